@@ -1,0 +1,60 @@
+package io.booker.booking;
+
+import io.booker.platform.config.NodeConfig;
+import io.booker.platform.pg.PgDatabases;
+import io.booker.platform.rpc.RpcServiceBinding;
+import io.booker.proto.booking.BookingService;
+import io.booker.proto.booking.BookingServiceGrpcService;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.grpc.server.GrpcServer;
+import io.vertx.grpc.server.GrpcServerOptions;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the booking service: its database and the service on the event bus and gRPC (default 50052). */
+public final class BookingVerticle extends VerticleBase {
+
+  private static final Logger log = LoggerFactory.getLogger(BookingVerticle.class);
+
+  private Pool pool;
+  private RpcServiceBinding<BookingService> binding;
+  private HttpServer grpcServer;
+
+  @Override
+  public Future<?> start() {
+    NodeConfig node = new NodeConfig(config());
+    JsonObject cfg = node.section("booking");
+    return PgDatabases.prepare(vertx, node.postgres(), cfg.getString("database", "booking"), "db/booking").compose(p -> {
+      pool = p;
+      BookingServiceImpl service = new BookingServiceImpl(new BookingQueries(pool));
+      binding = new RpcServiceBinding<>(BookingService.class, service, BookingServiceGrpcService.SERVICE_DESCRIPTOR, "booking");
+      return binding.bindEventBus(vertx);
+    }).compose(v -> {
+      int port = cfg.getInteger("grpc_port", 50052);
+      if (port < 0) {
+        return Future.succeededFuture();
+      }
+      GrpcServer grpc = GrpcServer.server(vertx, new GrpcServerOptions().setScheduleDeadlineAutomatically(true));
+      binding.bindGrpc(grpc);
+      return vertx.createHttpServer(new HttpServerOptions().setPort(port).setHost(cfg.getString("grpc_host", "0.0.0.0")))
+        .requestHandler(grpc).listen()
+        .onSuccess(s -> {
+          grpcServer = s;
+          log.info("event=grpc_listening service=booking port={}", s.actualPort());
+        }).mapEmpty();
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> unbound = binding == null ? Future.succeededFuture() : binding.unbindEventBus();
+    return unbound
+      .transform(v -> grpcServer == null ? Future.succeededFuture() : grpcServer.close())
+      .transform(v -> pool == null ? Future.succeededFuture() : pool.close());
+  }
+}

@@ -1,0 +1,77 @@
+package io.booker.gateway;
+
+import io.booker.common.ErrorCode;
+import io.booker.common.ServiceException;
+import io.booker.platform.health.OpsRoutes;
+import io.booker.platform.health.ReadinessChecks;
+import io.booker.platform.rpc.RpcClients;
+import io.booker.platform.web.HttpMetricsHandler;
+import io.booker.platform.web.Problems;
+import io.booker.proto.venue.VenueServiceClient;
+import io.booker.proto.venue.VenueServiceGrpcService;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP edge: REST under {@code /api/v1}, health and metrics. Stateless; every call goes to a
+ * service through its client (event bus or gRPC, by config), so any node can run a gateway.
+ */
+public final class GatewayVerticle extends VerticleBase {
+
+  private static final Logger log = LoggerFactory.getLogger(GatewayVerticle.class);
+  static final long MAX_BODY_BYTES = 64 * 1024;
+
+  private ReadinessChecks readiness;
+
+  @Override
+  public Future<?> start() {
+    JsonObject http = config().getJsonObject("http", new JsonObject());
+    JsonObject clients = config().getJsonObject("clients", new JsonObject());
+    VenueServiceClient venues = RpcClients.create(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR,
+      clients.getJsonObject("venue", new JsonObject()), 50051);
+
+    readiness = new ReadinessChecks(vertx, config());
+    Router router = Router.router(vertx);
+    router.route().handler(new HttpMetricsHandler());
+    OpsRoutes.mount(router, readiness);
+
+    Router api = Router.router(vertx);
+    api.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    new VenueRoutes(venues).mount(api);
+    router.route("/api/v1/*").subRouter(api);
+
+    router.route().last().handler(ctx -> Problems.send(ctx, ErrorCode.NOT_FOUND, "no route for " + ctx.request().method() + " " + ctx.request().path()));
+    router.errorHandler(405, ctx -> Problems.send(ctx, new ServiceException(ErrorCode.INVALID_ARGUMENT,
+      "method " + ctx.request().method() + " is not allowed on " + ctx.request().path())));
+    router.errorHandler(413, ctx -> Problems.send(ctx, ErrorCode.INVALID_ARGUMENT, "request body is larger than " + MAX_BODY_BYTES + " bytes"));
+    router.errorHandler(500, ctx -> {
+      Throwable failure = ctx.failure();
+      if (failure instanceof ServiceException se) {
+        Problems.send(ctx, se);
+      } else if (failure instanceof DecodeException) {
+        Problems.send(ctx, ErrorCode.INVALID_ARGUMENT, "request body is not valid JSON");
+      } else {
+        log.error("event=unhandled_failure method={} path={}", ctx.request().method(), ctx.request().path(), failure);
+        Problems.send(ctx, ErrorCode.INTERNAL, "internal error");
+      }
+    });
+
+    int port = http.getInteger("port", 8080);
+    return vertx.createHttpServer().requestHandler(router).listen(port, http.getString("host", "0.0.0.0"))
+      .onSuccess(s -> log.info("event=http_listening port={}", s.actualPort()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (readiness != null) {
+      readiness.close();
+    }
+    return Future.succeededFuture();
+  }
+}

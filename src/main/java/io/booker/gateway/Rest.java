@@ -1,0 +1,61 @@
+package io.booker.gateway;
+
+import com.google.protobuf.Message;
+import io.booker.common.ErrorCode;
+import io.booker.common.ServiceException;
+import io.booker.platform.rpc.RpcErrors;
+import io.booker.platform.web.ProtoJson;
+import io.booker.platform.web.Problems;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.function.Function;
+
+/** The shape every REST handler shares: JSON in, a service call, JSON (or a problem) out. */
+final class Rest {
+
+  private Rest() {
+  }
+
+  /** The request body as a JSON object; an empty body is an empty object. */
+  static JsonObject body(RoutingContext ctx) {
+    if (ctx.body() == null || ctx.body().length() == 0) {
+      return new JsonObject();
+    }
+    Object json;
+    try {
+      json = ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      throw new ServiceException(ErrorCode.INVALID_ARGUMENT, "request body must be a JSON object");
+    }
+    return (JsonObject) json;
+  }
+
+  static <M extends Message> void reply(RoutingContext ctx, int status, Future<M> call) {
+    reply(ctx, status, call, ProtoJson::toJson);
+  }
+
+  static <T> void reply(RoutingContext ctx, int status, Future<T> call, Function<T, JsonObject> toJson) {
+    call.onComplete(ar -> {
+      if (ctx.response().ended()) {
+        return;
+      }
+      if (ar.succeeded()) {
+        if (status == 204) {
+          ctx.response().setStatusCode(204).end();
+        } else {
+          ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
+            .end(toJson.apply(ar.result()).encode());
+        }
+      } else {
+        ServiceException e = RpcErrors.asServiceException(ar.cause());
+        if (e.code() == ErrorCode.INTERNAL) {
+          ctx.fail(ar.cause());
+        } else {
+          Problems.send(ctx, e);
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,103 @@
+package io.booker.platform.config;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Maps environment variables onto the configuration tree. The original Booker's names
+ * ({@code PORT}, {@code POSTGRES_HOST}, {@code REDIS_ADDR}, {@code KAFKA_BROKERS}, ...) keep working;
+ * {@code BOOKER_*} names cover what the original did not have (clustering, node shape).
+ */
+public final class EnvOverrides {
+
+  public static final Set<String> NAMES = Set.of(
+    "PORT", "POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD",
+    "REDIS_ADDR", "REDIS_PASSWORD", "KAFKA_BROKERS", "JWT_SECRET", "HOLD_TTL_MINUTES",
+    "GRPC_VENUE_ADDR", "GRPC_BOOKING_ADDR",
+    "BOOKER_NODE_NAME", "BOOKER_INFRA_MODE", "BOOKER_CLUSTER_ENABLED", "BOOKER_CLUSTER_NAME",
+    "BOOKER_CLUSTER_HOST", "BOOKER_CLUSTER_PORT", "BOOKER_CLUSTER_MEMBERS", "BOOKER_OPS_PORT",
+    "BOOKER_SERVICE_TRANSPORT");
+
+  private EnvOverrides() {
+  }
+
+  /** Returns the file config with the environment applied; the flat env keys are removed. */
+  public static JsonObject apply(JsonObject raw) {
+    JsonObject cfg = raw.copy();
+    JsonObject env = new JsonObject();
+    for (String name : NAMES) {
+      Object v = cfg.remove(name);
+      if (v != null && !String.valueOf(v).isBlank()) {
+        env.put(name, String.valueOf(v).trim());
+      }
+    }
+    str(env, "PORT", v -> obj(cfg, "http").put("port", Integer.parseInt(v)));
+    str(env, "POSTGRES_HOST", v -> pg(cfg).put("host", v));
+    str(env, "POSTGRES_PORT", v -> pg(cfg).put("port", Integer.parseInt(v)));
+    // The original had one database; here every service owns its own, and POSTGRES_DB names the
+    // database used to create them.
+    str(env, "POSTGRES_DB", v -> pg(cfg).put("bootstrap_database", v));
+    str(env, "POSTGRES_USER", v -> pg(cfg).put("user", v));
+    str(env, "POSTGRES_PASSWORD", v -> pg(cfg).put("password", v));
+    str(env, "REDIS_ADDR", v -> {
+      HostPort hp = HostPort.parse("REDIS_ADDR", v, 6379);
+      obj(obj(cfg, "infra"), "redis").put("host", hp.host()).put("port", hp.port());
+    });
+    str(env, "REDIS_PASSWORD", v -> obj(obj(cfg, "infra"), "redis").put("password", v));
+    str(env, "KAFKA_BROKERS", v -> obj(obj(cfg, "infra"), "kafka").put("bootstrap", v));
+    str(env, "JWT_SECRET", v -> obj(cfg, "auth").put("jwt_secret", v));
+    str(env, "HOLD_TTL_MINUTES", v -> obj(cfg, "booking").put("hold_ttl_minutes", Integer.parseInt(v)));
+    str(env, "GRPC_VENUE_ADDR", v -> grpcTarget(cfg, "venue", HostPort.parse("GRPC_VENUE_ADDR", v, 50051)));
+    str(env, "GRPC_BOOKING_ADDR", v -> grpcTarget(cfg, "booking", HostPort.parse("GRPC_BOOKING_ADDR", v, 50052)));
+    str(env, "BOOKER_NODE_NAME", v -> obj(cfg, "node").put("name", v));
+    str(env, "BOOKER_INFRA_MODE", v -> obj(cfg, "infra").put("mode", v));
+    str(env, "BOOKER_CLUSTER_ENABLED", v -> obj(cfg, "cluster").put("enabled", Boolean.parseBoolean(v)));
+    str(env, "BOOKER_CLUSTER_NAME", v -> obj(cfg, "cluster").put("name", v));
+    str(env, "BOOKER_CLUSTER_HOST", v -> obj(cfg, "cluster").put("host", v));
+    str(env, "BOOKER_CLUSTER_PORT", v -> obj(cfg, "cluster").put("port", Integer.parseInt(v)));
+    str(env, "BOOKER_CLUSTER_MEMBERS", v -> obj(cfg, "cluster").put("members", new JsonArray(split(v))));
+    str(env, "BOOKER_OPS_PORT", v -> obj(cfg, "ops").put("port", Integer.parseInt(v)));
+    str(env, "BOOKER_SERVICE_TRANSPORT", v -> {
+      obj(obj(cfg, "clients"), "venue").put("transport", v);
+      obj(obj(cfg, "clients"), "booking").put("transport", v);
+    });
+    return cfg;
+  }
+
+  private static void grpcTarget(JsonObject cfg, String service, HostPort hp) {
+    obj(obj(cfg, "clients"), service).put("grpc_host", hp.host()).put("grpc_port", hp.port());
+  }
+
+  private static List<String> split(String v) {
+    return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toList());
+  }
+
+  private static JsonObject pg(JsonObject cfg) {
+    return obj(obj(cfg, "infra"), "postgres");
+  }
+
+  private static JsonObject obj(JsonObject parent, String key) {
+    JsonObject child = parent.getJsonObject(key);
+    if (child == null) {
+      child = new JsonObject();
+      parent.put(key, child);
+    }
+    return child;
+  }
+
+  private static void str(JsonObject env, String name, java.util.function.Consumer<String> apply) {
+    String v = env.getString(name);
+    if (v != null) {
+      try {
+        apply.accept(v);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("environment variable " + name + " is not a number: " + v);
+      }
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package io.booker.platform.health;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+
+/** {@code /health/live}, {@code /health/ready} and {@code /metrics}, mounted on any router. */
+public final class OpsRoutes {
+
+  private OpsRoutes() {
+  }
+
+  public static void mount(Router router, ReadinessChecks readiness) {
+    router.get("/health/live").handler(ctx -> ctx.response()
+      .putHeader("content-type", "application/json")
+      .end("{\"status\":\"UP\"}"));
+    router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness.checks()));
+    router.get("/metrics").handler(PrometheusScrapingHandler.create());
+  }
+}

@@ -1,0 +1,164 @@
+package io.booker.platform.outbox;
+
+import io.booker.platform.metrics.Metrics;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+
+/**
+ * Publishes a service's outbox to Kafka. Runs on a periodic timer and, so that latency is not the
+ * polling period, immediately when a transaction that wrote events has committed ({@link #kick()}).
+ *
+ * <p>A batch is claimed with {@code FOR UPDATE SKIP LOCKED} and its rows stay locked until they are
+ * marked, so any number of relays (verticle instances, nodes) can run at once and a row is
+ * published by one of them only. Failed rows are retried with exponential back-off and end as
+ * {@code dlq} after {@code max_attempts}. Delivery is at-least-once (a crash between the Kafka ack
+ * and the commit republishes); consumers de-duplicate on the {@code event_id} header.
+ */
+public final class OutboxRelay {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+  private static final String CLAIM =
+    "SELECT id, event_id, topic, aggregate_id, event_type, payload, attempts FROM outbox "
+      + "WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED";
+  private static final String MARK_SENT =
+    "UPDATE outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1)";
+  private static final String MARK_FAILED =
+    "UPDATE outbox SET attempts = attempts + 1, last_error = $2, "
+      + "next_attempt_at = now() + make_interval(secs => $3), "
+      + "status = CASE WHEN attempts + 1 >= $4 THEN 'dlq' ELSE 'pending' END WHERE id = $1";
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final KafkaProducer<String, String> producer;
+  private final String service;
+  private final int batchSize;
+  private final long pollMs;
+  private final int maxAttempts;
+  private final long maxBackoffSeconds;
+
+  private long timerId = -1;
+  private boolean running;
+  private boolean again;
+  private boolean stopped;
+
+  public OutboxRelay(Vertx vertx, Pool pool, KafkaProducer<String, String> producer, String service, JsonObject config) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.producer = producer;
+    this.service = service;
+    this.batchSize = config.getInteger("batch_size", 100);
+    this.pollMs = config.getLong("poll_ms", 1000L);
+    this.maxAttempts = config.getInteger("max_attempts", 20);
+    this.maxBackoffSeconds = config.getLong("max_backoff_seconds", 60L);
+  }
+
+  public void start() {
+    timerId = vertx.setPeriodic(pollMs, id -> kick());
+    kick();
+  }
+
+  public Future<Void> stop() {
+    stopped = true;
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+    }
+    return Future.succeededFuture();
+  }
+
+  /** Runs the relay now (or once more right after the current run). Safe to call from any thread. */
+  public void kick() {
+    vertx.runOnContext(v -> {
+      if (stopped) {
+        return;
+      }
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      drain();
+    });
+  }
+
+  private void drain() {
+    runOnce().onComplete(ar -> {
+      if (ar.failed()) {
+        log.warn("event=outbox_relay_failed service={} error={}", service, ar.cause().toString());
+      }
+      boolean more = (ar.succeeded() && ar.result() == batchSize) || again;
+      again = false;
+      if (more && !stopped) {
+        drain();
+      } else {
+        running = false;
+      }
+    });
+  }
+
+  /** Claims and publishes one batch; the result is how many rows the batch held. */
+  public Future<Integer> runOnce() {
+    return pool.withTransaction(conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(batchSize)).compose(rows -> {
+      List<Row> claimed = new ArrayList<>();
+      rows.forEach(claimed::add);
+      if (claimed.isEmpty()) {
+        return Future.succeededFuture(0);
+      }
+      List<Future<Void>> sends = new ArrayList<>();
+      for (Row row : claimed) {
+        sends.add(publish(row));
+      }
+      return Future.join(sends).transform(ignored -> record(conn, claimed, sends)).map(claimed.size());
+    }));
+  }
+
+  private Future<Void> publish(Row row) {
+    String topic = row.getString("topic");
+    KafkaProducerRecord<String, String> record = KafkaProducerRecord.create(topic, row.getString("aggregate_id"), row.getString("payload"));
+    record.addHeader("event_id", row.getUUID("event_id").toString());
+    record.addHeader("event_type", row.getString("event_type"));
+    record.addHeader("source", service);
+    return producer.send(record)
+      .onSuccess(md -> Metrics.kafkaPublished(service, topic))
+      .onFailure(t -> Metrics.kafkaPublishError(service, topic))
+      .mapEmpty();
+  }
+
+  private Future<Void> record(SqlConnection conn, List<Row> claimed, List<Future<Void>> sends) {
+    List<Long> sent = new ArrayList<>();
+    List<Tuple> failed = new ArrayList<>();
+    for (int i = 0; i < claimed.size(); i++) {
+      Row row = claimed.get(i);
+      Future<Void> send = sends.get(i);
+      if (send.succeeded()) {
+        sent.add(row.getLong("id"));
+      } else {
+        int attempts = row.getInteger("attempts") + 1;
+        long backoff = Math.min(maxBackoffSeconds, 1L << Math.min(attempts - 1, 20));
+        failed.add(Tuple.of(row.getLong("id"), String.valueOf(send.cause()), (double) backoff, maxAttempts));
+        if (attempts >= maxAttempts) {
+          log.error("event=outbox_dead_letter service={} event_id={} topic={} attempts={} error={}",
+            service, row.getUUID("event_id"), row.getString("topic"), attempts, send.cause().toString());
+        }
+      }
+    }
+    Future<?> marked = sent.isEmpty() ? Future.succeededFuture()
+      : conn.preparedQuery(MARK_SENT).execute(Tuple.of(sent.toArray(new Long[0])));
+    return marked.compose(v -> failed.isEmpty() ? Future.succeededFuture()
+      : conn.preparedQuery(MARK_FAILED).executeBatch(failed)).mapEmpty();
+  }
+
+}

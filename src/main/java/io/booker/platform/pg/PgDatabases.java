@@ -1,0 +1,84 @@
+package io.booker.platform.pg;
+
+import io.booker.platform.config.PgSettings;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgConnection;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Tuple;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.regex.Pattern;
+
+/**
+ * Each service owns one database on the PostgreSQL server. At start-up a service creates its
+ * database if missing, migrates it with Flyway ({@code classpath:db/<service>}) and opens a pool.
+ */
+public final class PgDatabases {
+
+  private static final Logger log = LoggerFactory.getLogger(PgDatabases.class);
+  private static final Pattern SAFE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+  private PgDatabases() {
+  }
+
+  /** Creates (if needed) and migrates {@code database}, then opens a pool on it. */
+  public static Future<Pool> prepare(Vertx vertx, PgSettings pg, String database, String migrations) {
+    return ensureDatabase(vertx, pg, database)
+      .compose(v -> migrate(vertx, pg, database, migrations))
+      .map(v -> pool(vertx, pg, database, pg.poolSize()));
+  }
+
+  public static Pool pool(Vertx vertx, PgSettings pg, String database, int maxSize) {
+    return PgBuilder.pool()
+      .with(new PoolOptions().setMaxSize(maxSize).setName("pg-" + database).setShared(false))
+      .connectingTo(connectOptions(pg, database))
+      .using(vertx)
+      .build();
+  }
+
+  static PgConnectOptions connectOptions(PgSettings pg, String database) {
+    return new PgConnectOptions()
+      .setHost(pg.host()).setPort(pg.port())
+      .setUser(pg.user()).setPassword(pg.password())
+      .setDatabase(database)
+      .setCachePreparedStatements(true);
+  }
+
+  static Future<Void> ensureDatabase(Vertx vertx, PgSettings pg, String database) {
+    if (!SAFE_NAME.matcher(database).matches()) {
+      return Future.failedFuture(new IllegalArgumentException("invalid database name: " + database));
+    }
+    return PgConnection.connect(vertx, connectOptions(pg, pg.bootstrapDatabase()))
+      .recover(t -> Future.failedFuture(new IllegalStateException(
+        "PostgreSQL is not reachable at " + pg.host() + ":" + pg.port() + " (" + t.getMessage() + ")", t)))
+      .compose(conn -> conn.preparedQuery("SELECT 1 FROM pg_database WHERE datname = $1").execute(Tuple.of(database))
+        .compose(rows -> rows.size() > 0
+          ? Future.<Void>succeededFuture()
+          : conn.query("CREATE DATABASE " + database).execute().<Void>mapEmpty()
+            // Two nodes starting at once may race here; the loser sees duplicate_database.
+            .recover(t -> t instanceof PgException pe && ("42P04".equals(pe.getSqlState()) || "23505".equals(pe.getSqlState()))
+              ? Future.succeededFuture() : Future.failedFuture(t))
+            .onSuccess(v -> log.info("event=database_created database={}", database)))
+        .eventually(conn::close));
+  }
+
+  static Future<Void> migrate(Vertx vertx, PgSettings pg, String database, String migrations) {
+    // Flyway speaks JDBC: run it once, at start-up, on a worker thread.
+    return vertx.executeBlocking(() -> {
+      var result = Flyway.configure()
+        .dataSource(pg.jdbcUrl(database), pg.user(), pg.password())
+        .locations("classpath:" + migrations)
+        .load()
+        .migrate();
+      log.info("event=database_migrated database={} applied={} version={}", database, result.migrationsExecuted, result.targetSchemaVersion);
+      return null;
+    }, false);
+  }
+}

@@ -1,0 +1,136 @@
+package io.booker.platform.rpc;
+
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import io.booker.common.ErrorCode;
+import io.booker.common.ServiceException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.grpc.client.GrpcClient;
+import io.vertx.grpc.client.GrpcClientOptions;
+import io.vertx.grpc.common.GrpcMessageDecoder;
+import io.vertx.grpc.common.GrpcMessageEncoder;
+import io.vertx.grpc.common.GrpcStatus;
+import io.vertx.grpc.common.ServiceMethod;
+import io.vertx.grpc.common.ServiceName;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+
+/**
+ * Callers use the generated client interface ({@code VenueServiceClient}); this binds it to the
+ * event bus or to gRPC, as configured. Every call has a deadline, and every failure arrives as a
+ * {@link ServiceException} with a proper code, whichever transport carried it.
+ *
+ * <p>Config ({@code clients.<service>}): {@code transport} ("eventbus" default, or "grpc"),
+ * {@code grpc_host}, {@code grpc_port}, {@code timeout_ms} (default 5000).
+ */
+public final class RpcClients {
+
+  public static final long DEFAULT_TIMEOUT_MS = 5000;
+
+  private RpcClients() {
+  }
+
+  /** A client for the service, bound by config. The returned GrpcClient (if any) is closed with the Vertx instance. */
+  public static <C> C create(Vertx vertx, Class<C> clientInterface, Descriptors.ServiceDescriptor descriptor,
+                             JsonObject config, int defaultGrpcPort) {
+    long timeoutMs = config.getLong("timeout_ms", DEFAULT_TIMEOUT_MS);
+    String transport = config.getString("transport", "eventbus");
+    switch (transport) {
+      case "eventbus":
+        return eventBus(vertx, clientInterface, descriptor, timeoutMs);
+      case "grpc":
+        SocketAddress target = SocketAddress.inetSocketAddress(
+          config.getInteger("grpc_port", defaultGrpcPort), config.getString("grpc_host", "127.0.0.1"));
+        return grpc(vertx, clientInterface, descriptor, target, timeoutMs);
+      default:
+        throw new IllegalArgumentException("unknown transport '" + transport + "' for " + descriptor.getFullName() + " (eventbus or grpc)");
+    }
+  }
+
+  public static <C> C eventBus(Vertx vertx, Class<C> clientInterface, Descriptors.ServiceDescriptor descriptor, long timeoutMs) {
+    return proxy(clientInterface, descriptor, (method, request) -> {
+      DeliveryOptions options = new DeliveryOptions()
+        .setSendTimeout(timeoutMs)
+        .addHeader(RpcHeaders.DEADLINE, Long.toString(System.currentTimeMillis() + timeoutMs));
+      return vertx.eventBus().<Buffer>request(method.fullName(), Buffer.buffer(request.toByteArray()), options)
+        .compose(reply -> parse(method, reply.body().getBytes()));
+    });
+  }
+
+  public static <C> C grpc(Vertx vertx, Class<C> clientInterface, Descriptors.ServiceDescriptor descriptor,
+                           SocketAddress target, long timeoutMs) {
+    GrpcClient client = GrpcClient.client(vertx,
+      new GrpcClientOptions().setScheduleDeadlineAutomatically(true).setTimeout((int) timeoutMs).setTimeoutUnit(TimeUnit.MILLISECONDS),
+      new HttpClientOptions().setHttp2ClearTextUpgrade(false).setConnectTimeout((int) Math.min(timeoutMs, 2000)));
+    Map<RpcMethod, ServiceMethod<Message, Message>> serviceMethods = new HashMap<>();
+    return proxy(clientInterface, descriptor, (method, request) -> {
+      ServiceMethod<Message, Message> sm = serviceMethods.computeIfAbsent(method, m -> ServiceMethod.client(
+        ServiceName.create(m.serviceName()), m.name(), GrpcMessageEncoder.encoder(),
+        GrpcMessageDecoder.decoder(m.responsePrototype().newBuilderForType())));
+      return client.request(target, sm).compose(call -> {
+        call.timeout(timeoutMs, TimeUnit.MILLISECONDS);
+        call.end(request);
+        return call.response().compose(response -> {
+          Message[] last = new Message[1];
+          response.handler(m -> last[0] = m);
+          return response.end().transform(ar -> {
+            if (response.status() == GrpcStatus.OK && last[0] != null) {
+              return Future.succeededFuture(last[0]);
+            }
+            GrpcStatus status = response.status() == null ? GrpcStatus.UNKNOWN : response.status();
+            ErrorCode code = ErrorCode.byName(response.trailers().get(RpcErrors.CODE_TRAILER), ErrorCode.fromGrpcCode(status.code));
+            String message = response.statusMessage() != null ? response.statusMessage() : status.name();
+            return Future.failedFuture(new ServiceException(code, message));
+          });
+        });
+      });
+    });
+  }
+
+  private static Future<Message> parse(RpcMethod method, byte[] bytes) {
+    try {
+      return Future.succeededFuture(method.responsePrototype().getParserForType().parseFrom(bytes));
+    } catch (InvalidProtocolBufferException e) {
+      return Future.failedFuture(new ServiceException(ErrorCode.INTERNAL, "malformed reply from " + method.fullName()));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <C> C proxy(Class<C> clientInterface, Descriptors.ServiceDescriptor descriptor,
+                             BiFunction<RpcMethod, Message, Future<Message>> call) {
+    // Keyed by name: RPC names are unique in a service, and the generated client interface
+    // re-declares the methods of the service interface it extends.
+    Map<String, RpcMethod> byJavaName = new HashMap<>();
+    for (RpcMethod m : RpcMethod.of(clientInterface, descriptor)) {
+      byJavaName.put(m.javaMethod().getName(), m);
+    }
+    InvocationHandler handler = (proxy, javaMethod, args) -> {
+      RpcMethod rpc = javaMethod.getParameterCount() == 1 ? byJavaName.get(javaMethod.getName()) : null;
+      if (rpc == null) {
+        switch (javaMethod.getName()) {
+          case "toString": return clientInterface.getSimpleName() + "(" + descriptor.getFullName() + ")";
+          case "hashCode": return System.identityHashCode(proxy);
+          case "equals": return proxy == args[0];
+          default: throw new UnsupportedOperationException(javaMethod.toString());
+        }
+      }
+      if (args[0] == null) {
+        return Future.failedFuture(new ServiceException(ErrorCode.INVALID_ARGUMENT, "request is required"));
+      }
+      return call.apply(rpc, (Message) args[0]).recover(t -> Future.failedFuture(RpcErrors.asServiceException(t)));
+    };
+    return (C) Proxy.newProxyInstance(clientInterface.getClassLoader(), new Class<?>[]{clientInterface}, handler);
+  }
+}

@@ -1,0 +1,152 @@
+package io.booker.platform.rpc;
+
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import io.booker.common.ErrorCode;
+import io.booker.common.ServiceException;
+import io.booker.platform.metrics.Metrics;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.grpc.common.GrpcMessageDecoder;
+import io.vertx.grpc.common.GrpcMessageEncoder;
+import io.vertx.grpc.common.GrpcStatus;
+import io.vertx.grpc.common.ServiceMethod;
+import io.vertx.grpc.common.ServiceName;
+import io.vertx.grpc.server.GrpcServer;
+import io.vertx.grpc.server.GrpcServerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exposes one implementation of a generated service interface on both transports: as gRPC
+ * methods of a {@link GrpcServer}, and on the clustered event bus, one address per RPC
+ * ({@code venue.VenueService/GetVenue}) carrying protobuf bytes. Both paths run the same
+ * invocation, metrics and error mapping.
+ */
+public final class RpcServiceBinding<S> {
+
+  private static final Logger log = LoggerFactory.getLogger(RpcServiceBinding.class);
+
+  private final S implementation;
+  private final String serviceLabel;
+  private final List<RpcMethod> methods;
+  private final List<MessageConsumer<Buffer>> consumers = new ArrayList<>();
+
+  public RpcServiceBinding(Class<S> serviceInterface, S implementation, Descriptors.ServiceDescriptor descriptor, String serviceLabel) {
+    this.implementation = implementation;
+    this.serviceLabel = serviceLabel;
+    this.methods = RpcMethod.of(serviceInterface, descriptor);
+  }
+
+  /** Registers one clustered consumer per RPC; completes when every registration reached the cluster. */
+  public Future<Void> bindEventBus(Vertx vertx) {
+    List<Future<Void>> registrations = new ArrayList<>();
+    for (RpcMethod method : methods) {
+      MessageConsumer<Buffer> consumer = vertx.eventBus().consumer(method.fullName(), msg -> {
+        long deadline = deadlineOf(msg.headers().get(RpcHeaders.DEADLINE));
+        if (deadline > 0 && System.currentTimeMillis() > deadline) {
+          ServiceException late = new ServiceException(ErrorCode.DEADLINE_EXCEEDED, "deadline passed before the call started");
+          msg.fail(late.code().grpcCode(), RpcErrors.replyBody(late));
+          return;
+        }
+        Message request;
+        try {
+          request = method.requestPrototype().getParserForType().parseFrom(msg.body().getBytes());
+        } catch (InvalidProtocolBufferException e) {
+          ServiceException bad = new ServiceException(ErrorCode.INVALID_ARGUMENT, "malformed request message");
+          msg.fail(bad.code().grpcCode(), RpcErrors.replyBody(bad));
+          return;
+        }
+        invoke(method, request, "eventbus").onComplete(ar -> {
+          if (ar.succeeded()) {
+            msg.reply(Buffer.buffer(ar.result().toByteArray()));
+          } else {
+            ServiceException e = (ServiceException) ar.cause();
+            msg.fail(e.code().grpcCode(), RpcErrors.replyBody(e));
+          }
+        });
+      });
+      consumers.add(consumer);
+      registrations.add(consumer.completion());
+    }
+    return Future.all(registrations).mapEmpty();
+  }
+
+  /** Adds every RPC to a gRPC server (which an HttpServer serves). */
+  public void bindGrpc(GrpcServer server) {
+    for (RpcMethod method : methods) {
+      ServiceMethod<Message, Message> serviceMethod = ServiceMethod.server(
+        ServiceName.create(method.serviceName()), method.name(),
+        GrpcMessageEncoder.encoder(), GrpcMessageDecoder.decoder(method.requestPrototype().newBuilderForType()));
+      server.callHandler(serviceMethod, call -> {
+        call.invalidMessageHandler(invalid -> fail(call.response(),
+          new ServiceException(ErrorCode.INVALID_ARGUMENT, "malformed request message")));
+        call.handler(request -> invoke(method, request, "grpc").onComplete(ar -> {
+          if (ar.succeeded()) {
+            call.response().end(ar.result());
+          } else {
+            fail(call.response(), (ServiceException) ar.cause());
+          }
+        }));
+      });
+    }
+  }
+
+  public Future<Void> unbindEventBus() {
+    List<Future<Void>> all = new ArrayList<>();
+    consumers.forEach(c -> all.add(c.unregister()));
+    consumers.clear();
+    return Future.join(all).mapEmpty();
+  }
+
+  private static void fail(GrpcServerResponse<Message, Message> response, ServiceException e) {
+    response.trailers().set(RpcErrors.CODE_TRAILER, e.code().name());
+    response.status(GrpcStatus.valueOf(e.code().grpcCode())).statusMessage(e.getMessage()).end();
+  }
+
+  /** Runs the implementation; whatever it throws or fails with comes back as a ServiceException. */
+  @SuppressWarnings("unchecked")
+  private Future<Message> invoke(RpcMethod method, Message request, String transport) {
+    long start = System.nanoTime();
+    Future<Message> result;
+    try {
+      result = (Future<Message>) method.javaMethod().invoke(implementation, request);
+      if (result == null) {
+        result = Future.failedFuture(new IllegalStateException(method.fullName() + " returned null"));
+      }
+    } catch (InvocationTargetException e) {
+      result = Future.failedFuture(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      result = Future.failedFuture(e);
+    }
+    return result
+      .recover(t -> {
+        ServiceException se = RpcErrors.asServiceException(t);
+        if (se.code() == ErrorCode.INTERNAL) {
+          log.error("rpc={} transport={} failed unexpectedly", method.fullName(), transport, t);
+        }
+        return Future.failedFuture(se);
+      })
+      .andThen(ar -> Metrics.grpcServerCall(serviceLabel, method.name(),
+        ar.succeeded() ? "OK" : GrpcStatus.valueOf(((ServiceException) ar.cause()).code().grpcCode()).name(),
+        System.nanoTime() - start));
+  }
+
+  private static long deadlineOf(String header) {
+    if (header == null) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(header);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

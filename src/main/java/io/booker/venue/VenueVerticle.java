@@ -1,0 +1,77 @@
+package io.booker.venue;
+
+import io.booker.platform.config.NodeConfig;
+import io.booker.platform.kafka.KafkaClients;
+import io.booker.platform.outbox.OutboxRelay;
+import io.booker.platform.pg.PgDatabases;
+import io.booker.platform.rpc.RpcServiceBinding;
+import io.booker.proto.venue.VenueService;
+import io.booker.proto.venue.VenueServiceGrpcService;
+import io.booker.venue.adapter.VenueRepository;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.grpc.server.GrpcServer;
+import io.vertx.grpc.server.GrpcServerOptions;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+
+/**
+ * Wires the venue service: its database (created and migrated at start), outbox relay, and the
+ * service exposed on the event bus and as gRPC ({@code venue.grpc_port}, default 50051).
+ */
+public final class VenueVerticle extends VerticleBase {
+
+  private static final Logger log = LoggerFactory.getLogger(VenueVerticle.class);
+
+  private Pool pool;
+  private KafkaProducer<String, String> producer;
+  private OutboxRelay relay;
+  private RpcServiceBinding<VenueService> binding;
+  private HttpServer grpcServer;
+
+  @Override
+  public Future<?> start() {
+    NodeConfig node = new NodeConfig(config());
+    JsonObject cfg = node.section("venue");
+    return PgDatabases.prepare(vertx, node.postgres(), cfg.getString("database", "venue"), "db/venue").compose(p -> {
+      pool = p;
+      producer = KafkaClients.producer(vertx, node.kafkaBootstrap(), "venue-" + node.nodeName());
+      relay = new OutboxRelay(vertx, pool, producer, "venue", node.section("outbox"));
+      VenueServiceImpl service = new VenueServiceImpl(new VenueRepository(pool), Clock.systemUTC(), relay::kick);
+      binding = new RpcServiceBinding<>(VenueService.class, service, VenueServiceGrpcService.SERVICE_DESCRIPTOR, "venue");
+      return binding.bindEventBus(vertx);
+    }).compose(v -> startGrpc(cfg)).onSuccess(v -> relay.start());
+  }
+
+  private Future<Void> startGrpc(JsonObject cfg) {
+    int port = cfg.getInteger("grpc_port", 50051);
+    if (port < 0) {
+      return Future.succeededFuture();
+    }
+    GrpcServer grpc = GrpcServer.server(vertx, new GrpcServerOptions().setScheduleDeadlineAutomatically(true));
+    binding.bindGrpc(grpc);
+    return vertx.createHttpServer(new HttpServerOptions().setPort(port).setHost(cfg.getString("grpc_host", "0.0.0.0")))
+      .requestHandler(grpc).listen()
+      .onSuccess(s -> {
+        grpcServer = s;
+        log.info("event=grpc_listening service=venue port={}", s.actualPort());
+      }).mapEmpty();
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> relayStopped = relay == null ? Future.succeededFuture() : relay.stop();
+    return relayStopped
+      .transform(v -> binding == null ? Future.succeededFuture() : binding.unbindEventBus())
+      .transform(v -> grpcServer == null ? Future.succeededFuture() : grpcServer.close())
+      .transform(v -> producer == null ? Future.succeededFuture() : producer.close())
+      .transform(v -> pool == null ? Future.succeededFuture() : pool.close());
+  }
+}

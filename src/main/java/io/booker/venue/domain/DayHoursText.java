@@ -1,0 +1,8 @@
+package io.booker.venue.domain;
+
+/**
+ * One opening range of a weekday exactly as a request carried it (weekday 0 = Sunday, times as
+ * "HH:MM" strings), before validation. {@link WeeklyHours#parse} turns a list of these into hours.
+ */
+public record DayHoursText(int weekday, String openTime, String closeTime) {
+}

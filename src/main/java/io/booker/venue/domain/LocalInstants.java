@@ -1,0 +1,36 @@
+package io.booker.venue.domain;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a venue's wall-clock time into an instant. In a fall-back overlap the earlier instant
+ * (the larger offset) is used everywhere, so slots and ranges agree on which "02:30" they mean.
+ */
+final class LocalInstants {
+
+  private LocalInstants() {
+  }
+
+  /** Empty when the wall-clock time does not exist (a spring-forward gap). */
+  static Optional<Instant> exact(ZoneId zone, LocalDateTime local) {
+    List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
+    return offsets.stream()
+        // By seconds, not ZoneOffset's natural order, which runs from +18:00 down to -18:00.
+        .max(Comparator.comparingInt(ZoneOffset::getTotalSeconds))
+        .map(offset -> local.toInstant(offset));
+  }
+
+  /**
+   * For the edges of opening ranges: a time inside a gap is moved later by the gap's length
+   * (java.time's rule), which keeps the range's real length as if there were no change.
+   */
+  static Instant lenient(ZoneId zone, LocalDateTime local) {
+    return exact(zone, local).orElseGet(() -> local.atZone(zone).toInstant());
+  }
+}

@@ -1,0 +1,49 @@
+package io.booker.it;
+
+import io.booker.app.Node;
+import io.booker.testinfra.TestInfra;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+/** Starts Booker nodes inside the test JVM, on the shared test infrastructure and free ports. */
+public final class TestNodes {
+
+  private TestNodes() {
+  }
+
+  /** An all-in-one node (not clustered) whose gateway reaches the services over {@code transport}. */
+  public static Started allInOne(String transport) {
+    int http = freePort();
+    int venueGrpc = freePort();
+    int bookingGrpc = freePort();
+    JsonObject overrides = TestInfra.endpoints().toConfig()
+      .put("node", new JsonObject().put("name", "test-" + transport))
+      .put("http", new JsonObject().put("port", http).put("host", "127.0.0.1"))
+      .put("venue", new JsonObject().put("grpc_port", venueGrpc).put("grpc_host", "127.0.0.1"))
+      .put("booking", new JsonObject().put("grpc_port", bookingGrpc).put("grpc_host", "127.0.0.1"))
+      .put("clients", new JsonObject()
+        .put("venue", new JsonObject().put("transport", transport).put("grpc_port", venueGrpc).put("timeout_ms", 5000))
+        .put("booking", new JsonObject().put("transport", transport).put("grpc_port", bookingGrpc).put("timeout_ms", 5000)))
+      .put("outbox", new JsonObject().put("poll_ms", 500));
+    Node node = Node.start("conf/all-in-one.json", overrides).await();
+    return new Started(node, http, venueGrpc, bookingGrpc);
+  }
+
+  public static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      s.setReuseAddress(true);
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public record Started(Node node, int httpPort, int venueGrpcPort, int bookingGrpcPort) implements AutoCloseable {
+    @Override
+    public void close() {
+      node.stop().await();
+    }
+  }
+}

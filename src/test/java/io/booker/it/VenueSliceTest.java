@@ -1,0 +1,100 @@
+package io.booker.it;
+
+import io.booker.platform.kafka.KafkaClients;
+import io.booker.testinfra.TestInfra;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The thin slice through every layer: REST on the gateway, a service call over the event bus or
+ * gRPC, the venue service, PostgreSQL, the outbox row and its relay to Kafka.
+ */
+class VenueSliceTest {
+
+  static Vertx client;
+  static WebClient web;
+
+  @BeforeAll
+  static void setUp() {
+    TestInfra.endpoints();
+    client = Vertx.vertx();
+    web = WebClient.create(client);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    client.close().await();
+  }
+
+  @ParameterizedTest(name = "transport={0}")
+  @ValueSource(strings = {"eventbus", "grpc"})
+  void createdVenueIsReadBackAndItsEventReachesKafka(String transport) {
+    try (TestNodes.Started node = TestNodes.allInOne(transport)) {
+      String name = "Trattoria " + UUID.randomUUID();
+      HttpResponse<Buffer> created = web.post(node.httpPort(), "127.0.0.1", "/api/v1/venues")
+        .sendJsonObject(new JsonObject().put("name", name).put("timezone", "Europe/Rome")
+          .put("address", "Via Roma 1").put("phone", "+39 06 123").put("email", "ciao@example.com").put("description", "pasta"))
+        .await();
+      assertEquals(201, created.statusCode(), created.bodyAsString());
+      JsonObject venue = created.bodyAsJsonObject();
+      String id = venue.getString("id");
+      assertEquals(name, venue.getString("name"));
+      assertEquals("Europe/Rome", venue.getString("timezone"));
+      assertEquals("+39 06 123", venue.getString("phone"));
+      assertTrue(venue.getValue("created_at") instanceof Number, "timestamps are integer Unix seconds");
+
+      HttpResponse<Buffer> read = web.get(node.httpPort(), "127.0.0.1", "/api/v1/venues/" + id).send().await();
+      assertEquals(200, read.statusCode());
+      assertEquals(venue, read.bodyAsJsonObject());
+
+      HttpResponse<Buffer> missing = web.get(node.httpPort(), "127.0.0.1", "/api/v1/venues/" + UUID.randomUUID()).send().await();
+      assertEquals(404, missing.statusCode());
+      assertEquals("application/problem+json", missing.getHeader("content-type"));
+      assertEquals("NOT_FOUND", missing.bodyAsJsonObject().getString("code"));
+      assertEquals(missing.bodyAsJsonObject().getString("detail"), missing.bodyAsJsonObject().getString("error"));
+
+      HttpResponse<Buffer> badZone = web.post(node.httpPort(), "127.0.0.1", "/api/v1/venues")
+        .sendJsonObject(new JsonObject().put("name", "X").put("timezone", "Mars/Olympus")).await();
+      assertEquals(400, badZone.statusCode());
+      assertTrue(badZone.bodyAsJsonObject().getString("detail").startsWith("timezone"));
+
+      ConsumerRecord<String, String> event = awaitEvent("venue.created", id);
+      JsonObject payload = new JsonObject(event.value());
+      assertEquals(id, payload.getString("venue_id"));
+      assertEquals(name, payload.getJsonObject("venue_created").getString("name"));
+      assertEquals("venue.created", new String(event.headers().lastHeader("event_type").value()));
+    }
+  }
+
+  static ConsumerRecord<String, String> awaitEvent(String topic, String key) {
+    var cfg = new HashMap<String, Object>(KafkaClients.consumerConfig(TestInfra.endpoints().kafkaBootstrap(), "slice-" + UUID.randomUUID()));
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(cfg)) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (System.currentTimeMillis() < deadline) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(250))) {
+          if (key.equals(r.key())) {
+            return r;
+          }
+        }
+      }
+    }
+    return fail("no " + topic + " event with key " + key + " within 30 s");
+  }
+}

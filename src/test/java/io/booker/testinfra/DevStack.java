@@ -1,0 +1,372 @@
+package io.booker.testinfra;
+
+import io.booker.app.Node;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * "Run the system" on a laptop without Docker: embedded PostgreSQL, Redis and Kafka with their
+ * data under {@code .devdata/}, then a Booker node in this JVM. Used by {@code scripts/run} and
+ * {@code scripts/infra}; test scope, never in the production jar.
+ *
+ * <pre>
+ * DevStack [--conf conf/all-in-one.json] [--infra-only]
+ * </pre>
+ *
+ * <p>Embedded infrastructure is started when the configuration's {@code infra.mode} (or
+ * {@code BOOKER_INFRA_MODE}) is "embedded" (the default) or with {@code --infra-only}; if all its
+ * ports already answer (a {@code scripts/infra} is running), that one is reused and left running.
+ * Ctrl-C stops the node, then Kafka, Redis and PostgreSQL, in that order.
+ */
+public final class DevStack {
+
+  static final int PG_PORT = 55432;
+  static final int REDIS_PORT = 56379;
+  static final int KAFKA_PORT = 19092;
+  static final int KAFKA_CONTROLLER_PORT = 19093;
+  static final String DEFAULT_CONF = "conf/all-in-one.json";
+  private static final String LOCK_FILE = "devstack.lock";
+  private static final long NODE_START_TIMEOUT_S = 180;
+  private static final long NODE_STOP_TIMEOUT_S = 30;
+
+  private final Path root;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private volatile Node node;
+  private volatile EmbeddedKafkaBroker kafka;
+  private volatile EmbeddedRedisServer redis;
+  private volatile EmbeddedPostgresServer postgres;
+  /** Never read: holding it keeps the lock on .devdata for the life of the JVM. */
+  private FileLock dataLock;
+
+  private DevStack(Path root) {
+    this.root = root;
+  }
+
+  public static void main(String[] args) {
+    String conf = DEFAULT_CONF;
+    boolean infraOnly = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--conf" -> {
+          if (i + 1 >= args.length) {
+            usage("--conf needs a path");
+          }
+          conf = args[++i];
+        }
+        case "--infra-only" -> infraOnly = true;
+        case "-h", "--help" -> {
+          System.out.println(USAGE);
+          return;
+        }
+        default -> usage("unknown argument: " + args[i]);
+      }
+    }
+    Path root = Path.of(System.getProperty("booker.root", "")).toAbsolutePath();
+    System.exit(new DevStack(root).run(conf, infraOnly));
+  }
+
+  private static final String USAGE = "usage: scripts/run [--conf <node config json>] [--infra-only]"
+      + "\n  default conf: " + DEFAULT_CONF
+      + "\n  --infra-only  start only PostgreSQL, Redis and Kafka (as scripts/infra does)";
+
+  private static void usage(String problem) {
+    System.err.println(problem);
+    System.err.println(USAGE);
+    System.exit(2);
+  }
+
+  /** Returns the process exit code (only on failure; on success it runs until Ctrl-C). */
+  private int run(String conf, boolean infraOnly) {
+    long t0 = System.nanoTime();
+    JsonObject config;
+    try {
+      config = readConf(conf, infraOnly);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
+    String mode = infraMode(config);
+    boolean embedded = infraOnly || "embedded".equals(mode);
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "devstack-stop"));
+
+    InfraEndpoints endpoints = null;
+    if (embedded) {
+      try {
+        endpoints = startInfra(infraOnly);
+      } catch (RuntimeException e) {
+        System.err.println("dev infrastructure failed to start: " + causes(e));
+        stopAll();
+        return 1;
+      }
+    } else {
+      System.out.println("infra.mode=" + mode + ": using the endpoints in " + conf
+          + " and the environment, starting no embedded servers");
+    }
+
+    if (infraOnly) {
+      printInfraOnlyHelp(endpoints);
+      System.out.printf("dev infrastructure ready in %d ms; Ctrl-C to stop it%n", millisSince(t0));
+    } else {
+      JsonObject overrides = endpoints == null ? new JsonObject() : endpoints.toConfig();
+      try {
+        node = startNode(conf, overrides);
+      } catch (Exception e) {
+        System.err.println("Booker node failed to start (conf " + conf + "): " + causes(e));
+        stopAll();
+        return 1;
+      }
+      System.out.printf("Booker node up (conf %s) in %d ms; Ctrl-C to stop%n", conf,
+          millisSince(t0));
+    }
+    awaitShutdown();
+    return 0;
+  }
+
+  private static Node startNode(String conf, JsonObject overrides) throws Exception {
+    return Node.start(conf, overrides).toCompletionStage().toCompletableFuture()
+        .get(NODE_START_TIMEOUT_S, TimeUnit.SECONDS);
+  }
+
+  private static void stopNode(Node node) throws Exception {
+    node.stop().toCompletionStage().toCompletableFuture()
+        .get(NODE_STOP_TIMEOUT_S, TimeUnit.SECONDS);
+  }
+
+  private JsonObject readConf(String conf, boolean infraOnly) {
+    Path path = Path.of(conf);
+    if (!Files.isRegularFile(path)) {
+      if (infraOnly) {
+        return new JsonObject();
+      }
+      throw new IllegalArgumentException("configuration file not found: " + path.toAbsolutePath());
+    }
+    try {
+      return new JsonObject(Files.readString(path));
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("cannot read " + path.toAbsolutePath() + ": " + e.getMessage());
+    }
+  }
+
+  /** BOOKER_INFRA_MODE wins over the file, as it does in the node's own configuration. */
+  private static String infraMode(JsonObject config) {
+    String env = System.getenv("BOOKER_INFRA_MODE");
+    if (env != null && !env.isBlank()) {
+      return env.trim();
+    }
+    JsonObject infra = config.getJsonObject("infra");
+    return infra == null ? "embedded" : infra.getString("mode", "embedded");
+  }
+
+  private InfraEndpoints startInfra(boolean infraOnly) {
+    InfraEndpoints endpoints = new InfraEndpoints(LocalPorts.LOOPBACK, PG_PORT,
+        EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD,
+        LocalPorts.LOOPBACK, REDIS_PORT, LocalPorts.LOOPBACK + ":" + KAFKA_PORT);
+    List<Integer> ports = List.of(PG_PORT, REDIS_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+    Path data = root.resolve(".devdata");
+    if (!ownDataDirectory(data)) {
+      boolean allUp = ports.stream().allMatch(LocalPorts::accepting);
+      if (allUp && !infraOnly) {
+        System.out.println("dev infrastructure is already running (scripts/infra?), reusing it: "
+            + endpoints);
+        return endpoints;
+      }
+      throw new IllegalStateException("another dev stack (" + lockOwner(data) + ") owns "
+          + relative(data) + (allUp ? "; stop it first" : " and is not fully up yet"));
+    }
+    // This JVM owns .devdata now, so servers still running from it were left by a killed run.
+    StaleProcess.stopIfAlive(data.resolve("pg").resolve("postmaster.pid"), "postgres");
+    StaleProcess.stopIfAlive(data.resolve("redis").resolve("redis.pid"), "redis-server");
+    List<Integer> busy = ports.stream().filter(LocalPorts::accepting).toList();
+    if (!busy.isEmpty()) {
+      throw new IllegalStateException("ports " + busy + " on 127.0.0.1 are in use by another"
+          + " program; the dev stack needs " + ports);
+    }
+    CompletableFuture<Void> kafkaUp = async("kafka", () -> {
+      kafka = new EmbeddedKafkaBroker(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT,
+          false).start();
+      return null;
+    });
+    CompletableFuture<Void> redisUp = async("redis", () -> {
+      redis = EmbeddedRedisServer.start(REDIS_PORT, data.resolve("redis"), false);
+      return null;
+    });
+    CompletableFuture<Void> pgUp = async("postgres", () -> {
+      postgres = EmbeddedPostgresServer.start(PG_PORT, data.resolve("pg"), false);
+      return null;
+    });
+    long t0 = System.nanoTime();
+    pgUp.whenComplete((v, e) -> {
+      if (e == null) {
+        System.out.printf("postgres  %s:%d  user=%s password=%s  data=%s  (%d ms)%n",
+            postgres.host(), postgres.port(), postgres.user(), postgres.password(),
+            relative(data.resolve("pg")), millisSince(t0));
+      }
+    });
+    redisUp.whenComplete((v, e) -> {
+      if (e == null) {
+        System.out.printf("redis     %s:%d  data=%s  (%d ms)%n", redis.host(), redis.port(),
+            relative(data.resolve("redis")), millisSince(t0));
+      }
+    });
+    kafkaUp.whenComplete((v, e) -> {
+      if (e == null) {
+        System.out.printf("kafka     %s  data=%s log=%s  (%d ms)%n", kafka.bootstrap(),
+            relative(kafka.dataDir()), relative(kafka.logFile()), millisSince(t0));
+      }
+    });
+    try {
+      CompletableFuture.allOf(pgUp, redisUp, kafkaUp).join();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
+    }
+    return endpoints;
+  }
+
+  /**
+   * Takes {@code .devdata/devstack.lock} for the life of this JVM (the OS drops it when the JVM
+   * dies, however it dies). False when another live dev stack holds it.
+   */
+  private boolean ownDataDirectory(Path data) {
+    try {
+      Files.createDirectories(data);
+      FileChannel channel = FileChannel.open(data.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE);
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        channel.close();
+        return false;
+      }
+      dataLock = lock;
+      channel.truncate(0);
+      channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n")
+          .getBytes(StandardCharsets.US_ASCII)));
+      return true;
+    } catch (OverlappingFileLockException e) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock " + data.resolve(LOCK_FILE), e);
+    }
+  }
+
+  private static String lockOwner(Path data) {
+    try {
+      return "pid " + Files.readString(data.resolve(LOCK_FILE)).trim();
+    } catch (IOException e) {
+      return "unknown pid";
+    }
+  }
+
+  private void printInfraOnlyHelp(InfraEndpoints endpoints) {
+    System.out.println();
+    System.out.println("Node config overrides for these endpoints:");
+    System.out.println("  " + endpoints.toConfig().encode());
+    System.out.println("Run nodes against them from other terminals, e.g.");
+    System.out.println("  scripts/run --conf conf/all-in-one.json      (embedded mode reuses this"
+        + " infrastructure)");
+    System.out.println("  scripts/run --conf conf/cluster/core.json    (external mode, these"
+        + " addresses are its defaults)");
+    System.out.println("or, with any conf or the production jar,");
+    System.out.println("  BOOKER_INFRA_MODE=external POSTGRES_HOST=" + endpoints.pgHost()
+        + " POSTGRES_PORT=" + endpoints.pgPort() + " POSTGRES_USER=" + endpoints.pgUser()
+        + " POSTGRES_PASSWORD=" + endpoints.pgPassword() + " \\");
+    System.out.println("  REDIS_ADDR=" + endpoints.redisAddress() + " KAFKA_BROKERS="
+        + endpoints.kafkaBootstrap() + " java -jar target/booker-0.1.0-SNAPSHOT.jar --conf"
+        + " conf/all-in-one.json");
+    System.out.println();
+  }
+
+  /** Node first, then Kafka, Redis, PostgreSQL; runs once (shutdown hook or failed start). */
+  private void stopAll() {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    Node runningNode = node;
+    if (runningNode != null) {
+      try {
+        stopNode(runningNode);
+        System.out.println("node stopped");
+      } catch (Exception e) {
+        System.err.println("node did not stop cleanly: " + causes(e));
+      }
+    }
+    stop("kafka", kafka);
+    stop("redis", redis);
+    stop("postgres", postgres);
+    if (kafka != null || redis != null || postgres != null) {
+      System.out.printf("dev infrastructure stopped in %d ms%n", millisSince(t0));
+    }
+  }
+
+  private static void stop(String name, AutoCloseable server) {
+    if (server == null) {
+      return;
+    }
+    try {
+      server.close();
+    } catch (Exception e) {
+      System.err.println(name + " did not stop cleanly: " + causes(e));
+    }
+  }
+
+  private static void awaitShutdown() {
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static <T> CompletableFuture<T> async(String name, Supplier<T> body) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        future.complete(body.get());
+      } catch (Throwable t) {
+        future.completeExceptionally(new IllegalStateException(name + ": " + causes(t), t));
+      }
+    }, "devstack-start-" + name);
+    thread.setDaemon(true);
+    thread.start();
+    return future;
+  }
+
+  private String relative(Path path) {
+    return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
+  }
+
+  private static long millisSince(long nanoTime) {
+    return (System.nanoTime() - nanoTime) / 1_000_000;
+  }
+
+  /** "message <- cause message <- ..." without repeats. */
+  static String causes(Throwable t) {
+    StringBuilder sb = new StringBuilder();
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      String message = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+      if (c instanceof java.util.concurrent.ExecutionException
+          || c instanceof java.util.concurrent.CompletionException) {
+        continue;
+      }
+      if (sb.indexOf(message) < 0) {
+        sb.append(sb.length() == 0 ? "" : " <- ").append(message);
+      }
+    }
+    return sb.length() == 0 ? t.toString() : sb.toString();
+  }
+}
