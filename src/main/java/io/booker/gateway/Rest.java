@@ -32,6 +32,32 @@ final class Rest {
     return (JsonObject) json;
   }
 
+  /**
+   * An integer query parameter; absent gives {@code 0} (the proto default, e.g. "use the default
+   * limit"). An explicit {@code limit=0} is refused, as are non-numbers.
+   */
+  static int queryInt(RoutingContext ctx, String name) {
+    String v = ctx.request().getParam(name);
+    if (v == null) {
+      return 0;
+    }
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n == 0 && "limit".equals(name)) {
+        throw ServiceException.invalid(name, "must be between 1 and " + io.booker.common.Paging.MAX_LIMIT);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw ServiceException.invalid(name, "must be an integer");
+    }
+  }
+
+  /** A query parameter, or empty. */
+  static String query(RoutingContext ctx, String name) {
+    String v = ctx.request().getParam(name);
+    return v == null ? "" : v;
+  }
+
   static <M extends Message> void reply(RoutingContext ctx, int status, Future<M> call) {
     reply(ctx, status, call, ProtoJson::toJson);
   }

@@ -2,40 +2,68 @@ package io.booker.venue;
 
 import io.booker.platform.outbox.OutboxEvent;
 import io.booker.proto.common.EventHeaders;
+import io.booker.proto.common.TableLayoutUpdated;
 import io.booker.proto.common.VenueCreated;
+import io.booker.proto.common.VenueDeleted;
 import io.booker.proto.common.VenueEvent;
+import io.booker.proto.common.VenueScheduleUpdated;
+import io.booker.proto.common.VenueUpdated;
 import io.booker.proto.venue.Venue;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
-/** Builds the venue service's Kafka events (topics keyed by venue id). */
-final class VenueEvents {
+/** Builds the venue service's Kafka events; every topic is keyed by venue id. */
+public final class VenueEvents {
 
-  static final String VENUE_CREATED = "venue.created";
+  public static final String VENUE_CREATED = "venue.created";
+  public static final String VENUE_UPDATED = "venue.updated";
+  public static final String VENUE_DELETED = "venue.deleted";
+  public static final String LAYOUT_UPDATED = "table.layout.updated";
+  public static final String SCHEDULE_UPDATED = "venue.schedule.updated";
 
   private final Clock clock;
 
-  VenueEvents(Clock clock) {
+  public VenueEvents(Clock clock) {
     this.clock = clock;
   }
 
-  OutboxEvent venueCreated(Venue venue) {
-    UUID eventId = UUID.randomUUID();
-    VenueEvent event = VenueEvent.newBuilder()
-      .setHeaders(headers(eventId, VENUE_CREATED))
-      .setVenueId(venue.getId())
-      .setVenueCreated(VenueCreated.newBuilder().setName(venue.getName()).setTimezone(venue.getTimezone()))
-      .build();
-    return OutboxEvent.of(eventId, VENUE_CREATED, venue.getId(), event);
+  public OutboxEvent venueCreated(Venue venue) {
+    return event(VENUE_CREATED, venue.getId(), b -> b.setVenueCreated(
+      VenueCreated.newBuilder().setName(venue.getName()).setTimezone(venue.getTimezone())));
   }
 
-  private EventHeaders headers(UUID eventId, String type) {
-    return EventHeaders.newBuilder()
-      .setEventId(eventId.toString())
-      .setEventType(type)
-      .setSource("venue")
-      .setTimestamp(clock.instant().getEpochSecond())
-      .build();
+  public OutboxEvent venueUpdated(Venue venue) {
+    return event(VENUE_UPDATED, venue.getId(), b -> b.setVenueUpdated(
+      VenueUpdated.newBuilder().setName(venue.getName()).setTimezone(venue.getTimezone())));
+  }
+
+  public OutboxEvent venueDeleted(String venueId) {
+    return event(VENUE_DELETED, venueId, b -> b.setVenueDeleted(VenueDeleted.getDefaultInstance()));
+  }
+
+  /** A room's tables changed (created, updated or deleted); {@code tableIds} are the tables concerned. */
+  public OutboxEvent layoutUpdated(String venueId, String roomId, List<String> tableIds) {
+    return event(LAYOUT_UPDATED, venueId, b -> b.setLayoutUpdated(
+      TableLayoutUpdated.newBuilder().setRoomId(roomId).addAllTableIds(tableIds)));
+  }
+
+  /** The weekly hours ({@code date} empty) or the special hours of {@code date} changed. */
+  public OutboxEvent scheduleUpdated(String venueId, String date) {
+    return event(SCHEDULE_UPDATED, venueId, b -> b.setScheduleUpdated(VenueScheduleUpdated.newBuilder().setDate(date)));
+  }
+
+  private OutboxEvent event(String type, String venueId, java.util.function.Consumer<VenueEvent.Builder> payload) {
+    UUID eventId = UUID.randomUUID();
+    VenueEvent.Builder b = VenueEvent.newBuilder()
+      .setHeaders(EventHeaders.newBuilder()
+        .setEventId(eventId.toString())
+        .setEventType(type)
+        .setSource("venue")
+        .setTimestamp(clock.instant().getEpochSecond()))
+      .setVenueId(venueId);
+    payload.accept(b);
+    return OutboxEvent.of(eventId, type, venueId, b.build());
   }
 }

@@ -1,77 +1,47 @@
 package io.booker.venue;
 
-import io.booker.common.ErrorCode;
-import io.booker.common.ServiceException;
 import io.booker.proto.venue.*;
-import io.booker.venue.adapter.VenueRepository;
 import io.vertx.core.Future;
 
-import java.time.Clock;
-import java.time.ZoneId;
-import java.util.UUID;
-
-/** The venue service's use cases, behind the generated {@link VenueService} contract. */
+/**
+ * The venue service behind the generated {@link VenueService} contract: a facade over the use
+ * cases for structure (venues, rooms, tables, layout), schedule (opening and special hours) and
+ * availability.
+ */
 public final class VenueServiceImpl implements VenueService {
 
-  private final VenueRepository repository;
-  private final VenueEvents events;
-  private final Runnable eventsWritten;
+  private final StructureUseCases structure;
+  private final ScheduleUseCases schedule;
+  private final AvailabilityUseCases availability;
 
-  public VenueServiceImpl(VenueRepository repository, Clock clock, Runnable eventsWritten) {
-    this.repository = repository;
-    this.events = new VenueEvents(clock);
-    this.eventsWritten = eventsWritten;
+  public VenueServiceImpl(VenueDeps deps) {
+    this.structure = new StructureUseCases(deps);
+    this.schedule = new ScheduleUseCases(deps);
+    this.availability = new AvailabilityUseCases(deps);
   }
 
-  @Override
-  public Future<Venue> createVenue(CreateVenueRequest request) {
-    String timezone = request.getTimezone().isBlank() ? "UTC" : request.getTimezone().trim();
-    if (request.getName().isBlank()) {
-      throw ServiceException.invalid("name", "is required");
-    }
-    if (!ZoneId.getAvailableZoneIds().contains(timezone)) {
-      throw ServiceException.invalid("timezone", "must be an IANA time zone such as Europe/Berlin");
-    }
-    CreateVenueRequest clean = request.toBuilder().setName(request.getName().trim()).setTimezone(timezone).build();
-    return repository.insertVenue(UUID.randomUUID(), clean, events::venueCreated).onSuccess(v -> eventsWritten.run());
-  }
+  @Override public Future<Venue> createVenue(CreateVenueRequest r) { return structure.createVenue(r); }
+  @Override public Future<Venue> getVenue(GetVenueRequest r) { return structure.getVenue(r); }
+  @Override public Future<ListVenuesResponse> listVenues(ListVenuesRequest r) { return structure.listVenues(r); }
+  @Override public Future<Venue> updateVenue(UpdateVenueRequest r) { return structure.updateVenue(r); }
+  @Override public Future<DeleteVenueResponse> deleteVenue(DeleteVenueRequest r) { return structure.deleteVenue(r); }
+  @Override public Future<Room> createRoom(CreateRoomRequest r) { return structure.createRoom(r); }
+  @Override public Future<Room> getRoom(GetRoomRequest r) { return structure.getRoom(r); }
+  @Override public Future<ListRoomsResponse> listRooms(ListRoomsRequest r) { return structure.listRooms(r); }
+  @Override public Future<Room> updateRoom(UpdateRoomRequest r) { return structure.updateRoom(r); }
+  @Override public Future<DeleteRoomResponse> deleteRoom(DeleteRoomRequest r) { return structure.deleteRoom(r); }
+  @Override public Future<Table> createTable(CreateTableRequest r) { return structure.createTable(r); }
+  @Override public Future<Table> getTable(GetTableRequest r) { return structure.getTable(r); }
+  @Override public Future<ListTablesResponse> listTables(ListTablesRequest r) { return structure.listTables(r); }
+  @Override public Future<Table> updateTable(UpdateTableRequest r) { return structure.updateTable(r); }
+  @Override public Future<DeleteTableResponse> deleteTable(DeleteTableRequest r) { return structure.deleteTable(r); }
+  @Override public Future<GetTableLayoutResponse> getTableLayout(GetTableLayoutRequest r) { return structure.getTableLayout(r); }
 
-  @Override
-  public Future<Venue> getVenue(GetVenueRequest request) {
-    UUID id = uuid("id", request.getId());
-    return repository.findVenue(id).map(v -> v.orElseThrow(() -> ServiceException.notFound("venue", request.getId())));
-  }
+  @Override public Future<SetOpeningHoursResponse> setOpeningHours(SetOpeningHoursRequest r) { return schedule.setOpeningHours(r); }
+  @Override public Future<OpeningHours> getOpeningHours(GetOpeningHoursRequest r) { return schedule.getOpeningHours(r); }
+  @Override public Future<SetSpecialHoursResponse> setSpecialHours(SetSpecialHoursRequest r) { return schedule.setSpecialHours(r); }
+  @Override public Future<ListSpecialHoursResponse> listSpecialHours(ListSpecialHoursRequest r) { return schedule.listSpecialHours(r); }
+  @Override public Future<DeleteSpecialHoursResponse> deleteSpecialHours(DeleteSpecialHoursRequest r) { return schedule.deleteSpecialHours(r); }
 
-  static UUID uuid(String field, String value) {
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw ServiceException.invalid(field, "must be a UUID");
-    }
-  }
-
-  private static <T> Future<T> notYet() {
-    return Future.failedFuture(new ServiceException(ErrorCode.UNIMPLEMENTED, "not implemented yet"));
-  }
-
-  @Override public Future<ListVenuesResponse> listVenues(ListVenuesRequest r) { return notYet(); }
-  @Override public Future<Venue> updateVenue(UpdateVenueRequest r) { return notYet(); }
-  @Override public Future<DeleteVenueResponse> deleteVenue(DeleteVenueRequest r) { return notYet(); }
-  @Override public Future<Room> createRoom(CreateRoomRequest r) { return notYet(); }
-  @Override public Future<Room> getRoom(GetRoomRequest r) { return notYet(); }
-  @Override public Future<ListRoomsResponse> listRooms(ListRoomsRequest r) { return notYet(); }
-  @Override public Future<Room> updateRoom(UpdateRoomRequest r) { return notYet(); }
-  @Override public Future<DeleteRoomResponse> deleteRoom(DeleteRoomRequest r) { return notYet(); }
-  @Override public Future<Table> createTable(CreateTableRequest r) { return notYet(); }
-  @Override public Future<Table> getTable(GetTableRequest r) { return notYet(); }
-  @Override public Future<ListTablesResponse> listTables(ListTablesRequest r) { return notYet(); }
-  @Override public Future<Table> updateTable(UpdateTableRequest r) { return notYet(); }
-  @Override public Future<DeleteTableResponse> deleteTable(DeleteTableRequest r) { return notYet(); }
-  @Override public Future<SetOpeningHoursResponse> setOpeningHours(SetOpeningHoursRequest r) { return notYet(); }
-  @Override public Future<OpeningHours> getOpeningHours(GetOpeningHoursRequest r) { return notYet(); }
-  @Override public Future<SetSpecialHoursResponse> setSpecialHours(SetSpecialHoursRequest r) { return notYet(); }
-  @Override public Future<CheckAvailabilityResponse> checkAvailability(CheckAvailabilityRequest r) { return notYet(); }
-  @Override public Future<GetTableLayoutResponse> getTableLayout(GetTableLayoutRequest r) { return notYet(); }
-  @Override public Future<ListSpecialHoursResponse> listSpecialHours(ListSpecialHoursRequest r) { return notYet(); }
-  @Override public Future<DeleteSpecialHoursResponse> deleteSpecialHours(DeleteSpecialHoursRequest r) { return notYet(); }
+  @Override public Future<CheckAvailabilityResponse> checkAvailability(CheckAvailabilityRequest r) { return availability.checkAvailability(r); }
 }

@@ -7,7 +7,11 @@ import io.booker.platform.pg.PgDatabases;
 import io.booker.platform.rpc.RpcServiceBinding;
 import io.booker.proto.venue.VenueService;
 import io.booker.proto.venue.VenueServiceGrpcService;
-import io.booker.venue.adapter.VenueRepository;
+import io.booker.platform.redis.RedisClients;
+import io.booker.platform.rpc.RpcClients;
+import io.booker.proto.booking.BookingServiceClient;
+import io.booker.proto.booking.BookingServiceGrpcService;
+import io.vertx.redis.client.Redis;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -32,6 +36,7 @@ public final class VenueVerticle extends VerticleBase {
 
   private Pool pool;
   private KafkaProducer<String, String> producer;
+  private Redis redis;
   private OutboxRelay relay;
   private RpcServiceBinding<VenueService> binding;
   private HttpServer grpcServer;
@@ -44,7 +49,11 @@ public final class VenueVerticle extends VerticleBase {
       pool = p;
       producer = KafkaClients.producer(vertx, node.kafkaBootstrap(), "venue-" + node.nodeName());
       relay = new OutboxRelay(vertx, pool, producer, "venue", node.section("outbox"));
-      VenueServiceImpl service = new VenueServiceImpl(new VenueRepository(pool), Clock.systemUTC(), relay::kick);
+      redis = RedisClients.create(vertx, node.redis());
+      BookingServiceClient bookings = RpcClients.create(vertx, BookingServiceClient.class, BookingServiceGrpcService.SERVICE_DESCRIPTOR,
+        node.section("clients").getJsonObject("booking", new JsonObject()), 50052);
+      Clock clock = Clock.systemUTC();
+      VenueServiceImpl service = new VenueServiceImpl(new VenueDeps(pool, redis, bookings, new VenueEvents(clock), relay::kick, clock));
       binding = new RpcServiceBinding<>(VenueService.class, service, VenueServiceGrpcService.SERVICE_DESCRIPTOR, "venue");
       return binding.bindEventBus(vertx);
     }).compose(v -> startGrpc(cfg)).onSuccess(v -> relay.start());
@@ -72,6 +81,11 @@ public final class VenueVerticle extends VerticleBase {
       .transform(v -> binding == null ? Future.succeededFuture() : binding.unbindEventBus())
       .transform(v -> grpcServer == null ? Future.succeededFuture() : grpcServer.close())
       .transform(v -> producer == null ? Future.succeededFuture() : producer.close())
-      .transform(v -> pool == null ? Future.succeededFuture() : pool.close());
+      .transform(v -> {
+        if (redis != null) {
+          redis.close();
+        }
+        return pool == null ? Future.succeededFuture() : pool.close();
+      });
   }
 }
