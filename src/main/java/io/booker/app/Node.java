@@ -49,7 +49,8 @@ public final class Node {
     long t0 = System.currentTimeMillis();
     return buildVertx(config).compose(vertx -> {
       Node node = new Node(vertx, config);
-      return node.deployAll()
+      return DependencyProbe.await(vertx, config)
+        .compose(v -> node.deployAll())
         .map(v -> {
           log.info("event=node_started node={} clustered={} verticles={} ms={}", config.nodeName(), vertx.isClustered(),
             config.json().getJsonArray("verticles"), System.currentTimeMillis() - t0);

@@ -18,7 +18,8 @@ public enum ErrorCode {
   PERMISSION_DENIED(403, GrpcCode.PERMISSION_DENIED),
   RATE_LIMITED(429, GrpcCode.RESOURCE_EXHAUSTED),
   UNAVAILABLE(503, GrpcCode.UNAVAILABLE),
-  DEADLINE_EXCEEDED(504, GrpcCode.DEADLINE_EXCEEDED),
+  // A dependency that does not answer in time is, to the client, a dependency that is down.
+  DEADLINE_EXCEEDED(503, GrpcCode.DEADLINE_EXCEEDED),
   UNIMPLEMENTED(501, GrpcCode.UNIMPLEMENTED),
   INTERNAL(500, GrpcCode.INTERNAL);
 

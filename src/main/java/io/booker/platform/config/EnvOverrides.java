@@ -21,7 +21,7 @@ public final class EnvOverrides {
     "GRPC_VENUE_ADDR", "GRPC_BOOKING_ADDR",
     "BOOKER_NODE_NAME", "BOOKER_INFRA_MODE", "BOOKER_CLUSTER_ENABLED", "BOOKER_CLUSTER_NAME",
     "BOOKER_CLUSTER_HOST", "BOOKER_CLUSTER_PORT", "BOOKER_CLUSTER_MEMBERS", "BOOKER_OPS_PORT",
-    "BOOKER_SERVICE_TRANSPORT");
+    "BOOKER_SERVICE_TRANSPORT", "BOOKER_CONFIG");
 
   private EnvOverrides() {
   }
@@ -65,6 +65,14 @@ public final class EnvOverrides {
     str(env, "BOOKER_SERVICE_TRANSPORT", v -> {
       obj(obj(cfg, "clients"), "venue").put("transport", v);
       obj(obj(cfg, "clients"), "booking").put("transport", v);
+    });
+    // Anything else: a JSON object deep-merged over the result (e.g. '{"venue":{"grpc_port":50061}}').
+    str(env, "BOOKER_CONFIG", v -> {
+      try {
+        cfg.mergeIn(new JsonObject(v), true);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("BOOKER_CONFIG is not a JSON object: " + e.getMessage());
+      }
     });
     return cfg;
   }

@@ -79,6 +79,7 @@ public final class RpcClients {
       ServiceMethod<Message, Message> sm = serviceMethods.computeIfAbsent(method, m -> ServiceMethod.client(
         ServiceName.create(m.serviceName()), m.name(), GrpcMessageEncoder.encoder(),
         GrpcMessageDecoder.decoder(m.responsePrototype().newBuilderForType())));
+      long start = System.nanoTime();
       return client.request(target, sm).compose(call -> {
         call.timeout(timeoutMs, TimeUnit.MILLISECONDS);
         call.end(request);
@@ -95,6 +96,13 @@ public final class RpcClients {
             return Future.failedFuture(new ServiceException(code, message));
           });
         });
+      }).recover(t -> {
+        // When the deadline fires the client resets the stream; whatever that surfaces as, a call
+        // that failed after its deadline failed because of it.
+        boolean late = System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        return Future.failedFuture(late && !(t instanceof ServiceException)
+          ? new ServiceException(ErrorCode.DEADLINE_EXCEEDED, "the service did not answer in time")
+          : t);
       });
     });
   }

@@ -1,0 +1,140 @@
+package io.booker.platform.rpc;
+
+import io.booker.common.ErrorCode;
+import io.booker.common.ServiceException;
+import io.booker.proto.venue.GetVenueRequest;
+import io.booker.proto.venue.Venue;
+import io.booker.proto.venue.VenueService;
+import io.booker.proto.venue.VenueServiceClient;
+import io.booker.proto.venue.VenueServiceGrpcService;
+import io.booker.proto.venue.VenueServiceService;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.grpc.server.GrpcServer;
+import io.vertx.grpc.server.GrpcServerOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.concurrent.CompletionException;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * One service implementation bound to both transports; the same client calls behave the same over
+ * either: results, contract errors with their codes, deadlines, and an absent callee.
+ */
+class RpcTransportTest {
+
+  static Vertx vertx;
+  static int grpcPort;
+  static HttpServer grpcServer;
+  static RpcServiceBinding<VenueService> binding;
+
+  /** getVenue: "ok" answers, "missing" is NOT_FOUND, "slow" never answers, "boom" throws. */
+  static final class FakeVenues extends VenueServiceService {
+    @Override
+    public Future<Venue> getVenue(GetVenueRequest request) {
+      switch (request.getId()) {
+        case "ok": return Future.succeededFuture(Venue.newBuilder().setId("ok").setName("Chez Test").setCreatedAt(1_700_000_000L).build());
+        case "missing": return Future.failedFuture(ServiceException.notFound("venue", "missing"));
+        case "slow": return Promise.<Venue>promise().future();
+        case "boom": throw new IllegalStateException("bug with a secret inside");
+        default: throw ServiceException.invalid("id", "unexpected");
+      }
+    }
+  }
+
+  @BeforeAll
+  static void start() throws IOException {
+    vertx = Vertx.vertx();
+    binding = new RpcServiceBinding<>(VenueService.class, new FakeVenues(), VenueServiceGrpcService.SERVICE_DESCRIPTOR, "venue");
+    binding.bindEventBus(vertx).await();
+    GrpcServer grpc = GrpcServer.server(vertx, new GrpcServerOptions().setScheduleDeadlineAutomatically(true));
+    binding.bindGrpc(grpc);
+    grpcPort = freePort();
+    grpcServer = vertx.createHttpServer().requestHandler(grpc).listen(grpcPort, "127.0.0.1").await();
+  }
+
+  @AfterAll
+  static void stop() {
+    vertx.close().await();
+  }
+
+  static VenueServiceClient client(String transport, long timeoutMs) {
+    return transport.equals("grpc")
+      ? RpcClients.grpc(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR,
+          SocketAddress.inetSocketAddress(grpcPort, "127.0.0.1"), timeoutMs)
+      : RpcClients.eventBus(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR, timeoutMs);
+  }
+
+  static ServiceException failure(Future<?> call) {
+    CompletionException e = assertThrows(CompletionException.class, () -> call.toCompletionStage().toCompletableFuture().join());
+    return assertInstanceOf(ServiceException.class, e.getCause());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"eventbus", "grpc"})
+  void resultArrivesIntact(String transport) {
+    Venue v = client(transport, 2000).getVenue(GetVenueRequest.newBuilder().setId("ok").build()).await();
+    assertEquals("Chez Test", v.getName());
+    assertEquals(1_700_000_000L, v.getCreatedAt());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"eventbus", "grpc"})
+  void contractErrorKeepsItsCodeAndMessage(String transport) {
+    ServiceException e = failure(client(transport, 2000).getVenue(GetVenueRequest.newBuilder().setId("missing").build()));
+    assertEquals(ErrorCode.NOT_FOUND, e.code());
+    assertEquals("venue missing not found", e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"eventbus", "grpc"})
+  void unexpectedFailureIsInternalWithoutLeakingDetails(String transport) {
+    ServiceException e = failure(client(transport, 2000).getVenue(GetVenueRequest.newBuilder().setId("boom").build()));
+    assertEquals(ErrorCode.INTERNAL, e.code());
+    assertFalse(e.getMessage().contains("secret"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"eventbus", "grpc"})
+  void aCalleeThatNeverAnswersHitsTheDeadline(String transport) {
+    long start = System.currentTimeMillis();
+    ServiceException e = failure(client(transport, 300).getVenue(GetVenueRequest.newBuilder().setId("slow").build()));
+    assertEquals(ErrorCode.DEADLINE_EXCEEDED, e.code(), e.getMessage());
+    assertTrue(System.currentTimeMillis() - start < 5000, "the deadline bounds the call");
+  }
+
+  @Test
+  void noInstanceOnTheBusIsUnavailable() {
+    binding.unbindEventBus().await();
+    try {
+      ServiceException e = failure(client("eventbus", 2000).getVenue(GetVenueRequest.newBuilder().setId("ok").build()));
+      assertEquals(ErrorCode.UNAVAILABLE, e.code());
+    } finally {
+      binding.bindEventBus(vertx).await();
+    }
+  }
+
+  @Test
+  void noGrpcServerIsUnavailable() throws IOException {
+    VenueServiceClient nowhere = RpcClients.grpc(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR,
+      SocketAddress.inetSocketAddress(freePort(), "127.0.0.1"), 2000);
+    ServiceException e = failure(nowhere.getVenue(GetVenueRequest.newBuilder().setId("ok").build()));
+    assertEquals(ErrorCode.UNAVAILABLE, e.code(), e.getMessage());
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
