@@ -43,7 +43,13 @@ public final class GatewayVerticle extends VerticleBase {
 
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    api.route().handler(ctx -> {
+      // Every API route is matched after this one; note its template for the HTTP metrics.
+      ctx.addHeadersEndHandler(v -> HttpMetricsHandler.markRoute(ctx));
+      ctx.next();
+    });
     new VenueRoutes(venues).mount(api);
+    new ScheduleRoutes(venues, RpcClients.create(vertx, io.booker.proto.booking.BookingServiceClient.class, io.booker.proto.booking.BookingServiceGrpcService.SERVICE_DESCRIPTOR, clients.getJsonObject("booking", new JsonObject()), 50052)).mount(api);
     router.route("/api/v1/*").subRouter(api);
 
     router.route().last().handler(ctx -> Problems.send(ctx, ErrorCode.NOT_FOUND, "no route for " + ctx.request().method() + " " + ctx.request().path()));

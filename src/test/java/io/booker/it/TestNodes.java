@@ -15,6 +15,11 @@ public final class TestNodes {
 
   /** An all-in-one node (not clustered) whose gateway reaches the services over {@code transport}. */
   public static Started allInOne(String transport) {
+    return allInOne(transport, new JsonObject());
+  }
+
+  /** As {@link #allInOne(String)}, with {@code extra} deep-merged over the test overrides. */
+  public static Started allInOne(String transport, JsonObject extra) {
     int http = freePort();
     int venueGrpc = freePort();
     int bookingGrpc = freePort();
@@ -27,6 +32,7 @@ public final class TestNodes {
         .put("venue", new JsonObject().put("transport", transport).put("grpc_port", venueGrpc).put("timeout_ms", 5000))
         .put("booking", new JsonObject().put("transport", transport).put("grpc_port", bookingGrpc).put("timeout_ms", 5000)))
       .put("outbox", new JsonObject().put("poll_ms", 500));
+    overrides.mergeIn(extra, true);
     Node node = Node.start("conf/all-in-one.json", overrides).await();
     return new Started(node, http, venueGrpc, bookingGrpc);
   }
