@@ -132,9 +132,25 @@ public final class DevStack {
       }
       System.out.printf("Booker node up (conf %s) in %d ms; Ctrl-C to stop%n", conf,
           millisSince(t0));
+      printWhereToOpen(node);
     }
     awaitShutdown();
     return 0;
+  }
+
+  /** Where a person points a browser or curl: the gateway's API, or the ops port of a node without one. */
+  private static void printWhereToOpen(Node node) {
+    JsonObject cfg = node.config().json();
+    boolean gateway = cfg.getJsonArray("verticles", new io.vertx.core.json.JsonArray()).stream()
+        .anyMatch(v -> v instanceof JsonObject j && "gateway".equals(j.getString("name")));
+    if (gateway) {
+      int port = cfg.getJsonObject("http", new JsonObject()).getInteger("port", 8080);
+      System.out.printf("Open http://localhost:%d/api/v1/venues  (health: http://localhost:%d/health/ready, metrics: /metrics)%n",
+          port, port);
+    } else {
+      int port = cfg.getJsonObject("ops", new JsonObject()).getInteger("port", 9100);
+      System.out.printf("No gateway on this node; health and metrics: http://localhost:%d/health/ready%n", port);
+    }
   }
 
   private static Node startNode(String conf, JsonObject overrides) throws Exception {
