@@ -7,6 +7,8 @@ import io.booker.platform.health.ReadinessChecks;
 import io.booker.platform.rpc.RpcClients;
 import io.booker.platform.web.HttpMetricsHandler;
 import io.booker.platform.web.Problems;
+import io.booker.proto.booking.BookingServiceClient;
+import io.booker.proto.booking.BookingServiceGrpcService;
 import io.booker.proto.venue.VenueServiceClient;
 import io.booker.proto.venue.VenueServiceGrpcService;
 import io.vertx.core.Future;
@@ -35,6 +37,8 @@ public final class GatewayVerticle extends VerticleBase {
     JsonObject clients = config().getJsonObject("clients", new JsonObject());
     VenueServiceClient venues = RpcClients.create(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR,
       clients.getJsonObject("venue", new JsonObject()), 50051);
+    BookingServiceClient bookings = RpcClients.create(vertx, BookingServiceClient.class, BookingServiceGrpcService.SERVICE_DESCRIPTOR,
+      clients.getJsonObject("booking", new JsonObject()), 50052);
 
     readiness = new ReadinessChecks(vertx, config());
     Router router = Router.router(vertx);
@@ -49,7 +53,7 @@ public final class GatewayVerticle extends VerticleBase {
       ctx.next();
     });
     new VenueRoutes(venues).mount(api);
-    new ScheduleRoutes(venues, RpcClients.create(vertx, io.booker.proto.booking.BookingServiceClient.class, io.booker.proto.booking.BookingServiceGrpcService.SERVICE_DESCRIPTOR, clients.getJsonObject("booking", new JsonObject()), 50052)).mount(api);
+    new ScheduleRoutes(venues, bookings).mount(api);
     router.route("/api/v1/*").subRouter(api);
 
     router.route().last().handler(ctx -> Problems.send(ctx, ErrorCode.NOT_FOUND, "no route for " + ctx.request().method() + " " + ctx.request().path()));

@@ -1,0 +1,89 @@
+package io.booker.venue.adapter;
+
+import io.booker.platform.pg.Sql;
+import io.booker.venue.domain.DayRange;
+import io.booker.venue.domain.OpeningRange;
+import io.booker.venue.domain.SpecialDay;
+import io.booker.venue.domain.TableCandidate;
+import io.booker.venue.domain.WeeklyHours;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads what an availability check needs: one query, whatever the size of the venue. */
+public final class AvailabilityRepository {
+
+  private static final String SERVICE = "venue";
+
+  private final Pool pool;
+
+  public AvailabilityRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** The venue as availability sees it for {@code date}; empty when the venue does not exist. */
+  public Future<Optional<AvailabilitySnapshot>> snapshot(UUID venueId, LocalDate date) {
+    return Sql.timed(SERVICE, "select_availability_snapshot", () -> pool.preparedQuery(ScheduleSql.SELECT_AVAILABILITY_SNAPSHOT)
+      .execute(Tuple.of(venueId, date))
+      .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(snapshot(rows.iterator().next()))));
+  }
+
+  private static AvailabilitySnapshot snapshot(Row row) {
+    return new AvailabilitySnapshot(ZoneId.of(row.getString("timezone")), weekly(row.getJsonArray("hours")),
+      specialDays(row.getJsonArray("special_days")), tables(row.getJsonArray("tables")));
+  }
+
+  private static WeeklyHours weekly(JsonArray hours) {
+    List<DayRange> ranges = new ArrayList<>(hours.size());
+    for (int i = 0; i < hours.size(); i++) {
+      JsonObject h = hours.getJsonObject(i);
+      ranges.add(new DayRange(h.getInteger("weekday"), range(h)));
+    }
+    return WeeklyHours.of(ranges);
+  }
+
+  /** One JSON object per range; a closed day comes as one object without times. */
+  private static List<SpecialDay> specialDays(JsonArray rows) {
+    Map<LocalDate, List<OpeningRange>> ranges = new LinkedHashMap<>();
+    Map<LocalDate, Boolean> closed = new LinkedHashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      JsonObject r = rows.getJsonObject(i);
+      LocalDate day = LocalDate.parse(r.getString("day"));
+      closed.put(day, r.getBoolean("closed"));
+      List<OpeningRange> of = ranges.computeIfAbsent(day, d -> new ArrayList<>());
+      if (r.getValue("open") != null) {
+        of.add(range(r));
+      }
+    }
+    List<SpecialDay> days = new ArrayList<>(closed.size());
+    closed.forEach((day, isClosed) -> days.add(new SpecialDay(day, isClosed, ranges.get(day))));
+    return days;
+  }
+
+  private static List<TableCandidate> tables(JsonArray rows) {
+    List<TableCandidate> tables = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      JsonObject t = rows.getJsonObject(i);
+      tables.add(new TableCandidate(t.getString("id"), t.getString("room_id"), t.getString("name"),
+        t.getInteger("capacity"), t.getBoolean("can_merge")));
+    }
+    return tables;
+  }
+
+  private static OpeningRange range(JsonObject r) {
+    return new OpeningRange(LocalTime.parse(r.getString("open")), LocalTime.parse(r.getString("close")));
+  }
+}

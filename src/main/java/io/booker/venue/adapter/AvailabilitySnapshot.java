@@ -1,0 +1,25 @@
+package io.booker.venue.adapter;
+
+import io.booker.venue.domain.SpecialDay;
+import io.booker.venue.domain.TableCandidate;
+import io.booker.venue.domain.VenueCalendar;
+import io.booker.venue.domain.WeeklyHours;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * What an availability check knows about a venue, read in one round trip: its zone, weekly hours,
+ * the special days around the date asked for, and every table.
+ */
+public record AvailabilitySnapshot(ZoneId zone, WeeklyHours weekly, List<SpecialDay> specialDays, List<TableCandidate> tables) {
+
+  public AvailabilitySnapshot {
+    specialDays = List.copyOf(specialDays);
+    tables = List.copyOf(tables);
+  }
+
+  public VenueCalendar calendar() {
+    return new VenueCalendar(zone, weekly, specialDays);
+  }
+}

@@ -1,0 +1,427 @@
+package io.booker.it;
+
+import io.booker.platform.metrics.Metrics;
+import io.booker.testinfra.InfraEndpoints;
+import io.booker.testinfra.TestInfra;
+import io.micrometer.core.instrument.Counter;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * CheckAvailability through REST ({@code POST /api/v1/availability/check}) and the table
+ * availability route, against a real node: the venue service reads hours and tables from
+ * PostgreSQL and asks the booking service (over the event bus here) which tables are free.
+ */
+class AvailabilityRestTest {
+
+  static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo"); // no daylight saving: dates can be anything ahead
+
+  static Vertx client;
+  static WebClient web;
+  static TestNodes.Started node;
+
+  @BeforeAll
+  static void setUp() {
+    node = TestNodes.allInOne("eventbus");
+    client = Vertx.vertx();
+    web = WebClient.create(client);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (client != null) {
+      client.close().await();
+    }
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  /** A day well ahead, so that every slot of it is in the future. */
+  static LocalDate day(int daysAhead) {
+    return LocalDate.now(TOKYO).plusDays(daysAhead);
+  }
+
+  @Test
+  void smallestSufficientTableComesFirst() {
+    String venue = venue();
+    Map<String, String[]> t = Fixture.standardLayout(venue);
+
+    JsonArray two = check(venue, day(10), "19:00", 0, 2);
+    assertEquals(List.of("A2", "A4", "C5", "B6a", "B6b", "A8"), names(two, true));
+    assertEquals(6, two.size(), "no unavailable tables for a party of two");
+    JsonObject first = two.getJsonObject(0);
+    assertEquals(new JsonObject().put("venue_id", venue).put("room_id", t.get("A2")[0]).put("table_id", t.get("A2")[1]),
+      first.getJsonObject("table"));
+    assertTrue(first.getBoolean("available"));
+    assertEquals("", first.getString("reason"));
+    assertEquals(2, first.getInteger("capacity"));
+    assertTrue(first.containsKey("merged_with_table") && first.getValue("merged_with_table") == null,
+      "merged_with_table is present and null for a single table");
+
+    JsonArray five = check(venue, day(10), "19:00", 0, 5);
+    assertEquals(List.of("C5", "B6a", "B6b", "A8"), names(five, true));
+    assertEquals(List.of("A2", "A4"), names(five, false));
+    assertEquals("capacity 2 is less than party of 5", five.getJsonObject(4).getString("reason"));
+  }
+
+  @Test
+  void pairsOfMergeableTablesInOneRoomOnlyWhenNoSingleTableFits() {
+    String venue = venue();
+    Map<String, String[]> t = Fixture.standardLayout(venue);
+
+    JsonArray ten = check(venue, day(11), "19:00", 0, 10);
+    assertEquals(List.of("B6a"), names(ten, true), "B6a+B6b is the only same-room pair; B6+C5 cross rooms");
+    JsonObject pair = ten.getJsonObject(0);
+    assertEquals(new JsonObject().put("venue_id", venue).put("room_id", t.get("B6b")[0]).put("table_id", t.get("B6b")[1]),
+      pair.getJsonObject("merged_with_table"));
+    assertEquals("merged with B6b (total capacity 12)", pair.getString("reason"));
+    assertEquals(12, pair.getInteger("capacity"));
+    assertEquals(List.of("A2", "A4", "A8", "C5"), names(ten, false));
+
+    JsonArray eight = check(venue, day(11), "19:00", 0, 8);
+    assertEquals(List.of("A8"), names(eight, true));
+    for (int i = 0; i < eight.size(); i++) {
+      assertNull(eight.getJsonObject(i).getValue("merged_with_table"), "no pairs while a single table fits");
+    }
+  }
+
+  @Test
+  void aBookedTableIsNotOfferedButTouchingOrCancelledBookingsDoNotBlock() {
+    String venue = venue();
+    Map<String, String[]> t = Fixture.standardLayout(venue);
+    LocalDate d = day(12);
+    Fixture.booking(venue, t.get("A2"), d.atTime(19, 0).atZone(TOKYO), 120, true);  // overlaps 20:00-22:00
+    Fixture.booking(venue, t.get("A4"), d.atTime(18, 0).atZone(TOKYO), 120, true);  // ends as the slot starts
+    Fixture.booking(venue, t.get("A8"), d.atTime(19, 0).atZone(TOKYO), 180, false); // cancelled
+    Fixture.booking(venue, t.get("C5"), d.plusDays(1).atTime(20, 0).atZone(TOKYO), 120, true); // another date
+
+    JsonArray two = check(venue, d, "20:00", 0, 2);
+    assertEquals(List.of("A4", "C5", "B6a", "B6b", "A8"), names(two, true));
+    JsonObject a2 = two.getJsonObject(two.size() - 1);
+    assertEquals("A2", a2.getString("table_name"));
+    assertFalse(a2.getBoolean("available"));
+    assertEquals("already booked for this slot", a2.getString("reason"));
+  }
+
+  @Test
+  void specialHoursWinOverTheWeekday() {
+    String venue = venue();
+    Fixture.standardLayout(venue);
+    LocalDate closed = day(13);
+    LocalDate shorter = day(14);
+    assertEquals(200, post("/api/v1/venues/" + venue + "/special-hours",
+      new JsonObject().put("date", closed.toString()).put("is_closed", true)).statusCode());
+    assertEquals(200, post("/api/v1/venues/" + venue + "/special-hours",
+      new JsonObject().put("date", shorter.toString()).put("open_time", "12:00").put("close_time", "14:00")).statusCode());
+
+    JsonArray none = check(venue, closed, "19:00", 0, 2);
+    assertEquals(6, none.size());
+    assertEquals(List.of(), names(none, true));
+    for (int i = 0; i < none.size(); i++) {
+      assertEquals("venue is closed on " + closed, none.getJsonObject(i).getString("reason"));
+    }
+    // The closed day's night before still runs to 02:00.
+    assertEquals(6, names(check(venue, closed, "00:30", 60, 2), true).size());
+
+    assertEquals(6, names(check(venue, shorter, "12:00", 120, 2), true).size());
+    JsonArray late = check(venue, shorter, "13:00", 120, 2);
+    assertEquals(List.of(), names(late, true));
+    assertTrue(late.getJsonObject(0).getString("reason").startsWith("outside opening hours on " + shorter), late.encode());
+  }
+
+  @Test
+  void overnightRangesTouchingTheClosingTimeAndThePast() {
+    String venue = venue();
+    Fixture.standardLayout(venue);
+    LocalDate d = day(15);
+
+    assertEquals(6, names(check(venue, d, "01:00", 60, 2), true).size(), "01:00 is in the previous night's 18:00-02:00");
+    assertEquals(List.of(), names(check(venue, d, "01:00", 120, 2), true), "runs past 02:00");
+    assertEquals(6, names(check(venue, d, "23:30", 150, 2), true).size(), "crosses midnight inside one range");
+
+    assertEquals(6, names(check(venue, d, "13:00", 120, 2), true).size(), "ends exactly at 15:00");
+    assertEquals(6, names(check(venue, d, "13:00", 0, 2), true).size(), "default duration is 120 minutes");
+    JsonArray over = check(venue, d, "13:01", 120, 2);
+    assertEquals(List.of(), names(over, true), "one minute past closing");
+    assertEquals("outside opening hours on " + d + " (00:00-02:00, 12:00-15:00, 18:00-02:00)", over.getJsonObject(0).getString("reason"));
+
+    JsonArray past = check(venue, LocalDate.now(TOKYO).minusDays(1), "19:00", 0, 2);
+    assertEquals(List.of(), names(past, true));
+    assertEquals("in the past", past.getJsonObject(0).getString("reason"));
+  }
+
+  @Test
+  void invalidRequestsAre400NamingTheFieldAndAnUnknownVenueIs404() {
+    String venue = venue();
+    String d = day(16).toString();
+    JsonObject slot = new JsonObject().put("date", d).put("start_time", "19:00");
+    assertInvalid("party_size", request(venue, slot, 0));
+    assertInvalid("party_size", request(venue, slot, 101));
+    assertInvalid("slot.date", request(venue, slot.copy().put("date", "2025-02-30"), 2));
+    assertInvalid("slot.start_time", request(venue, slot.copy().put("start_time", "24:00"), 2));
+    assertInvalid("slot.start_time", request(venue, slot.copy().put("start_time", "9:5"), 2));
+    assertInvalid("slot.duration_minutes", request(venue, slot.copy().put("duration_minutes", 7), 2));
+    assertInvalid("slot", new JsonObject().put("venue_id", venue).put("party_size", 2));
+    assertInvalid("venue_id", request("not-a-uuid", slot, 2));
+    assertInvalid("party_size", request(venue, slot, 2).put("party_size", "two"));
+
+    HttpResponse<Buffer> unknown = post("/api/v1/availability/check", request(UUID.randomUUID().toString(), slot, 2));
+    assertEquals(404, unknown.statusCode(), unknown.bodyAsString());
+    assertEquals("NOT_FOUND", unknown.bodyAsJsonObject().getString("code"));
+  }
+
+  @Test
+  void aVenueWithoutTablesHasNothingToOffer() {
+    String venue = venue();
+    assertEquals(0, check(venue, day(17), "19:00", 0, 2).size());
+  }
+
+  @Test
+  void tableAvailabilityForAListOfTables() {
+    String venue = venue();
+    Map<String, String[]> t = Fixture.standardLayout(venue);
+    LocalDate d = day(18);
+    Fixture.booking(venue, t.get("A2"), d.atTime(19, 0).atZone(TOKYO), 120, true);
+    JsonObject slot = new JsonObject().put("date", d.toString()).put("start_time", "20:00").put("duration_minutes", 60);
+
+    HttpResponse<Buffer> r = post("/api/v1/availability/tables",
+      new JsonObject().put("venue_id", venue).put("table_ids", new JsonArray().add(t.get("A2")[1]).add(t.get("A4")[1])).put("slot", slot));
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    JsonArray tables = r.bodyAsJsonObject().getJsonArray("tables");
+    assertEquals(2, tables.size());
+    // Placed in the venue's zone: 20:00 UTC would be 05:00 the next morning in Tokyo, and A2 free.
+    assertEquals(new JsonObject().put("table_id", t.get("A2")[1]).put("available", false).put("reason", "already booked for this slot"),
+      tables.getJsonObject(0));
+    assertEquals(new JsonObject().put("table_id", t.get("A4")[1]).put("available", true).put("reason", ""), tables.getJsonObject(1));
+
+    HttpResponse<Buffer> unknown = post("/api/v1/availability/tables", new JsonObject().put("venue_id", UUID.randomUUID().toString())
+      .put("table_ids", new JsonArray().add(t.get("A2")[1])).put("slot", slot));
+    assertEquals(404, unknown.statusCode());
+    HttpResponse<Buffer> noVenue = post("/api/v1/availability/tables", new JsonObject().put("table_ids", new JsonArray()).put("slot", slot));
+    assertEquals(400, noVenue.statusCode());
+    assertTrue(noVenue.bodyAsJsonObject().getString("detail").startsWith("venue_id"), noVenue.bodyAsString());
+    HttpResponse<Buffer> badId = post("/api/v1/availability/tables", new JsonObject().put("venue_id", venue)
+      .put("table_ids", new JsonArray().add("nope")).put("slot", slot));
+    assertEquals(400, badId.statusCode(), badId.bodyAsString());
+  }
+
+  @Test
+  void aConstantNumberOfQueriesAndCallsWhateverTheVenueSize() {
+    String small = venue();
+    String roomS = Fixture.room(small, "Main");
+    for (int i = 0; i < 2; i++) {
+      Fixture.table(small, roomS, "S" + i, 4, true);
+    }
+    String big = venue();
+    String roomB1 = Fixture.room(big, "Main");
+    String roomB2 = Fixture.room(big, "Terrace");
+    for (int i = 0; i < 40; i++) {
+      Fixture.table(big, i % 2 == 0 ? roomB1 : roomB2, "B" + i, 2 + i % 6, true);
+    }
+    LocalDate d = day(19);
+    check(small, d, "19:00", 0, 2); // warm up both paths once
+    check(big, d, "19:00", 0, 2);
+
+    long[] forSmall = cost(() -> check(small, d, "19:00", 0, 2));
+    long[] forBig = cost(() -> check(big, d, "19:00", 0, 2));
+    assertEquals(1, forSmall[0], "one venue query per check");
+    assertEquals(1, forSmall[1], "one booking service call per check");
+    assertArrayEquals(forSmall, forBig, "2 tables and 40 tables cost the same");
+
+    long[] pairsForBig = cost(() -> check(big, d, "19:00", 0, 14)); // no single table fits: pairs
+    assertArrayEquals(forSmall, pairsForBig);
+  }
+
+  @Test
+  void aDownBookingServiceIsA503NeverNothingAvailable() {
+    String venue = venue();
+    Fixture.standardLayout(venue);
+    try (TestNodes.Started down = Fixture.nodeWithBookingDown("eventbus")) {
+      HttpResponse<Buffer> r = web.post(down.httpPort(), "127.0.0.1", "/api/v1/availability/check")
+        .sendJsonObject(request(venue, new JsonObject().put("date", day(20).toString()).put("start_time", "19:00"), 2)).await();
+      assertEquals(503, r.statusCode(), r.bodyAsString());
+      assertEquals("UNAVAILABLE", r.bodyAsJsonObject().getString("code"));
+
+      // Outside the hours the booking service is not asked, so the answer stands.
+      HttpResponse<Buffer> closed = web.post(down.httpPort(), "127.0.0.1", "/api/v1/availability/check")
+        .sendJsonObject(request(venue, new JsonObject().put("date", day(20).toString()).put("start_time", "16:00"), 2)).await();
+      assertEquals(200, closed.statusCode(), closed.bodyAsString());
+
+      HttpResponse<Buffer> tables = web.post(down.httpPort(), "127.0.0.1", "/api/v1/availability/tables")
+        .sendJsonObject(new JsonObject().put("venue_id", venue).put("table_ids", new JsonArray())
+          .put("slot", new JsonObject().put("date", day(20).toString()).put("start_time", "19:00"))).await();
+      assertEquals(503, tables.statusCode(), tables.bodyAsString());
+    }
+  }
+
+  /** {venue queries, booking service CheckTableAvailability calls} while {@code action} ran. */
+  static long[] cost(Runnable action) {
+    long queries = Fixture.counter("database_queries", "service", "venue");
+    long calls = Fixture.counter("grpc_server_requests", "method", "CheckTableAvailability");
+    action.run();
+    return new long[]{Fixture.counter("database_queries", "service", "venue") - queries,
+      Fixture.counter("grpc_server_requests", "method", "CheckTableAvailability") - calls};
+  }
+
+  static JsonObject request(String venue, JsonObject slot, int party) {
+    return new JsonObject().put("venue_id", venue).put("slot", slot).put("party_size", party);
+  }
+
+  static void assertInvalid(String field, JsonObject body) {
+    HttpResponse<Buffer> r = post("/api/v1/availability/check", body);
+    assertEquals(400, r.statusCode(), r.bodyAsString());
+    assertEquals("INVALID_ARGUMENT", r.bodyAsJsonObject().getString("code"));
+    assertTrue(r.bodyAsJsonObject().getString("detail").startsWith(field + ":"), r.bodyAsString());
+  }
+
+  static JsonArray check(String venue, LocalDate date, String time, int duration, int party) {
+    JsonObject slot = new JsonObject().put("date", date.toString()).put("start_time", time);
+    if (duration > 0) {
+      slot.put("duration_minutes", duration);
+    }
+    HttpResponse<Buffer> r = post("/api/v1/availability/check", request(venue, slot, party));
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    return r.bodyAsJsonObject().getJsonArray("tables");
+  }
+
+  /** Names of the available (or unavailable) entries, in answer order. */
+  static List<String> names(JsonArray tables, boolean available) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < tables.size(); i++) {
+      JsonObject t = tables.getJsonObject(i);
+      if (t.getBoolean("available") == available) {
+        out.add(t.getString("table_name"));
+      }
+    }
+    return out;
+  }
+
+  static HttpResponse<Buffer> post(String path, JsonObject body) {
+    return web.post(node.httpPort(), "127.0.0.1", path).sendJsonObject(body).await();
+  }
+
+  /** A venue in Tokyo open every day 12:00-15:00 and 18:00-02:00. */
+  static String venue() {
+    HttpResponse<Buffer> created = post("/api/v1/venues", new JsonObject().put("name", "Izakaya " + UUID.randomUUID()).put("timezone", "Asia/Tokyo"));
+    assertEquals(201, created.statusCode(), created.bodyAsString());
+    String id = created.bodyAsJsonObject().getString("id");
+    JsonArray days = new JsonArray();
+    for (int wd = 0; wd < 7; wd++) {
+      days.add(new JsonObject().put("weekday", wd).put("open_time", "12:00").put("close_time", "15:00"));
+      days.add(new JsonObject().put("weekday", wd).put("openTime", "18:00").put("closeTime", "02:00"));
+    }
+    HttpResponse<Buffer> hours = post("/api/v1/venues/" + id + "/schedule", new JsonObject().put("days", days));
+    assertEquals(200, hours.statusCode(), hours.bodyAsString());
+    return id;
+  }
+
+  /**
+   * Rooms, tables and bookings written straight into the services' databases, and the metrics of
+   * the node running in this JVM.
+   */
+  static final class Fixture {
+
+    private Fixture() {
+    }
+
+    /**
+     * Room A: A2 (2), A4 (4), A8 (8), not mergeable; room B: B6a and B6b (6 each, mergeable);
+     * room C: C5 (5, mergeable). Name → {room id, table id}.
+     */
+    static Map<String, String[]> standardLayout(String venueId) {
+      Map<String, String[]> out = new LinkedHashMap<>();
+      String a = room(venueId, "A");
+      String b = room(venueId, "B");
+      String c = room(venueId, "C");
+      out.put("A8", new String[]{a, table(venueId, a, "A8", 8, false)});
+      out.put("A2", new String[]{a, table(venueId, a, "A2", 2, false)});
+      out.put("A4", new String[]{a, table(venueId, a, "A4", 4, false)});
+      out.put("B6a", new String[]{b, table(venueId, b, "B6a", 6, true)});
+      out.put("B6b", new String[]{b, table(venueId, b, "B6b", 6, true)});
+      out.put("C5", new String[]{c, table(venueId, c, "C5", 5, true)});
+      return out;
+    }
+
+    static String room(String venueId, String name) {
+      String id = UUID.randomUUID().toString();
+      update("venue", "INSERT INTO rooms (id, venue_id, name) VALUES (?::uuid, ?::uuid, ?)", id, venueId, name);
+      return id;
+    }
+
+    static String table(String venueId, String roomId, String name, int capacity, boolean canMerge) {
+      String id = UUID.randomUUID().toString();
+      update("venue", "INSERT INTO dining_tables (id, room_id, venue_id, name, capacity, can_merge) VALUES (?::uuid, ?::uuid, ?::uuid, ?, ?, ?)",
+        id, roomId, venueId, name, capacity, canMerge);
+      return id;
+    }
+
+    /** A booking of one table ({room id, table id}); inactive = cancelled, it no longer occupies the table. */
+    static void booking(String venueId, String[] table, ZonedDateTime start, int minutes, boolean active) {
+      String id = UUID.randomUUID().toString();
+      OffsetDateTime from = start.toOffsetDateTime();
+      OffsetDateTime to = from.plusMinutes(minutes);
+      update("booking", "INSERT INTO bookings (id, venue_id, room_id, table_id, slot_date, start_time, duration_minutes, during, party_size, "
+          + "customer_name, status) VALUES (?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?, tstzrange(?, ?, '[)'), 2, 'Test', ?)",
+        id, venueId, table[0], table[1], start.toLocalDate(), start.toLocalTime().withSecond(0), minutes, from, to,
+        active ? "confirmed" : "cancelled");
+      update("booking", "INSERT INTO booking_tables (booking_id, table_id, venue_id, during, active) VALUES (?::uuid, ?::uuid, ?::uuid, tstzrange(?, ?, '[)'), ?)",
+        id, table[1], venueId, from, to, active);
+    }
+
+    static void update(String database, String sql, Object... args) {
+      InfraEndpoints infra = TestInfra.endpoints();
+      try (Connection c = DriverManager.getConnection(infra.jdbcUrl(database), infra.pgUser(), infra.pgPassword());
+           PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < args.length; i++) {
+          ps.setObject(i + 1, args[i]);
+        }
+        ps.executeUpdate();
+      } catch (SQLException e) {
+        throw new IllegalStateException(sql, e);
+      }
+    }
+
+    /** The sum of the counters named {@code name} carrying tag {@code key=value}, in this JVM's registry. */
+    static long counter(String name, String key, String value) {
+      double sum = 0;
+      for (Counter c : Metrics.registry().find(name).tag(key, value).counters()) {
+        sum += c.count();
+      }
+      return (long) sum;
+    }
+
+    /**
+     * A node whose venue service calls the booking service over gRPC on a port where nothing
+     * listens (its own booking service still runs, unreachable for it).
+     */
+    static TestNodes.Started nodeWithBookingDown(String gatewayTransport) {
+      int nobody = TestNodes.freePort();
+      return TestNodes.allInOne(gatewayTransport, new JsonObject().put("clients", new JsonObject().put("booking", new JsonObject()
+        .put("transport", "grpc").put("grpc_host", "127.0.0.1").put("grpc_port", nobody).put("timeout_ms", 2000))));
+    }
+  }
+}
