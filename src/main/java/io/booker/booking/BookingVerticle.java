@@ -2,24 +2,18 @@ package io.booker.booking;
 
 import io.booker.platform.config.NodeConfig;
 import io.booker.platform.pg.PgDatabases;
+import io.booker.platform.rpc.GrpcEndpoint;
 import io.booker.platform.rpc.RpcServiceBinding;
 import io.booker.proto.booking.BookingService;
 import io.booker.proto.booking.BookingServiceGrpcService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.grpc.server.GrpcServer;
-import io.vertx.grpc.server.GrpcServerOptions;
 import io.vertx.sqlclient.Pool;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Wires the booking service: its database and the service on the event bus and gRPC (default 50052). */
 public final class BookingVerticle extends VerticleBase {
-
-  private static final Logger log = LoggerFactory.getLogger(BookingVerticle.class);
 
   private Pool pool;
   private RpcServiceBinding<BookingService> binding;
@@ -34,20 +28,7 @@ public final class BookingVerticle extends VerticleBase {
       BookingServiceImpl service = new BookingServiceImpl(new BookingQueries(pool));
       binding = new RpcServiceBinding<>(BookingService.class, service, BookingServiceGrpcService.SERVICE_DESCRIPTOR, "booking");
       return binding.bindEventBus(vertx);
-    }).compose(v -> {
-      int port = cfg.getInteger("grpc_port", 50052);
-      if (port < 0) {
-        return Future.succeededFuture();
-      }
-      GrpcServer grpc = GrpcServer.server(vertx, new GrpcServerOptions().setScheduleDeadlineAutomatically(true));
-      binding.bindGrpc(grpc);
-      return vertx.createHttpServer(new HttpServerOptions().setPort(port).setHost(cfg.getString("grpc_host", "0.0.0.0")))
-        .requestHandler(grpc).listen()
-        .onSuccess(s -> {
-          grpcServer = s;
-          log.info("event=grpc_listening service=booking port={}", s.actualPort());
-        }).mapEmpty();
-    });
+    }).compose(v -> GrpcEndpoint.serve(vertx, binding, cfg, 50052, "booking")).onSuccess(s -> grpcServer = s);
   }
 
   @Override

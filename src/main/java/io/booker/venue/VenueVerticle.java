@@ -4,6 +4,7 @@ import io.booker.platform.config.NodeConfig;
 import io.booker.platform.kafka.KafkaClients;
 import io.booker.platform.outbox.OutboxRelay;
 import io.booker.platform.pg.PgDatabases;
+import io.booker.platform.rpc.GrpcEndpoint;
 import io.booker.platform.rpc.RpcServiceBinding;
 import io.booker.proto.venue.VenueService;
 import io.booker.proto.venue.VenueServiceGrpcService;
@@ -15,14 +16,9 @@ import io.vertx.redis.client.Redis;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.grpc.server.GrpcServer;
-import io.vertx.grpc.server.GrpcServerOptions;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.sqlclient.Pool;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 
@@ -31,8 +27,6 @@ import java.time.Clock;
  * service exposed on the event bus and as gRPC ({@code venue.grpc_port}, default 50051).
  */
 public final class VenueVerticle extends VerticleBase {
-
-  private static final Logger log = LoggerFactory.getLogger(VenueVerticle.class);
 
   private Pool pool;
   private KafkaProducer<String, String> producer;
@@ -56,22 +50,10 @@ public final class VenueVerticle extends VerticleBase {
       VenueServiceImpl service = new VenueServiceImpl(new VenueDeps(pool, redis, bookings, new VenueEvents(clock), relay::kick, clock));
       binding = new RpcServiceBinding<>(VenueService.class, service, VenueServiceGrpcService.SERVICE_DESCRIPTOR, "venue");
       return binding.bindEventBus(vertx);
-    }).compose(v -> startGrpc(cfg)).onSuccess(v -> relay.start());
-  }
-
-  private Future<Void> startGrpc(JsonObject cfg) {
-    int port = cfg.getInteger("grpc_port", 50051);
-    if (port < 0) {
-      return Future.succeededFuture();
-    }
-    GrpcServer grpc = GrpcServer.server(vertx, new GrpcServerOptions().setScheduleDeadlineAutomatically(true));
-    binding.bindGrpc(grpc);
-    return vertx.createHttpServer(new HttpServerOptions().setPort(port).setHost(cfg.getString("grpc_host", "0.0.0.0")))
-      .requestHandler(grpc).listen()
-      .onSuccess(s -> {
-        grpcServer = s;
-        log.info("event=grpc_listening service=venue port={}", s.actualPort());
-      }).mapEmpty();
+    }).compose(v -> GrpcEndpoint.serve(vertx, binding, cfg, 50051, "venue")).onSuccess(s -> {
+      grpcServer = s;
+      relay.start();
+    });
   }
 
   @Override
