@@ -17,6 +17,8 @@ public enum ErrorCode {
   UNAUTHENTICATED(401, GrpcCode.UNAUTHENTICATED),
   PERMISSION_DENIED(403, GrpcCode.PERMISSION_DENIED),
   RATE_LIMITED(429, GrpcCode.RESOURCE_EXHAUSTED),
+  METHOD_NOT_ALLOWED(405, GrpcCode.UNIMPLEMENTED),
+  PAYLOAD_TOO_LARGE(413, GrpcCode.RESOURCE_EXHAUSTED),
   UNAVAILABLE(503, GrpcCode.UNAVAILABLE),
   // A dependency that does not answer in time is, to the client, a dependency that is down.
   DEADLINE_EXCEEDED(503, GrpcCode.DEADLINE_EXCEEDED),

@@ -56,10 +56,10 @@ public final class GatewayVerticle extends VerticleBase {
     new ScheduleRoutes(venues, bookings).mount(api);
     router.route("/api/v1/*").subRouter(api);
 
-    router.route().last().handler(ctx -> Problems.send(ctx, ErrorCode.NOT_FOUND, "no route for " + ctx.request().method() + " " + ctx.request().path()));
-    router.errorHandler(405, ctx -> Problems.send(ctx, new ServiceException(ErrorCode.INVALID_ARGUMENT,
-      "method " + ctx.request().method() + " is not allowed on " + ctx.request().path())));
-    router.errorHandler(413, ctx -> Problems.send(ctx, ErrorCode.INVALID_ARGUMENT, "request body is larger than " + MAX_BODY_BYTES + " bytes"));
+    router.errorHandler(404, ctx -> Problems.send(ctx, ErrorCode.NOT_FOUND, "no route for " + ctx.request().method() + " " + ctx.request().path()));
+    router.errorHandler(405, ctx -> Problems.send(ctx, ErrorCode.METHOD_NOT_ALLOWED,
+      "method " + ctx.request().method() + " is not allowed on " + ctx.request().path()));
+    router.errorHandler(413, ctx -> Problems.send(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "request body is larger than " + MAX_BODY_BYTES + " bytes"));
     router.errorHandler(500, ctx -> {
       Throwable failure = ctx.failure();
       if (failure instanceof ServiceException se) {
