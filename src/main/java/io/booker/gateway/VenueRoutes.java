@@ -1,12 +1,16 @@
 package io.booker.gateway;
 
 import io.booker.platform.web.ProtoJson;
-import io.booker.proto.venue.CreateVenueRequest;
-import io.booker.proto.venue.GetVenueRequest;
-import io.booker.proto.venue.VenueServiceClient;
+import io.booker.proto.venue.*;
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
-/** REST routes of the venue service (paths of the original Booker). */
+/**
+ * REST routes of the venue structure: venues, rooms, tables and a room's layout (paths of the
+ * original Booker, plus the layout and tables-of-a-venue routes). Ids in the path win over ids in
+ * a body.
+ */
 final class VenueRoutes {
 
   private final VenueServiceClient venues;
@@ -16,9 +20,54 @@ final class VenueRoutes {
   }
 
   void mount(Router api) {
+    api.get("/venues").handler(ctx -> Rest.reply(ctx, 200, venues.listVenues(ListVenuesRequest.newBuilder()
+      .setLimit(Rest.queryInt(ctx, "limit")).setOffset(Rest.queryInt(ctx, "offset")).build())));
     api.post("/venues").handler(ctx -> Rest.reply(ctx, 201,
       venues.createVenue(ProtoJson.merge(Rest.body(ctx), CreateVenueRequest.newBuilder()).build())));
     api.get("/venues/:id").handler(ctx -> Rest.reply(ctx, 200,
-      venues.getVenue(GetVenueRequest.newBuilder().setId(ctx.pathParam("id")).build())));
+      venues.getVenue(GetVenueRequest.newBuilder().setId(id(ctx)).build())));
+    api.put("/venues/:id").handler(ctx -> Rest.reply(ctx, 200,
+      venues.updateVenue(ProtoJson.merge(Rest.body(ctx), UpdateVenueRequest.newBuilder()).setId(id(ctx)).build())));
+    api.delete("/venues/:id").handler(ctx -> Rest.reply(ctx, 204,
+      venues.deleteVenue(DeleteVenueRequest.newBuilder().setId(id(ctx)).build())));
+
+    api.get("/venues/:venueId/rooms").handler(ctx -> Rest.reply(ctx, 200, venues.listRooms(ListRoomsRequest.newBuilder()
+      .setVenueId(ctx.pathParam("venueId")).setLimit(Rest.queryInt(ctx, "limit")).setOffset(Rest.queryInt(ctx, "offset")).build())));
+    api.post("/venues/:venueId/rooms").handler(ctx -> Rest.reply(ctx, 201, venues.createRoom(
+      ProtoJson.merge(Rest.body(ctx), CreateRoomRequest.newBuilder()).setVenueId(ctx.pathParam("venueId")).build())));
+    api.get("/rooms/:id").handler(ctx -> Rest.reply(ctx, 200,
+      venues.getRoom(GetRoomRequest.newBuilder().setId(id(ctx)).build())));
+    api.put("/rooms/:id").handler(ctx -> Rest.reply(ctx, 200,
+      venues.updateRoom(ProtoJson.merge(Rest.body(ctx), UpdateRoomRequest.newBuilder()).setId(id(ctx)).build())));
+    api.delete("/rooms/:id").handler(ctx -> Rest.reply(ctx, 204,
+      venues.deleteRoom(DeleteRoomRequest.newBuilder().setId(id(ctx)).build())));
+
+    api.get("/rooms/:roomId/tables").handler(ctx -> Rest.reply(ctx, 200, venues.listTables(ListTablesRequest.newBuilder()
+      .setRoomId(ctx.pathParam("roomId")).setLimit(Rest.queryInt(ctx, "limit")).setOffset(Rest.queryInt(ctx, "offset")).build())));
+    api.get("/venues/:venueId/tables").handler(ctx -> Rest.reply(ctx, 200, venues.listTables(ListTablesRequest.newBuilder()
+      .setVenueId(ctx.pathParam("venueId")).setLimit(Rest.queryInt(ctx, "limit")).setOffset(Rest.queryInt(ctx, "offset")).build())));
+    api.post("/rooms/:roomId/tables").handler(ctx -> Rest.reply(ctx, 201, venues.createTable(
+      ProtoJson.merge(Rest.body(ctx), CreateTableRequest.newBuilder()).setRoomId(ctx.pathParam("roomId")).build())));
+    api.get("/tables/:id").handler(ctx -> Rest.reply(ctx, 200,
+      venues.getTable(GetTableRequest.newBuilder().setId(id(ctx)).build())));
+    api.put("/tables/:id").handler(ctx -> Rest.reply(ctx, 200,
+      venues.updateTable(ProtoJson.merge(Rest.body(ctx), UpdateTableRequest.newBuilder()).setId(id(ctx)).build())));
+    api.delete("/tables/:id").handler(ctx -> Rest.reply(ctx, 204,
+      venues.deleteTable(DeleteTableRequest.newBuilder().setId(id(ctx)).build())));
+
+    // The layout RPC wants the venue too (a room is only found within its venue): take it from
+    // ?venue_id= when the caller knows it, else from the room (one more call, never more).
+    api.get("/rooms/:roomId/layout").handler(ctx -> {
+      String roomId = ctx.pathParam("roomId");
+      String venueId = Rest.query(ctx, "venue_id");
+      Rest.reply(ctx, 200, (venueId.isEmpty()
+        ? venues.getRoom(GetRoomRequest.newBuilder().setId(roomId).build()).map(Room::getVenueId)
+        : Future.succeededFuture(venueId))
+        .compose(venue -> venues.getTableLayout(GetTableLayoutRequest.newBuilder().setVenueId(venue).setRoomId(roomId).build())));
+    });
+  }
+
+  private static String id(RoutingContext ctx) {
+    return ctx.pathParam("id");
   }
 }

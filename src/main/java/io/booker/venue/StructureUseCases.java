@@ -1,56 +1,367 @@
 package io.booker.venue;
 
 import io.booker.common.ErrorCode;
+import io.booker.common.Paging;
 import io.booker.common.ServiceException;
+import io.booker.platform.outbox.OutboxEvent;
+import io.booker.proto.booking.CountFutureBookingsRequest;
 import io.booker.proto.venue.*;
+import io.booker.venue.adapter.LayoutCache;
+import io.booker.venue.adapter.RoomLayout;
 import io.booker.venue.adapter.VenueRepository;
 import io.booker.venue.domain.Times;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
-/** Venues, rooms and tables, and the table layout of a room. */
+/**
+ * Venues, rooms and tables, and the table layout of a room.
+ *
+ * <p>Every change commits its outbox event with it and, once committed, kicks the relay and
+ * invalidates the cached layouts it touched (see {@link LayoutCache} for why that is enough).
+ * Deletes first ask the booking service whether the venue, room or table still has future
+ * bookings; if it cannot answer, nothing is deleted.
+ */
 final class StructureUseCases {
+
+  static final int VENUE_NAME_MAX = 200;
+  static final int ADDRESS_MAX = 500;
+  static final int PHONE_MAX = 40;
+  static final int EMAIL_MAX = 254;
+  static final int DESCRIPTION_MAX = 2000;
+  static final int ROOM_NAME_MAX = 100;
+  static final int TABLE_NAME_MAX = 50;
+  static final int ZONE_MAX = 50;
+  static final int CAPACITY_MIN = 1;
+  static final int CAPACITY_MAX = 100;
+  /** Room deletes retried when tables appear between the booking check and the delete. */
+  private static final int ROOM_DELETE_ATTEMPTS = 3;
+
+  private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
+  private static final Pattern PHONE = Pattern.compile("[0-9 +()\\-]*");
 
   private final VenueDeps deps;
   private final VenueRepository repository;
+  private final LayoutCache layouts;
 
   StructureUseCases(VenueDeps deps) {
     this.deps = deps;
     this.repository = new VenueRepository(deps.pool());
+    this.layouts = new LayoutCache(deps.redis());
   }
 
-  Future<Venue> createVenue(CreateVenueRequest request) {
-    String timezone = request.getTimezone().isBlank() ? "UTC" : request.getTimezone();
-    if (request.getName().isBlank()) {
-      throw ServiceException.invalid("name", "is required");
+  // ---- venues
+
+  Future<Venue> createVenue(CreateVenueRequest r) {
+    return attempt(() -> {
+      CreateVenueRequest clean = CreateVenueRequest.newBuilder()
+        .setName(required("name", r.getName(), VENUE_NAME_MAX))
+        .setTimezone(r.getTimezone().isBlank() ? "UTC" : zone(r.getTimezone()))
+        .setAddress(optional("address", r.getAddress(), ADDRESS_MAX))
+        .setPhone(phone(r.getPhone()))
+        .setEmail(email(r.getEmail()))
+        .setDescription(optional("description", r.getDescription(), DESCRIPTION_MAX))
+        .build();
+      return repository.insertVenue(UUID.randomUUID(), clean, deps.events()::venueCreated).andThen(written());
+    });
+  }
+
+  Future<Venue> getVenue(GetVenueRequest r) {
+    return attempt(() -> repository.findVenue(Ids.uuid("id", r.getId()))
+      .map(v -> v.orElseThrow(() -> ServiceException.notFound("venue", r.getId()))));
+  }
+
+  Future<ListVenuesResponse> listVenues(ListVenuesRequest r) {
+    return attempt(() -> repository.listVenues(Paging.of(r.getLimit(), r.getOffset())));
+  }
+
+  Future<Venue> updateVenue(UpdateVenueRequest r) {
+    return attempt(() -> {
+      UUID id = Ids.uuid("id", r.getId());
+      UpdateVenueRequest clean = UpdateVenueRequest.newBuilder()
+        .setId(r.getId())
+        .setName(required("name", r.getName(), VENUE_NAME_MAX))
+        .setAddress(optional("address", r.getAddress(), ADDRESS_MAX))
+        .setPhone(phone(r.getPhone()))
+        .setEmail(email(r.getEmail()))
+        .setDescription(optional("description", r.getDescription(), DESCRIPTION_MAX))
+        .setTimezone(r.getTimezone().isBlank() ? "" : zone(r.getTimezone())) // empty keeps the current zone
+        .build();
+      return repository.updateVenue(id, clean, deps.events()::venueUpdated)
+        .map(v -> v.orElseThrow(() -> ServiceException.notFound("venue", r.getId())))
+        .andThen(written());
+    });
+  }
+
+  Future<DeleteVenueResponse> deleteVenue(DeleteVenueRequest r) {
+    return attempt(() -> {
+      UUID id = Ids.uuid("id", r.getId());
+      return repository.findVenue(id)
+        .compose(v -> v.isPresent() ? refuseIfBooked(id.toString(), List.of(), "venue " + id)
+          : Future.failedFuture(ServiceException.notFound("venue", r.getId())))
+        // Bookings are counted by venue, so rooms or tables added meanwhile are covered too.
+        .compose(v -> repository.deleteVenue(id, deps.events().venueDeleted(id.toString())))
+        .map(rooms -> rooms.orElseThrow(() -> ServiceException.notFound("venue", r.getId())))
+        .andThen(written())
+        .compose(layouts::invalidate)
+        .map(v -> DeleteVenueResponse.newBuilder().setSuccess(true).build());
+    });
+  }
+
+  // ---- rooms
+
+  Future<Room> createRoom(CreateRoomRequest r) {
+    return attempt(() -> {
+      UUID venueId = Ids.uuid("venue_id", r.getVenueId());
+      String name = required("name", r.getName(), ROOM_NAME_MAX);
+      return repository.insertRoom(UUID.randomUUID(), venueId, name)
+        .map(room -> room.orElseThrow(() -> ServiceException.notFound("venue", r.getVenueId())));
+    });
+  }
+
+  Future<Room> getRoom(GetRoomRequest r) {
+    return attempt(() -> repository.findRoom(Ids.uuid("id", r.getId()))
+      .map(room -> room.orElseThrow(() -> ServiceException.notFound("room", r.getId()))));
+  }
+
+  Future<ListRoomsResponse> listRooms(ListRoomsRequest r) {
+    return attempt(() -> {
+      UUID venueId = Ids.uuid("venue_id", r.getVenueId());
+      return repository.listRooms(venueId, Paging.of(r.getLimit(), r.getOffset()))
+        .map(page -> page.orElseThrow(() -> ServiceException.notFound("venue", r.getVenueId())));
+    });
+  }
+
+  Future<Room> updateRoom(UpdateRoomRequest r) {
+    return attempt(() -> {
+      UUID id = Ids.uuid("id", r.getId());
+      String name = required("name", r.getName(), ROOM_NAME_MAX);
+      return repository.updateRoom(id, name)
+        .map(room -> room.orElseThrow(() -> ServiceException.notFound("room", r.getId())))
+        .compose(room -> layouts.invalidate(List.of(room.getId())).map(room));
+    });
+  }
+
+  Future<DeleteRoomResponse> deleteRoom(DeleteRoomRequest r) {
+    return attempt(() -> deleteRoom(Ids.uuid("id", r.getId()), ROOM_DELETE_ATTEMPTS)
+      .map(v -> DeleteRoomResponse.newBuilder().setSuccess(true).build()));
+  }
+
+  private Future<Void> deleteRoom(UUID id, int attemptsLeft) {
+    return repository.roomTables(id)
+      .map(room -> room.orElseThrow(() -> ServiceException.notFound("room", id.toString())))
+      .compose(room -> (room.tableIds().isEmpty() ? Future.<Void>succeededFuture()
+          : refuseIfBooked(room.venueId(), room.tableIds(), "room " + id))
+        .compose(v -> repository.deleteRoom(id, room,
+          gone -> deps.events().layoutUpdated(gone.venueId(), id.toString(), gone.tableIds()))))
+      .map(gone -> gone.orElseThrow(() -> ServiceException.notFound("room", id.toString())))
+      .andThen(written())
+      .compose(gone -> layouts.invalidate(List.of(id.toString())))
+      .recover(t -> {
+        if (t instanceof VenueRepository.TablesChanged) {
+          return attemptsLeft > 1 ? deleteRoom(id, attemptsLeft - 1)
+            : Future.failedFuture(new ServiceException(ErrorCode.UNAVAILABLE, "room " + id + " keeps changing; retry the delete"));
+        }
+        return Future.failedFuture(t);
+      });
+  }
+
+  // ---- tables
+
+  Future<Table> createTable(CreateTableRequest r) {
+    return attempt(() -> {
+      UUID roomId = Ids.uuid("room_id", r.getRoomId());
+      CreateTableRequest clean = CreateTableRequest.newBuilder()
+        .setRoomId(r.getRoomId())
+        .setName(required("name", r.getName(), TABLE_NAME_MAX))
+        .setCapacity(capacity(r.getCapacity()))
+        .setCanMerge(r.getCanMerge())
+        .setZone(optional("zone", r.getZone(), ZONE_MAX))
+        .build();
+      return repository.insertTable(UUID.randomUUID(), roomId, clean, this::layoutChanged)
+        .map(t -> t.orElseThrow(() -> ServiceException.notFound("room", r.getRoomId())))
+        .andThen(written())
+        .compose(this::invalidateRoomOf);
+    });
+  }
+
+  Future<Table> getTable(GetTableRequest r) {
+    return attempt(() -> repository.findTable(Ids.uuid("id", r.getId()))
+      .map(t -> t.orElseThrow(() -> ServiceException.notFound("table", r.getId()))));
+  }
+
+  Future<ListTablesResponse> listTables(ListTablesRequest r) {
+    return attempt(() -> {
+      boolean byRoom = !r.getRoomId().isEmpty();
+      if (byRoom == !r.getVenueId().isEmpty()) {
+        throw ServiceException.invalid("room_id", byRoom ? "give either room_id or venue_id, not both"
+          : "room_id or venue_id is required");
+      }
+      if (byRoom) {
+        UUID roomId = Ids.uuid("room_id", r.getRoomId());
+        return repository.listTablesOfRoom(roomId, Paging.of(r.getLimit(), r.getOffset()))
+          .map(page -> page.orElseThrow(() -> ServiceException.notFound("room", r.getRoomId())));
+      }
+      UUID venueId = Ids.uuid("venue_id", r.getVenueId());
+      return repository.listTablesOfVenue(venueId, Paging.of(r.getLimit(), r.getOffset()))
+        .map(page -> page.orElseThrow(() -> ServiceException.notFound("venue", r.getVenueId())));
+    });
+  }
+
+  Future<Table> updateTable(UpdateTableRequest r) {
+    return attempt(() -> {
+      UUID id = Ids.uuid("id", r.getId());
+      UpdateTableRequest clean = UpdateTableRequest.newBuilder()
+        .setId(r.getId())
+        .setName(required("name", r.getName(), TABLE_NAME_MAX))
+        .setCapacity(capacity(r.getCapacity()))
+        .setZone(optional("zone", r.getZone(), ZONE_MAX))
+        .setCanMerge(r.getCanMerge())
+        .build();
+      return repository.updateTable(id, clean, this::layoutChanged)
+        .map(t -> t.orElseThrow(() -> ServiceException.notFound("table", r.getId())))
+        .andThen(written())
+        .compose(this::invalidateRoomOf);
+    });
+  }
+
+  Future<DeleteTableResponse> deleteTable(DeleteTableRequest r) {
+    return attempt(() -> {
+      UUID id = Ids.uuid("id", r.getId());
+      return repository.findTable(id)
+        .map(t -> t.orElseThrow(() -> ServiceException.notFound("table", r.getId())))
+        .compose(t -> refuseIfBooked(t.getVenueId(), List.of(t.getId()), "table " + t.getId()))
+        .compose(v -> repository.deleteTable(id, this::layoutChanged))
+        .map(t -> t.orElseThrow(() -> ServiceException.notFound("table", r.getId())))
+        .andThen(written())
+        .compose(this::invalidateRoomOf)
+        .map(t -> DeleteTableResponse.newBuilder().setSuccess(true).build());
+    });
+  }
+
+  // ---- layout
+
+  /**
+   * The room's tables, from the cache when it holds them. A room of another venue is NOT_FOUND,
+   * whether or not its layout is cached (the cached value carries the room's venue).
+   */
+  Future<GetTableLayoutResponse> getTableLayout(GetTableLayoutRequest r) {
+    return attempt(() -> {
+      String venueId = Ids.uuid("venue_id", r.getVenueId()).toString();
+      UUID roomId = Ids.uuid("room_id", r.getRoomId());
+      String room = roomId.toString();
+      return layouts.lookup(room).compose(lookup -> {
+        if (lookup.hit() != null) {
+          return Future.succeededFuture(lookup.hit());
+        }
+        return repository.loadLayout(roomId).map(loaded -> {
+          RoomLayout layout = loaded.orElseThrow(() -> ServiceException.notFound("room", r.getRoomId()));
+          layouts.store(room, lookup, layout); // not awaited: it never fails and the caller need not wait
+          return layout;
+        });
+      }).map(layout -> {
+        if (!layout.venueId().equals(venueId)) {
+          throw ServiceException.notFound("room", r.getRoomId());
+        }
+        return layout.layout();
+      });
+    });
+  }
+
+  // ---- helpers
+
+  private OutboxEvent layoutChanged(Table t) {
+    return deps.events().layoutUpdated(t.getVenueId(), t.getRoomId(), List.of(t.getId()));
+  }
+
+  private Future<Table> invalidateRoomOf(Table t) {
+    return layouts.invalidate(List.of(t.getRoomId())).map(t);
+  }
+
+  /** After a transaction that wrote outbox events committed: have the relay publish them now. */
+  private <T> Handler<AsyncResult<T>> written() {
+    return ar -> {
+      if (ar.succeeded()) {
+        deps.eventsWritten().run();
+      }
+    };
+  }
+
+  /**
+   * Fails with HAS_FUTURE_BOOKINGS when the booking service counts future active bookings on these
+   * tables ({@code tableIds} empty: the whole venue), and with the booking service's own error
+   * when it cannot answer. A booking made after this check and before the delete commits is not
+   * seen; the booking service validates its tables against this service when it books.
+   */
+  private Future<Void> refuseIfBooked(String venueId, List<String> tableIds, String what) {
+    return deps.bookings().countFutureBookings(CountFutureBookingsRequest.newBuilder()
+        .setVenueId(venueId).addAllTableIds(tableIds).build())
+      .compose(count -> count.getTotal() > 0
+        ? Future.failedFuture(new ServiceException(ErrorCode.HAS_FUTURE_BOOKINGS,
+          what + " has " + count.getTotal() + " future booking(s); cancel or finish them first"))
+        : Future.succeededFuture());
+  }
+
+  /** Validation throws; the service contract is a failed future. */
+  private static <T> Future<T> attempt(Supplier<Future<T>> body) {
+    try {
+      return body.get();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
     }
-    Times.parseZone("timezone", timezone);
-    CreateVenueRequest clean = request.toBuilder().setName(request.getName().trim()).setTimezone(timezone).build();
-    return repository.insertVenue(UUID.randomUUID(), clean, deps.events()::venueCreated).onSuccess(v -> deps.eventsWritten().run());
   }
 
-  Future<Venue> getVenue(GetVenueRequest request) {
-    UUID id = Ids.uuid("id", request.getId());
-    return repository.findVenue(id).map(v -> v.orElseThrow(() -> ServiceException.notFound("venue", request.getId())));
+  static String required(String field, String value, int max) {
+    String v = optional(field, value, max);
+    if (v.isEmpty()) {
+      throw ServiceException.invalid(field, "is required");
+    }
+    return v;
   }
 
-  private static <T> Future<T> notYet() {
-    return Future.failedFuture(new ServiceException(ErrorCode.UNIMPLEMENTED, "not implemented yet"));
+  /** Trimmed; at most {@code max} characters; no NUL (PostgreSQL text cannot hold it). */
+  static String optional(String field, String value, int max) {
+    String v = value.strip();
+    if (v.codePointCount(0, v.length()) > max) {
+      throw ServiceException.invalid(field, "must be at most " + max + " characters");
+    }
+    if (v.indexOf('\0') >= 0) {
+      throw ServiceException.invalid(field, "must not contain NUL characters");
+    }
+    return v;
   }
 
-  Future<ListVenuesResponse> listVenues(ListVenuesRequest r) { return notYet(); }
-  Future<Venue> updateVenue(UpdateVenueRequest r) { return notYet(); }
-  Future<DeleteVenueResponse> deleteVenue(DeleteVenueRequest r) { return notYet(); }
-  Future<Room> createRoom(CreateRoomRequest r) { return notYet(); }
-  Future<Room> getRoom(GetRoomRequest r) { return notYet(); }
-  Future<ListRoomsResponse> listRooms(ListRoomsRequest r) { return notYet(); }
-  Future<Room> updateRoom(UpdateRoomRequest r) { return notYet(); }
-  Future<DeleteRoomResponse> deleteRoom(DeleteRoomRequest r) { return notYet(); }
-  Future<Table> createTable(CreateTableRequest r) { return notYet(); }
-  Future<Table> getTable(GetTableRequest r) { return notYet(); }
-  Future<ListTablesResponse> listTables(ListTablesRequest r) { return notYet(); }
-  Future<Table> updateTable(UpdateTableRequest r) { return notYet(); }
-  Future<DeleteTableResponse> deleteTable(DeleteTableRequest r) { return notYet(); }
-  Future<GetTableLayoutResponse> getTableLayout(GetTableLayoutRequest r) { return notYet(); }
+  static String zone(String value) {
+    String v = value.strip();
+    Times.parseZone("timezone", v);
+    return v;
+  }
+
+  static String phone(String value) {
+    String v = optional("phone", value, PHONE_MAX);
+    if (!PHONE.matcher(v).matches()) {
+      throw ServiceException.invalid("phone", "may contain only digits, spaces and + - ( )");
+    }
+    return v;
+  }
+
+  static String email(String value) {
+    String v = optional("email", value, EMAIL_MAX);
+    if (!v.isEmpty() && !EMAIL.matcher(v).matches()) {
+      throw ServiceException.invalid("email", "must be an email address such as name@example.com");
+    }
+    return v;
+  }
+
+  static int capacity(int capacity) {
+    if (capacity < CAPACITY_MIN || capacity > CAPACITY_MAX) {
+      throw ServiceException.invalid("capacity", "must be between " + CAPACITY_MIN + " and " + CAPACITY_MAX);
+    }
+    return capacity;
+  }
 }

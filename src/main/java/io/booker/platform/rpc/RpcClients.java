@@ -91,7 +91,12 @@ public final class RpcClients {
               return Future.succeededFuture(last[0]);
             }
             GrpcStatus status = response.status() == null ? GrpcStatus.UNKNOWN : response.status();
-            ErrorCode code = ErrorCode.byName(response.trailers().get(RpcErrors.CODE_TRAILER), ErrorCode.fromGrpcCode(status.code));
+            // A trailers-only answer (an error before any message) carries its metadata as headers.
+            String precise = response.trailers().get(RpcErrors.CODE_TRAILER);
+            if (precise == null) {
+              precise = response.headers().get(RpcErrors.CODE_TRAILER);
+            }
+            ErrorCode code = ErrorCode.byName(precise, ErrorCode.fromGrpcCode(status.code));
             String message = response.statusMessage() != null ? response.statusMessage() : status.name();
             return Future.failedFuture(new ServiceException(code, message));
           });

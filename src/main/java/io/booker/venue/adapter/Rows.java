@@ -1,9 +1,15 @@
 package io.booker.venue.adapter;
 
+import io.booker.proto.venue.Room;
+import io.booker.proto.venue.Table;
 import io.booker.proto.venue.Venue;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 /** Maps result rows to contract messages. */
 final class Rows {
@@ -23,6 +29,51 @@ final class Rows {
       .setCreatedAt(epoch(r.getOffsetDateTime("created_at")))
       .setUpdatedAt(epoch(r.getOffsetDateTime("updated_at")))
       .build();
+  }
+
+  static Room room(Row r) {
+    return Room.newBuilder()
+      .setId(r.getUUID("id").toString())
+      .setVenueId(r.getUUID("venue_id").toString())
+      .setName(r.getString("name"))
+      .setCreatedAt(epoch(r.getOffsetDateTime("created_at")))
+      .setUpdatedAt(epoch(r.getOffsetDateTime("updated_at")))
+      .build();
+  }
+
+  static Table table(Row r) {
+    return Table.newBuilder()
+      .setId(r.getUUID("id").toString())
+      .setRoomId(r.getUUID("room_id").toString())
+      .setVenueId(r.getUUID("venue_id").toString())
+      .setName(r.getString("name"))
+      .setCapacity(r.getInteger("capacity"))
+      .setCanMerge(r.getBoolean("can_merge"))
+      .setZone(r.getString("zone"))
+      .setCreatedAt(epoch(r.getOffsetDateTime("created_at")))
+      .setUpdatedAt(epoch(r.getOffsetDateTime("updated_at")))
+      .build();
+  }
+
+  /** The single row of a RETURNING / by-id query, or null. */
+  static Row first(RowSet<Row> rows) {
+    return rows.size() == 0 ? null : rows.iterator().next();
+  }
+
+  static List<String> ids(RowSet<Row> rows) {
+    List<String> ids = new ArrayList<>(rows.size());
+    rows.forEach(r -> ids.add(r.getUUID("id").toString()));
+    return ids;
+  }
+
+  static List<String> ids(UUID[] ids) {
+    List<String> out = new ArrayList<>(ids == null ? 0 : ids.length);
+    if (ids != null) {
+      for (UUID id : ids) {
+        out.add(id.toString());
+      }
+    }
+    return out;
   }
 
   static long epoch(OffsetDateTime t) {

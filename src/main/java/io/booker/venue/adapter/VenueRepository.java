@@ -1,28 +1,62 @@
 package io.booker.venue.adapter;
 
+import io.booker.common.ErrorCode;
+import io.booker.common.Paging;
+import io.booker.common.ServiceException;
 import io.booker.platform.outbox.OutboxEvent;
 import io.booker.platform.outbox.OutboxWriter;
 import io.booker.platform.pg.Sql;
+import io.booker.proto.venue.CreateTableRequest;
 import io.booker.proto.venue.CreateVenueRequest;
+import io.booker.proto.venue.GetTableLayoutResponse;
+import io.booker.proto.venue.ListRoomsResponse;
+import io.booker.proto.venue.ListTablesResponse;
+import io.booker.proto.venue.ListVenuesResponse;
+import io.booker.proto.venue.Room;
+import io.booker.proto.venue.Table;
+import io.booker.proto.venue.UpdateTableRequest;
+import io.booker.proto.venue.UpdateVenueRequest;
 import io.booker.proto.venue.Venue;
 import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
-/** The venue database. Writes that emit events add them to the outbox in the same transaction. */
+/**
+ * The venue database. Writes that emit events add them to the outbox in the same transaction.
+ * Lookups by id answer {@link Optional#empty()} for an unknown id; the caller names what is missing.
+ */
 public final class VenueRepository {
 
   private static final String SERVICE = "venue";
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final String FOREIGN_KEY_VIOLATION = "23503";
+  private static final String TABLE_NAME_PER_ROOM = "dining_tables_name_per_room";
 
   private final Pool pool;
 
   public VenueRepository(Pool pool) {
     this.pool = pool;
   }
+
+  /** The tables of a room changed between the booking check and the delete; check again. */
+  public static final class TablesChanged extends RuntimeException {
+    TablesChanged() {
+      super("the room's tables changed during the delete", null, false, false);
+    }
+  }
+
+  // ---- venues
 
   public Future<Venue> insertVenue(UUID id, CreateVenueRequest r, Function<Venue, OutboxEvent> event) {
     return Sql.timed(SERVICE, "insert_venue", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.INSERT_VENUE)
@@ -33,6 +67,228 @@ public final class VenueRepository {
 
   public Future<Optional<Venue>> findVenue(UUID id) {
     return Sql.timed(SERVICE, "select_venue", () -> pool.preparedQuery(VenueSql.SELECT_VENUE).execute(Tuple.of(id))
-      .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(Rows.venue(rows.iterator().next()))));
+      .map(rows -> Optional.ofNullable(Rows.first(rows)).map(Rows::venue)));
+  }
+
+  /** Replaces the venue's fields (an empty timezone keeps the current one). */
+  public Future<Optional<Venue>> updateVenue(UUID id, UpdateVenueRequest r, Function<Venue, OutboxEvent> event) {
+    return Sql.timed(SERVICE, "update_venue", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.UPDATE_VENUE)
+      .execute(Tuple.of(id, r.getName(), r.getAddress(), r.getPhone(), r.getEmail(), r.getDescription(), r.getTimezone()))
+      .compose(rows -> {
+        Row row = Rows.first(rows);
+        if (row == null) {
+          return Future.succeededFuture(Optional.<Venue>empty());
+        }
+        Venue venue = Rows.venue(row);
+        return OutboxWriter.append(tx, event.apply(venue)).map(Optional.of(venue));
+      })));
+  }
+
+  /** Deletes a venue with its rooms and tables; answers the ids of the rooms it had. */
+  public Future<Optional<List<String>>> deleteVenue(UUID id, OutboxEvent event) {
+    return Sql.timed(SERVICE, "delete_venue", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.LOCK_VENUE)
+      .execute(Tuple.of(id))
+      .compose(locked -> {
+        if (locked.size() == 0) {
+          return Future.succeededFuture(Optional.<List<String>>empty());
+        }
+        return tx.preparedQuery(VenueSql.ROOM_IDS_OF_VENUE).execute(Tuple.of(id)).compose(rooms ->
+          tx.preparedQuery(VenueSql.DELETE_VENUE).execute(Tuple.of(id))
+            .compose(deleted -> OutboxWriter.append(tx, event))
+            .map(v -> Optional.of(Rows.ids(rooms))));
+      })));
+  }
+
+  public Future<ListVenuesResponse> listVenues(Paging paging) {
+    return Sql.timed(SERVICE, "list_venues", () -> pool.preparedQuery(VenueSql.LIST_VENUES)
+      .execute(Tuple.of(paging.limit(), paging.offset()))
+      .map(rows -> {
+        ListVenuesResponse.Builder out = ListVenuesResponse.newBuilder();
+        page(rows, row -> out.addVenues(Rows.venue(row)), out::setTotal);
+        return out.build();
+      }));
+  }
+
+  // ---- rooms
+
+  /** Empty when the venue does not exist. */
+  public Future<Optional<Room>> insertRoom(UUID id, UUID venueId, String name) {
+    return Sql.timed(SERVICE, "insert_room", () -> pool.preparedQuery(VenueSql.INSERT_ROOM)
+      .execute(Tuple.of(id, venueId, name))
+      .map(rows -> Optional.ofNullable(Rows.first(rows)).map(Rows::room))
+      .recover(t -> isViolation(t, FOREIGN_KEY_VIOLATION) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(t)));
+  }
+
+  public Future<Optional<Room>> findRoom(UUID id) {
+    return Sql.timed(SERVICE, "select_room", () -> pool.preparedQuery(VenueSql.SELECT_ROOM).execute(Tuple.of(id))
+      .map(rows -> Optional.ofNullable(Rows.first(rows)).map(Rows::room)));
+  }
+
+  public Future<Optional<Room>> updateRoom(UUID id, String name) {
+    return Sql.timed(SERVICE, "update_room", () -> pool.preparedQuery(VenueSql.UPDATE_ROOM).execute(Tuple.of(id, name))
+      .map(rows -> Optional.ofNullable(Rows.first(rows)).map(Rows::room)));
+  }
+
+  /** Empty when the venue does not exist. */
+  public Future<Optional<ListRoomsResponse>> listRooms(UUID venueId, Paging paging) {
+    return Sql.timed(SERVICE, "list_rooms", () -> pool.preparedQuery(VenueSql.LIST_ROOMS)
+      .execute(Tuple.of(venueId, paging.limit(), paging.offset()))
+      .map(rows -> {
+        if (rows.size() == 0) {
+          return Optional.empty();
+        }
+        ListRoomsResponse.Builder out = ListRoomsResponse.newBuilder();
+        page(rows, row -> out.addRooms(Rows.room(row)), out::setTotal);
+        return Optional.of(out.build());
+      }));
+  }
+
+  public Future<Optional<RoomTables>> roomTables(UUID roomId) {
+    return Sql.timed(SERVICE, "select_room_tables", () -> pool.preparedQuery(VenueSql.SELECT_ROOM_TABLE_IDS)
+      .execute(Tuple.of(roomId))
+      .map(rows -> Optional.ofNullable(Rows.first(rows))
+        .map(r -> new RoomTables(r.getUUID("venue_id").toString(), Rows.ids(r.getArrayOfUUIDs("table_ids"))))));
+  }
+
+  /**
+   * Deletes a room with its tables, provided its tables are still exactly {@code checked} (the
+   * ones whose bookings were checked); fails with {@link TablesChanged} otherwise. The room row is
+   * locked first, so no table can be added between that comparison and the delete. Empty when
+   * the room does not exist.
+   */
+  public Future<Optional<RoomTables>> deleteRoom(UUID roomId, RoomTables checked, Function<RoomTables, OutboxEvent> event) {
+    return Sql.timed(SERVICE, "delete_room", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.LOCK_ROOM)
+      .execute(Tuple.of(roomId))
+      .compose(locked -> {
+        if (locked.size() == 0) {
+          return Future.succeededFuture(Optional.<RoomTables>empty());
+        }
+        return tx.preparedQuery(VenueSql.TABLE_IDS_OF_ROOM).execute(Tuple.of(roomId)).compose(tables -> {
+          List<String> ids = Rows.ids(tables);
+          if (!new HashSet<>(ids).equals(new HashSet<>(checked.tableIds()))) {
+            return Future.failedFuture(new TablesChanged());
+          }
+          RoomTables gone = new RoomTables(checked.venueId(), checked.tableIds());
+          return tx.preparedQuery(VenueSql.DELETE_ROOM).execute(Tuple.of(roomId))
+            .compose(deleted -> OutboxWriter.append(tx, event.apply(gone)))
+            .map(v -> Optional.of(gone));
+        });
+      })));
+  }
+
+  // ---- tables
+
+  /** Empty when the room does not exist; ALREADY_EXISTS when the room has a table of that name. */
+  public Future<Optional<Table>> insertTable(UUID id, UUID roomId, CreateTableRequest r, Function<Table, OutboxEvent> event) {
+    return Sql.timed(SERVICE, "insert_table", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.INSERT_TABLE)
+      .execute(Tuple.of(id, roomId, r.getName(), r.getCapacity(), r.getCanMerge(), r.getZone()))
+      .compose(rows -> {
+        Row row = Rows.first(rows);
+        if (row == null) {
+          return Future.succeededFuture(Optional.<Table>empty());
+        }
+        Table table = Rows.table(row);
+        return OutboxWriter.append(tx, event.apply(table)).map(Optional.of(table));
+      }))
+      .recover(t -> isViolation(t, FOREIGN_KEY_VIOLATION) ? Future.succeededFuture(Optional.empty()) : tableFailure(t, r.getName())));
+  }
+
+  public Future<Optional<Table>> findTable(UUID id) {
+    return Sql.timed(SERVICE, "select_table", () -> pool.preparedQuery(VenueSql.SELECT_TABLE).execute(Tuple.of(id))
+      .map(rows -> Optional.ofNullable(Rows.first(rows)).map(Rows::table)));
+  }
+
+  public Future<Optional<Table>> updateTable(UUID id, UpdateTableRequest r, Function<Table, OutboxEvent> event) {
+    return Sql.timed(SERVICE, "update_table", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.UPDATE_TABLE)
+      .execute(Tuple.of(id, r.getName(), r.getCapacity(), r.getZone(), r.getCanMerge()))
+      .compose(rows -> {
+        Row row = Rows.first(rows);
+        if (row == null) {
+          return Future.succeededFuture(Optional.<Table>empty());
+        }
+        Table table = Rows.table(row);
+        return OutboxWriter.append(tx, event.apply(table)).map(Optional.of(table));
+      }))
+      .recover(t -> tableFailure(t, r.getName())));
+  }
+
+  public Future<Optional<Table>> deleteTable(UUID id, Function<Table, OutboxEvent> event) {
+    return Sql.timed(SERVICE, "delete_table", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.DELETE_TABLE)
+      .execute(Tuple.of(id))
+      .compose(rows -> {
+        Row row = Rows.first(rows);
+        if (row == null) {
+          return Future.succeededFuture(Optional.<Table>empty());
+        }
+        Table table = Rows.table(row);
+        return OutboxWriter.append(tx, event.apply(table)).map(Optional.of(table));
+      })));
+  }
+
+  /** Empty when the room does not exist. */
+  public Future<Optional<ListTablesResponse>> listTablesOfRoom(UUID roomId, Paging paging) {
+    return listTables("list_tables_of_room", VenueSql.LIST_TABLES_OF_ROOM, roomId, paging);
+  }
+
+  /** Empty when the venue does not exist. */
+  public Future<Optional<ListTablesResponse>> listTablesOfVenue(UUID venueId, Paging paging) {
+    return listTables("list_tables_of_venue", VenueSql.LIST_TABLES_OF_VENUE, venueId, paging);
+  }
+
+  private Future<Optional<ListTablesResponse>> listTables(String operation, String sql, UUID parent, Paging paging) {
+    return Sql.timed(SERVICE, operation, () -> pool.preparedQuery(sql)
+      .execute(Tuple.of(parent, paging.limit(), paging.offset()))
+      .map(rows -> {
+        if (rows.size() == 0) {
+          return Optional.empty();
+        }
+        ListTablesResponse.Builder out = ListTablesResponse.newBuilder();
+        page(rows, row -> out.addTables(Rows.table(row)), out::setTotal);
+        return Optional.of(out.build());
+      }));
+  }
+
+  /** Every table of a room, in one query. Empty when the room does not exist. */
+  public Future<Optional<RoomLayout>> loadLayout(UUID roomId) {
+    return Sql.timed(SERVICE, "select_layout", () -> pool.preparedQuery(VenueSql.SELECT_LAYOUT).execute(Tuple.of(roomId))
+      .map(rows -> {
+        Row first = Rows.first(rows);
+        if (first == null) {
+          return Optional.empty();
+        }
+        GetTableLayoutResponse.Builder out = GetTableLayoutResponse.newBuilder().setRoomId(roomId.toString());
+        for (Row row : rows) {
+          if (row.getUUID("id") != null) {
+            out.addTables(Rows.table(row));
+          }
+        }
+        return Optional.of(new RoomLayout(first.getUUID("room_venue_id").toString(), out.build()));
+      }));
+  }
+
+  // ---- helpers
+
+  /** A list query's rows: each carries the total; a row without an id is the empty page's count row. */
+  private static void page(RowSet<Row> rows, Consumer<Row> item, IntConsumer total) {
+    long count = 0;
+    for (Row row : rows) {
+      count = row.getLong("total");
+      if (row.getUUID("id") != null) {
+        item.accept(row);
+      }
+    }
+    total.accept((int) Math.min(Integer.MAX_VALUE, count));
+  }
+
+  private static <T> Future<T> tableFailure(Throwable t, String name) {
+    if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()) && TABLE_NAME_PER_ROOM.equals(pg.getConstraint())) {
+      return Future.failedFuture(new ServiceException(ErrorCode.ALREADY_EXISTS,
+        "name: this room already has a table named \"" + name + "\""));
+    }
+    return Future.failedFuture(t);
+  }
+
+  private static boolean isViolation(Throwable t, String sqlState) {
+    return t instanceof PgException pg && sqlState.equals(pg.getSqlState());
   }
 }

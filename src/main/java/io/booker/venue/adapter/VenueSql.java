@@ -4,11 +4,70 @@ package io.booker.venue.adapter;
 final class VenueSql {
 
   static final String VENUE_COLUMNS = "id, name, timezone, address, phone, email, description, created_at, updated_at";
+  static final String ROOM_COLUMNS = "id, venue_id, name, created_at, updated_at";
+  static final String TABLE_COLUMNS = "id, room_id, venue_id, name, capacity, can_merge, zone, created_at, updated_at";
 
   static final String INSERT_VENUE =
     "INSERT INTO venues (id, name, timezone, address, phone, email, description) VALUES ($1, $2, $3, $4, $5, $6, $7) "
       + "RETURNING " + VENUE_COLUMNS;
   static final String SELECT_VENUE = "SELECT " + VENUE_COLUMNS + " FROM venues WHERE id = $1";
+  /** An empty $7 keeps the current zone. */
+  static final String UPDATE_VENUE =
+    "UPDATE venues SET name = $2, address = $3, phone = $4, email = $5, description = $6, "
+      + "timezone = COALESCE(NULLIF($7, ''), timezone), updated_at = now() WHERE id = $1 RETURNING " + VENUE_COLUMNS;
+  /**
+   * Locks a venue row: creating a room or a table takes a key-share lock on it, so none can appear
+   * until the deleting transaction ends. Statements after it (fresh snapshots) see every committed child.
+   */
+  static final String LOCK_VENUE = "SELECT id FROM venues WHERE id = $1 FOR UPDATE";
+  static final String ROOM_IDS_OF_VENUE = "SELECT id FROM rooms WHERE venue_id = $1";
+  static final String DELETE_VENUE = "DELETE FROM venues WHERE id = $1";
+
+  // Lists: the page and the total in one statement (one snapshot). The count row is always there,
+  // so an empty page past the end still carries the total; a missing parent yields no row at all.
+  static final String LIST_VENUES =
+    "WITH page AS (SELECT " + VENUE_COLUMNS + " FROM venues ORDER BY created_at, id LIMIT $1 OFFSET $2) "
+      + "SELECT c.total, p.* FROM (SELECT count(*) AS total FROM venues) c LEFT JOIN page p ON true "
+      + "ORDER BY p.created_at, p.id";
+
+  static final String INSERT_ROOM =
+    "INSERT INTO rooms (id, venue_id, name) SELECT $1, v.id, $3 FROM venues v WHERE v.id = $2 RETURNING " + ROOM_COLUMNS;
+  static final String SELECT_ROOM = "SELECT " + ROOM_COLUMNS + " FROM rooms WHERE id = $1";
+  static final String UPDATE_ROOM = "UPDATE rooms SET name = $2, updated_at = now() WHERE id = $1 RETURNING " + ROOM_COLUMNS;
+  static final String LIST_ROOMS =
+    "WITH page AS (SELECT " + ROOM_COLUMNS + " FROM rooms WHERE venue_id = $1 ORDER BY created_at, id LIMIT $2 OFFSET $3) "
+      + "SELECT c.total, p.* FROM venues v CROSS JOIN (SELECT count(*) AS total FROM rooms WHERE venue_id = $1) c "
+      + "LEFT JOIN page p ON true WHERE v.id = $1 ORDER BY p.created_at, p.id";
+  /** A room's venue and the ids of its tables. */
+  static final String SELECT_ROOM_TABLE_IDS =
+    "SELECT r.venue_id, ARRAY(SELECT t.id FROM dining_tables t WHERE t.room_id = r.id ORDER BY t.id) AS table_ids "
+      + "FROM rooms r WHERE r.id = $1";
+  /** Locks a room against new tables (inserting a table takes a key-share lock on its room). */
+  static final String LOCK_ROOM = "SELECT id FROM rooms WHERE id = $1 FOR UPDATE";
+  static final String TABLE_IDS_OF_ROOM = "SELECT id FROM dining_tables WHERE room_id = $1";
+  static final String DELETE_ROOM = "DELETE FROM rooms WHERE id = $1";
+
+  static final String INSERT_TABLE =
+    "INSERT INTO dining_tables (id, room_id, venue_id, name, capacity, can_merge, zone) "
+      + "SELECT $1, r.id, r.venue_id, $3, $4, $5, $6 FROM rooms r WHERE r.id = $2 RETURNING " + TABLE_COLUMNS;
+  static final String SELECT_TABLE = "SELECT " + TABLE_COLUMNS + " FROM dining_tables WHERE id = $1";
+  static final String UPDATE_TABLE =
+    "UPDATE dining_tables SET name = $2, capacity = $3, zone = $4, can_merge = $5, updated_at = now() WHERE id = $1 "
+      + "RETURNING " + TABLE_COLUMNS;
+  static final String DELETE_TABLE = "DELETE FROM dining_tables WHERE id = $1 RETURNING " + TABLE_COLUMNS;
+  static final String LIST_TABLES_OF_ROOM =
+    "WITH page AS (SELECT " + TABLE_COLUMNS + " FROM dining_tables WHERE room_id = $1 ORDER BY created_at, id LIMIT $2 OFFSET $3) "
+      + "SELECT c.total, p.* FROM rooms r CROSS JOIN (SELECT count(*) AS total FROM dining_tables WHERE room_id = $1) c "
+      + "LEFT JOIN page p ON true WHERE r.id = $1 ORDER BY p.created_at, p.id";
+  static final String LIST_TABLES_OF_VENUE =
+    "WITH page AS (SELECT " + TABLE_COLUMNS + " FROM dining_tables WHERE venue_id = $1 ORDER BY created_at, id LIMIT $2 OFFSET $3) "
+      + "SELECT c.total, p.* FROM venues v CROSS JOIN (SELECT count(*) AS total FROM dining_tables WHERE venue_id = $1) c "
+      + "LEFT JOIN page p ON true WHERE v.id = $1 ORDER BY p.created_at, p.id";
+  /** A room's venue and all its tables; no row when the room does not exist, one null-table row when it is empty. */
+  static final String SELECT_LAYOUT =
+    "SELECT r.venue_id AS room_venue_id, t.id, t.room_id, t.venue_id, t.name, t.capacity, t.can_merge, t.zone, "
+      + "t.created_at, t.updated_at FROM rooms r LEFT JOIN dining_tables t ON t.room_id = r.id WHERE r.id = $1 "
+      + "ORDER BY t.created_at, t.id";
 
   private VenueSql() {
   }
