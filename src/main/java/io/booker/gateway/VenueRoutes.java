@@ -2,7 +2,6 @@ package io.booker.gateway;
 
 import io.booker.platform.web.ProtoJson;
 import io.booker.proto.venue.*;
-import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -55,16 +54,9 @@ final class VenueRoutes {
     api.delete("/tables/:id").handler(ctx -> Rest.reply(ctx, 204,
       venues.deleteTable(DeleteTableRequest.newBuilder().setId(id(ctx)).build())));
 
-    // The layout RPC wants the venue too (a room is only found within its venue): take it from
-    // ?venue_id= when the caller knows it, else from the room (one more call, never more).
-    api.get("/rooms/:roomId/layout").handler(ctx -> {
-      String roomId = ctx.pathParam("roomId");
-      String venueId = Rest.query(ctx, "venue_id");
-      Rest.reply(ctx, 200, (venueId.isEmpty()
-        ? venues.getRoom(GetRoomRequest.newBuilder().setId(roomId).build()).map(Room::getVenueId)
-        : Future.succeededFuture(venueId))
-        .compose(venue -> venues.getTableLayout(GetTableLayoutRequest.newBuilder().setVenueId(venue).setRoomId(roomId).build())));
-    });
+    // ?venue_id= is optional; when given, a room of another venue is a 404.
+    api.get("/rooms/:roomId/layout").handler(ctx -> Rest.reply(ctx, 200, venues.getTableLayout(GetTableLayoutRequest.newBuilder()
+      .setVenueId(Rest.query(ctx, "venue_id")).setRoomId(ctx.pathParam("roomId")).build())));
   }
 
   private static String id(RoutingContext ctx) {

@@ -252,7 +252,8 @@ final class StructureUseCases {
    */
   Future<GetTableLayoutResponse> getTableLayout(GetTableLayoutRequest r) {
     return attempt(() -> {
-      String venueId = Ids.uuid("venue_id", r.getVenueId()).toString();
+      // venue_id is optional: when given, a room of another venue is NOT_FOUND.
+      String venueId = r.getVenueId().isEmpty() ? null : Ids.uuid("venue_id", r.getVenueId()).toString();
       UUID roomId = Ids.uuid("room_id", r.getRoomId());
       String room = roomId.toString();
       return layouts.lookup(room).compose(lookup -> {
@@ -265,7 +266,7 @@ final class StructureUseCases {
           return layout;
         });
       }).map(layout -> {
-        if (!layout.venueId().equals(venueId)) {
+        if (venueId != null && !layout.venueId().equals(venueId)) {
           throw ServiceException.notFound("room", r.getRoomId());
         }
         return layout.layout();

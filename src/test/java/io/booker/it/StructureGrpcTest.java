@@ -200,7 +200,9 @@ class StructureGrpcTest {
 
     assertCode(ErrorCode.NOT_FOUND, venues.getTableLayout(GetTableLayoutRequest.newBuilder().setVenueId(venue()).setRoomId(room).build()));
     assertCode(ErrorCode.NOT_FOUND, venues.getTableLayout(GetTableLayoutRequest.newBuilder().setVenueId(venue).setRoomId(UUID.randomUUID().toString()).build()));
-    assertInvalid("venue_id", venues.getTableLayout(GetTableLayoutRequest.newBuilder().setRoomId(room).build()));
+    assertEquals(layout, venues.getTableLayout(GetTableLayoutRequest.newBuilder().setRoomId(room).build()).await(),
+      "venue_id is optional");
+    assertInvalid("venue_id", venues.getTableLayout(GetTableLayoutRequest.newBuilder().setVenueId("x").setRoomId(room).build()));
     assertInvalid("room_id", venues.getTableLayout(GetTableLayoutRequest.newBuilder().setVenueId(venue).setRoomId("x").build()));
   }
 

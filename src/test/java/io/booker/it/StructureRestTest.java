@@ -378,7 +378,7 @@ class StructureRestTest {
     assertProblem(api.get(V1 + "/rooms/" + room + "/layout?venue_id=bad"), 400, "INVALID_ARGUMENT", "venue_id");
     assertProblem(api.get(V1 + "/rooms/" + UUID.randomUUID() + "/layout"), 404, "NOT_FOUND", null);
     assertProblem(api.get(V1 + "/rooms/" + UUID.randomUUID() + "/layout?venue_id=" + venue), 404, "NOT_FOUND", null);
-    assertProblem(api.get(V1 + "/rooms/bad/layout"), 400, "INVALID_ARGUMENT", null);
+    assertProblem(api.get(V1 + "/rooms/bad/layout"), 400, "INVALID_ARGUMENT", "room_id");
   }
 
   // ---- deletes with future bookings
