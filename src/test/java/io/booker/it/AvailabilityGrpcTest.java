@@ -2,7 +2,6 @@ package io.booker.it;
 
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
-import io.booker.platform.rpc.RpcClients;
 import io.booker.proto.common.Slot;
 import io.booker.proto.common.TableRef;
 import io.booker.proto.venue.CheckAvailabilityRequest;
@@ -12,12 +11,8 @@ import io.booker.proto.venue.SetOpeningHoursRequest;
 import io.booker.proto.venue.SetSpecialHoursRequest;
 import io.booker.proto.venue.TableAvailability;
 import io.booker.proto.venue.VenueServiceClient;
-import io.booker.proto.venue.VenueServiceGrpcService;
-import io.vertx.core.Vertx;
-import io.vertx.core.net.SocketAddress;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.booker.it.AvailabilityRestTest.Fixture;
 import static io.booker.it.AvailabilityRestTest.TOKYO;
 import static io.booker.it.AvailabilityRestTest.day;
 import static org.junit.jupiter.api.Assertions.*;
@@ -36,36 +30,14 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class AvailabilityGrpcTest {
 
-  static Vertx client;
-  static TestNodes.Started node;
-  static VenueServiceClient venues;
-
-  @BeforeAll
-  static void setUp() {
-    node = TestNodes.allInOne("grpc");
-    client = Vertx.vertx();
-    venues = grpcClient(node.venueGrpcPort());
-  }
-
-  @AfterAll
-  static void tearDown() {
-    if (client != null) {
-      client.close().await();
-    }
-    if (node != null) {
-      node.close();
-    }
-  }
-
-  static VenueServiceClient grpcClient(int port) {
-    return RpcClients.grpc(client, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR,
-      SocketAddress.inetSocketAddress(port, "127.0.0.1"), 5000);
-  }
+  @RegisterExtension
+  static final NodeHarness harness = NodeHarness.allInOne("grpc");
+  static final VenueServiceClient venues = harness.venueGrpc();
 
   @Test
   void smallestFirstThenPairsWhenNothingSingleFits() {
     String venue = venue();
-    Map<String, String[]> t = Fixture.standardLayout(venue);
+    Map<String, String[]> t = Seed.standardLayout(venue);
 
     List<TableAvailability> two = check(venue, day(21), "19:00", 0, 2);
     assertEquals(List.of("A2", "A4", "C5", "B6a", "B6b", "A8"), names(two, true));
@@ -85,9 +57,9 @@ class AvailabilityGrpcTest {
   @Test
   void bookedTablesClosedDaysAndOvernightSlots() {
     String venue = venue();
-    Map<String, String[]> t = Fixture.standardLayout(venue);
+    Map<String, String[]> t = Seed.standardLayout(venue);
     LocalDate d = day(22);
-    Fixture.booking(venue, t.get("A2"), d.atTime(18, 30).atZone(TOKYO), 120, true);
+    Seed.booking(venue, t.get("A2"), d.atTime(18, 30).atZone(TOKYO), 120, "confirmed");
     assertEquals(List.of("A4", "C5", "B6a", "B6b", "A8"), names(check(venue, d, "19:00", 0, 2), true));
     assertEquals(List.of("A2", "A4", "C5", "B6a", "B6b", "A8"), names(check(venue, d, "12:00", 0, 2), true),
       "the lunch slot does not overlap the evening booking");
@@ -117,9 +89,9 @@ class AvailabilityGrpcTest {
   @Test
   void aDownBookingServiceIsUnavailable() {
     String venue = venue();
-    Fixture.standardLayout(venue);
-    try (TestNodes.Started down = Fixture.nodeWithBookingDown("grpc")) {
-      VenueServiceClient other = grpcClient(down.venueGrpcPort());
+    Seed.standardLayout(venue);
+    try (TestNodes.Started down = TestNodes.allInOneWithBookingDown("grpc")) {
+      VenueServiceClient other = harness.venueGrpc(down.venueGrpcPort());
       Slot slot = Slot.newBuilder().setDate(day(25).toString()).setStartTime("19:00").build();
       ServiceException e = assertThrows(ServiceException.class,
         () -> other.checkAvailability(request(venue, slot, 2)).await());

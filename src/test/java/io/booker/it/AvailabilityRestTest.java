@@ -1,29 +1,17 @@
 package io.booker.it;
 
 import io.booker.platform.metrics.Metrics;
-import io.booker.testinfra.InfraEndpoints;
-import io.booker.testinfra.TestInfra;
 import io.micrometer.core.instrument.Counter;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,26 +27,9 @@ class AvailabilityRestTest {
 
   static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo"); // no daylight saving: dates can be anything ahead
 
-  static Vertx client;
-  static WebClient web;
-  static TestNodes.Started node;
-
-  @BeforeAll
-  static void setUp() {
-    node = TestNodes.allInOne("eventbus");
-    client = Vertx.vertx();
-    web = WebClient.create(client);
-  }
-
-  @AfterAll
-  static void tearDown() {
-    if (client != null) {
-      client.close().await();
-    }
-    if (node != null) {
-      node.close();
-    }
-  }
+  @RegisterExtension
+  static final NodeHarness harness = NodeHarness.allInOne("eventbus");
+  static final ApiClient api = harness.api();
 
   /** A day well ahead, so that every slot of it is in the future. */
   static LocalDate day(int daysAhead) {
@@ -68,7 +39,7 @@ class AvailabilityRestTest {
   @Test
   void smallestSufficientTableComesFirst() {
     String venue = venue();
-    Map<String, String[]> t = Fixture.standardLayout(venue);
+    Map<String, String[]> t = Seed.standardLayout(venue);
 
     JsonArray two = check(venue, day(10), "19:00", 0, 2);
     assertEquals(List.of("A2", "A4", "C5", "B6a", "B6b", "A8"), names(two, true));
@@ -91,7 +62,7 @@ class AvailabilityRestTest {
   @Test
   void pairsOfMergeableTablesInOneRoomOnlyWhenNoSingleTableFits() {
     String venue = venue();
-    Map<String, String[]> t = Fixture.standardLayout(venue);
+    Map<String, String[]> t = Seed.standardLayout(venue);
 
     JsonArray ten = check(venue, day(11), "19:00", 0, 10);
     assertEquals(List.of("B6a"), names(ten, true), "B6a+B6b is the only same-room pair; B6+C5 cross rooms");
@@ -112,12 +83,12 @@ class AvailabilityRestTest {
   @Test
   void aBookedTableIsNotOfferedButTouchingOrCancelledBookingsDoNotBlock() {
     String venue = venue();
-    Map<String, String[]> t = Fixture.standardLayout(venue);
+    Map<String, String[]> t = Seed.standardLayout(venue);
     LocalDate d = day(12);
-    Fixture.booking(venue, t.get("A2"), d.atTime(19, 0).atZone(TOKYO), 120, true);  // overlaps 20:00-22:00
-    Fixture.booking(venue, t.get("A4"), d.atTime(18, 0).atZone(TOKYO), 120, true);  // ends as the slot starts
-    Fixture.booking(venue, t.get("A8"), d.atTime(19, 0).atZone(TOKYO), 180, false); // cancelled
-    Fixture.booking(venue, t.get("C5"), d.plusDays(1).atTime(20, 0).atZone(TOKYO), 120, true); // another date
+    Seed.booking(venue, t.get("A2"), d.atTime(19, 0).atZone(TOKYO), 120, "confirmed");  // overlaps 20:00-22:00
+    Seed.booking(venue, t.get("A4"), d.atTime(18, 0).atZone(TOKYO), 120, "confirmed");  // ends as the slot starts
+    Seed.booking(venue, t.get("A8"), d.atTime(19, 0).atZone(TOKYO), 180, "cancelled");
+    Seed.booking(venue, t.get("C5"), d.plusDays(1).atTime(20, 0).atZone(TOKYO), 120, "confirmed"); // another date
 
     JsonArray two = check(venue, d, "20:00", 0, 2);
     assertEquals(List.of("A4", "C5", "B6a", "B6b", "A8"), names(two, true));
@@ -130,12 +101,12 @@ class AvailabilityRestTest {
   @Test
   void specialHoursWinOverTheWeekday() {
     String venue = venue();
-    Fixture.standardLayout(venue);
+    Seed.standardLayout(venue);
     LocalDate closed = day(13);
     LocalDate shorter = day(14);
-    assertEquals(200, post("/api/v1/venues/" + venue + "/special-hours",
+    assertEquals(200, api.post("/api/v1/venues/" + venue + "/special-hours",
       new JsonObject().put("date", closed.toString()).put("is_closed", true)).statusCode());
-    assertEquals(200, post("/api/v1/venues/" + venue + "/special-hours",
+    assertEquals(200, api.post("/api/v1/venues/" + venue + "/special-hours",
       new JsonObject().put("date", shorter.toString()).put("open_time", "12:00").put("close_time", "14:00")).statusCode());
 
     JsonArray none = check(venue, closed, "19:00", 0, 2);
@@ -156,7 +127,7 @@ class AvailabilityRestTest {
   @Test
   void overnightRangesTouchingTheClosingTimeAndThePast() {
     String venue = venue();
-    Fixture.standardLayout(venue);
+    Seed.standardLayout(venue);
     LocalDate d = day(15);
 
     assertEquals(6, names(check(venue, d, "01:00", 60, 2), true).size(), "01:00 is in the previous night's 18:00-02:00");
@@ -189,7 +160,7 @@ class AvailabilityRestTest {
     assertInvalid("venue_id", request("not-a-uuid", slot, 2));
     assertInvalid("party_size", request(venue, slot, 2).put("party_size", "two"));
 
-    HttpResponse<Buffer> unknown = post("/api/v1/availability/check", request(UUID.randomUUID().toString(), slot, 2));
+    HttpResponse<Buffer> unknown = api.post("/api/v1/availability/check", request(UUID.randomUUID().toString(), slot, 2));
     assertEquals(404, unknown.statusCode(), unknown.bodyAsString());
     assertEquals("NOT_FOUND", unknown.bodyAsJsonObject().getString("code"));
   }
@@ -203,12 +174,12 @@ class AvailabilityRestTest {
   @Test
   void tableAvailabilityForAListOfTables() {
     String venue = venue();
-    Map<String, String[]> t = Fixture.standardLayout(venue);
+    Map<String, String[]> t = Seed.standardLayout(venue);
     LocalDate d = day(18);
-    Fixture.booking(venue, t.get("A2"), d.atTime(19, 0).atZone(TOKYO), 120, true);
+    Seed.booking(venue, t.get("A2"), d.atTime(19, 0).atZone(TOKYO), 120, "confirmed");
     JsonObject slot = new JsonObject().put("date", d.toString()).put("start_time", "20:00").put("duration_minutes", 60);
 
-    HttpResponse<Buffer> r = post("/api/v1/availability/tables",
+    HttpResponse<Buffer> r = api.post("/api/v1/availability/tables",
       new JsonObject().put("venue_id", venue).put("table_ids", new JsonArray().add(t.get("A2")[1]).add(t.get("A4")[1])).put("slot", slot));
     assertEquals(200, r.statusCode(), r.bodyAsString());
     JsonArray tables = r.bodyAsJsonObject().getJsonArray("tables");
@@ -218,13 +189,13 @@ class AvailabilityRestTest {
       tables.getJsonObject(0));
     assertEquals(new JsonObject().put("table_id", t.get("A4")[1]).put("available", true).put("reason", ""), tables.getJsonObject(1));
 
-    HttpResponse<Buffer> unknown = post("/api/v1/availability/tables", new JsonObject().put("venue_id", UUID.randomUUID().toString())
+    HttpResponse<Buffer> unknown = api.post("/api/v1/availability/tables", new JsonObject().put("venue_id", UUID.randomUUID().toString())
       .put("table_ids", new JsonArray().add(t.get("A2")[1])).put("slot", slot));
     assertEquals(404, unknown.statusCode());
-    HttpResponse<Buffer> noVenue = post("/api/v1/availability/tables", new JsonObject().put("table_ids", new JsonArray()).put("slot", slot));
+    HttpResponse<Buffer> noVenue = api.post("/api/v1/availability/tables", new JsonObject().put("table_ids", new JsonArray()).put("slot", slot));
     assertEquals(400, noVenue.statusCode());
     assertTrue(noVenue.bodyAsJsonObject().getString("detail").startsWith("venue_id"), noVenue.bodyAsString());
-    HttpResponse<Buffer> badId = post("/api/v1/availability/tables", new JsonObject().put("venue_id", venue)
+    HttpResponse<Buffer> badId = api.post("/api/v1/availability/tables", new JsonObject().put("venue_id", venue)
       .put("table_ids", new JsonArray().add("nope")).put("slot", slot));
     assertEquals(400, badId.statusCode(), badId.bodyAsString());
   }
@@ -232,15 +203,15 @@ class AvailabilityRestTest {
   @Test
   void aConstantNumberOfQueriesAndCallsWhateverTheVenueSize() {
     String small = venue();
-    String roomS = Fixture.room(small, "Main");
+    String roomS = Seed.room(small, "Main");
     for (int i = 0; i < 2; i++) {
-      Fixture.table(small, roomS, "S" + i, 4, true);
+      Seed.table(small, roomS, "S" + i, 4, true);
     }
     String big = venue();
-    String roomB1 = Fixture.room(big, "Main");
-    String roomB2 = Fixture.room(big, "Terrace");
+    String roomB1 = Seed.room(big, "Main");
+    String roomB2 = Seed.room(big, "Terrace");
     for (int i = 0; i < 40; i++) {
-      Fixture.table(big, i % 2 == 0 ? roomB1 : roomB2, "B" + i, 2 + i % 6, true);
+      Seed.table(big, i % 2 == 0 ? roomB1 : roomB2, "B" + i, 2 + i % 6, true);
     }
     LocalDate d = day(19);
     check(small, d, "19:00", 0, 2); // warm up both paths once
@@ -259,32 +230,32 @@ class AvailabilityRestTest {
   @Test
   void aDownBookingServiceIsA503NeverNothingAvailable() {
     String venue = venue();
-    Fixture.standardLayout(venue);
-    try (TestNodes.Started down = Fixture.nodeWithBookingDown("eventbus")) {
-      HttpResponse<Buffer> r = web.post(down.httpPort(), "127.0.0.1", "/api/v1/availability/check")
-        .sendJsonObject(request(venue, new JsonObject().put("date", day(20).toString()).put("start_time", "19:00"), 2)).await();
+    Seed.standardLayout(venue);
+    try (TestNodes.Started down = TestNodes.allInOneWithBookingDown("eventbus")) {
+      ApiClient downApi = api.on(down.httpPort());
+      HttpResponse<Buffer> r = downApi.post("/api/v1/availability/check",
+        request(venue, new JsonObject().put("date", day(20).toString()).put("start_time", "19:00"), 2));
       assertEquals(503, r.statusCode(), r.bodyAsString());
       assertEquals("UNAVAILABLE", r.bodyAsJsonObject().getString("code"));
 
       // Outside the hours the booking service is not asked, so the answer stands.
-      HttpResponse<Buffer> closed = web.post(down.httpPort(), "127.0.0.1", "/api/v1/availability/check")
-        .sendJsonObject(request(venue, new JsonObject().put("date", day(20).toString()).put("start_time", "16:00"), 2)).await();
+      HttpResponse<Buffer> closed = downApi.post("/api/v1/availability/check",
+        request(venue, new JsonObject().put("date", day(20).toString()).put("start_time", "16:00"), 2));
       assertEquals(200, closed.statusCode(), closed.bodyAsString());
 
-      HttpResponse<Buffer> tables = web.post(down.httpPort(), "127.0.0.1", "/api/v1/availability/tables")
-        .sendJsonObject(new JsonObject().put("venue_id", venue).put("table_ids", new JsonArray())
-          .put("slot", new JsonObject().put("date", day(20).toString()).put("start_time", "19:00"))).await();
+      HttpResponse<Buffer> tables = downApi.post("/api/v1/availability/tables", new JsonObject().put("venue_id", venue)
+        .put("table_ids", new JsonArray()).put("slot", new JsonObject().put("date", day(20).toString()).put("start_time", "19:00")));
       assertEquals(503, tables.statusCode(), tables.bodyAsString());
     }
   }
 
   /** {venue queries, booking service CheckTableAvailability calls} while {@code action} ran. */
   static long[] cost(Runnable action) {
-    long queries = Fixture.counter("database_queries", "service", "venue");
-    long calls = Fixture.counter("grpc_server_requests", "method", "CheckTableAvailability");
+    long queries = counter("database_queries", "service", "venue");
+    long calls = counter("grpc_server_requests", "method", "CheckTableAvailability");
     action.run();
-    return new long[]{Fixture.counter("database_queries", "service", "venue") - queries,
-      Fixture.counter("grpc_server_requests", "method", "CheckTableAvailability") - calls};
+    return new long[]{counter("database_queries", "service", "venue") - queries,
+      counter("grpc_server_requests", "method", "CheckTableAvailability") - calls};
   }
 
   static JsonObject request(String venue, JsonObject slot, int party) {
@@ -292,7 +263,7 @@ class AvailabilityRestTest {
   }
 
   static void assertInvalid(String field, JsonObject body) {
-    HttpResponse<Buffer> r = post("/api/v1/availability/check", body);
+    HttpResponse<Buffer> r = api.post("/api/v1/availability/check", body);
     assertEquals(400, r.statusCode(), r.bodyAsString());
     assertEquals("INVALID_ARGUMENT", r.bodyAsJsonObject().getString("code"));
     assertTrue(r.bodyAsJsonObject().getString("detail").startsWith(field + ":"), r.bodyAsString());
@@ -303,7 +274,7 @@ class AvailabilityRestTest {
     if (duration > 0) {
       slot.put("duration_minutes", duration);
     }
-    HttpResponse<Buffer> r = post("/api/v1/availability/check", request(venue, slot, party));
+    HttpResponse<Buffer> r = api.post("/api/v1/availability/check", request(venue, slot, party));
     assertEquals(200, r.statusCode(), r.bodyAsString());
     return r.bodyAsJsonObject().getJsonArray("tables");
   }
@@ -320,13 +291,9 @@ class AvailabilityRestTest {
     return out;
   }
 
-  static HttpResponse<Buffer> post(String path, JsonObject body) {
-    return web.post(node.httpPort(), "127.0.0.1", path).sendJsonObject(body).await();
-  }
-
   /** A venue in Tokyo open every day 12:00-15:00 and 18:00-02:00. */
   static String venue() {
-    HttpResponse<Buffer> created = post("/api/v1/venues", new JsonObject().put("name", "Izakaya " + UUID.randomUUID()).put("timezone", "Asia/Tokyo"));
+    HttpResponse<Buffer> created = api.post("/api/v1/venues", new JsonObject().put("name", "Izakaya " + UUID.randomUUID()).put("timezone", "Asia/Tokyo"));
     assertEquals(201, created.statusCode(), created.bodyAsString());
     String id = created.bodyAsJsonObject().getString("id");
     JsonArray days = new JsonArray();
@@ -334,94 +301,17 @@ class AvailabilityRestTest {
       days.add(new JsonObject().put("weekday", wd).put("open_time", "12:00").put("close_time", "15:00"));
       days.add(new JsonObject().put("weekday", wd).put("openTime", "18:00").put("closeTime", "02:00"));
     }
-    HttpResponse<Buffer> hours = post("/api/v1/venues/" + id + "/schedule", new JsonObject().put("days", days));
+    HttpResponse<Buffer> hours = api.post("/api/v1/venues/" + id + "/schedule", new JsonObject().put("days", days));
     assertEquals(200, hours.statusCode(), hours.bodyAsString());
     return id;
   }
 
-  /**
-   * Rooms, tables and bookings written straight into the services' databases, and the metrics of
-   * the node running in this JVM.
-   */
-  static final class Fixture {
-
-    private Fixture() {
+  /** The sum of the counters named {@code name} carrying tag {@code key=value}, in this JVM's registry. */
+  static long counter(String name, String key, String value) {
+    double sum = 0;
+    for (Counter c : Metrics.registry().find(name).tag(key, value).counters()) {
+      sum += c.count();
     }
-
-    /**
-     * Room A: A2 (2), A4 (4), A8 (8), not mergeable; room B: B6a and B6b (6 each, mergeable);
-     * room C: C5 (5, mergeable). Name → {room id, table id}.
-     */
-    static Map<String, String[]> standardLayout(String venueId) {
-      Map<String, String[]> out = new LinkedHashMap<>();
-      String a = room(venueId, "A");
-      String b = room(venueId, "B");
-      String c = room(venueId, "C");
-      out.put("A8", new String[]{a, table(venueId, a, "A8", 8, false)});
-      out.put("A2", new String[]{a, table(venueId, a, "A2", 2, false)});
-      out.put("A4", new String[]{a, table(venueId, a, "A4", 4, false)});
-      out.put("B6a", new String[]{b, table(venueId, b, "B6a", 6, true)});
-      out.put("B6b", new String[]{b, table(venueId, b, "B6b", 6, true)});
-      out.put("C5", new String[]{c, table(venueId, c, "C5", 5, true)});
-      return out;
-    }
-
-    static String room(String venueId, String name) {
-      String id = UUID.randomUUID().toString();
-      update("venue", "INSERT INTO rooms (id, venue_id, name) VALUES (?::uuid, ?::uuid, ?)", id, venueId, name);
-      return id;
-    }
-
-    static String table(String venueId, String roomId, String name, int capacity, boolean canMerge) {
-      String id = UUID.randomUUID().toString();
-      update("venue", "INSERT INTO dining_tables (id, room_id, venue_id, name, capacity, can_merge) VALUES (?::uuid, ?::uuid, ?::uuid, ?, ?, ?)",
-        id, roomId, venueId, name, capacity, canMerge);
-      return id;
-    }
-
-    /** A booking of one table ({room id, table id}); inactive = cancelled, it no longer occupies the table. */
-    static void booking(String venueId, String[] table, ZonedDateTime start, int minutes, boolean active) {
-      String id = UUID.randomUUID().toString();
-      OffsetDateTime from = start.toOffsetDateTime();
-      OffsetDateTime to = from.plusMinutes(minutes);
-      update("booking", "INSERT INTO bookings (id, venue_id, room_id, table_id, slot_date, start_time, duration_minutes, during, party_size, "
-          + "customer_name, status) VALUES (?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?, tstzrange(?, ?, '[)'), 2, 'Test', ?)",
-        id, venueId, table[0], table[1], start.toLocalDate(), start.toLocalTime().withSecond(0), minutes, from, to,
-        active ? "confirmed" : "cancelled");
-      update("booking", "INSERT INTO booking_tables (booking_id, table_id, venue_id, during, active) VALUES (?::uuid, ?::uuid, ?::uuid, tstzrange(?, ?, '[)'), ?)",
-        id, table[1], venueId, from, to, active);
-    }
-
-    static void update(String database, String sql, Object... args) {
-      InfraEndpoints infra = TestInfra.endpoints();
-      try (Connection c = DriverManager.getConnection(infra.jdbcUrl(database), infra.pgUser(), infra.pgPassword());
-           PreparedStatement ps = c.prepareStatement(sql)) {
-        for (int i = 0; i < args.length; i++) {
-          ps.setObject(i + 1, args[i]);
-        }
-        ps.executeUpdate();
-      } catch (SQLException e) {
-        throw new IllegalStateException(sql, e);
-      }
-    }
-
-    /** The sum of the counters named {@code name} carrying tag {@code key=value}, in this JVM's registry. */
-    static long counter(String name, String key, String value) {
-      double sum = 0;
-      for (Counter c : Metrics.registry().find(name).tag(key, value).counters()) {
-        sum += c.count();
-      }
-      return (long) sum;
-    }
-
-    /**
-     * A node whose venue service calls the booking service over gRPC on a port where nothing
-     * listens (its own booking service still runs, unreachable for it).
-     */
-    static TestNodes.Started nodeWithBookingDown(String gatewayTransport) {
-      int nobody = TestNodes.freePort();
-      return TestNodes.allInOne(gatewayTransport, new JsonObject().put("clients", new JsonObject().put("booking", new JsonObject()
-        .put("transport", "grpc").put("grpc_host", "127.0.0.1").put("grpc_port", nobody).put("timeout_ms", 2000))));
-    }
+    return (long) sum;
   }
 }

@@ -2,7 +2,6 @@ package io.booker.it;
 
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
-import io.booker.platform.rpc.RpcClients;
 import io.booker.proto.venue.CreateVenueRequest;
 import io.booker.proto.venue.DayHours;
 import io.booker.proto.venue.DeleteSpecialHoursRequest;
@@ -14,15 +13,11 @@ import io.booker.proto.venue.SetSpecialHoursRequest;
 import io.booker.proto.venue.SpecialHours;
 import io.booker.proto.venue.TimeRange;
 import io.booker.proto.venue.VenueServiceClient;
-import io.booker.proto.venue.VenueServiceGrpcService;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.SocketAddress;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -35,27 +30,9 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Opening hours and special hours over the venue service's gRPC port. */
 class ScheduleGrpcTest {
 
-  static Vertx client;
-  static TestNodes.Started node;
-  static VenueServiceClient venues;
-
-  @BeforeAll
-  static void setUp() {
-    node = TestNodes.allInOne("grpc");
-    client = Vertx.vertx();
-    venues = RpcClients.grpc(client, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR,
-      SocketAddress.inetSocketAddress(node.venueGrpcPort(), "127.0.0.1"), 5000);
-  }
-
-  @AfterAll
-  static void tearDown() {
-    if (client != null) {
-      client.close().await();
-    }
-    if (node != null) {
-      node.close();
-    }
-  }
+  @RegisterExtension
+  static final NodeHarness harness = NodeHarness.allInOne("grpc");
+  static final VenueServiceClient venues = harness.venueGrpc();
 
   static DayHours range(int weekday, String open, String close) {
     return DayHours.newBuilder().setWeekday(weekday).setOpenTime(open).setCloseTime(close).build();
@@ -174,7 +151,7 @@ class ScheduleGrpcTest {
     String venue = venue("UTC");
     venues.setOpeningHours(week(venue, range(1, "12:00", "15:00"))).await();
     venues.setSpecialHours(SetSpecialHoursRequest.newBuilder().setVenueId(venue).setDate("2033-03-03").setIsClosed(true).build()).await();
-    List<ConsumerRecord<String, String>> events = ScheduleRestTest.awaitScheduleEvents(venue, 2);
+    List<ConsumerRecord<String, String>> events = KafkaEvents.awaitRecords("venue.schedule.updated", venue, 2);
     assertEquals(List.of("", "2033-03-03"), events.stream()
       .map(e -> new JsonObject(e.value()).getJsonObject("schedule_updated").getString("date", "")).toList());
     assertEquals("venue", new JsonObject(events.get(1).value()).getJsonObject("headers").getString("source"));

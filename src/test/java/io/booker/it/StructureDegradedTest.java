@@ -2,10 +2,8 @@ package io.booker.it;
 
 import io.booker.testinfra.EmbeddedRedisServer;
 import io.booker.testinfra.TestInfra;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,8 +13,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.util.List;
 
-import static io.booker.it.StructureSupport.assertProblem;
-import static io.booker.it.StructureSupport.unique;
+import static io.booker.it.ApiClient.assertProblem;
+import static io.booker.it.Seed.unique;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -29,28 +27,24 @@ class StructureDegradedTest {
   static final String V1 = "/api/v1";
 
   static EmbeddedRedisServer ownRedis;
-  static TestNodes.Started node;
-  static Vertx client;
-  static StructureSupport.Api api;
+  static NodeHarness harness;
+  static ApiClient api;
 
   @BeforeAll
   static void start() {
     TestInfra.endpoints();
     ownRedis = EmbeddedRedisServer.start(0, null, true);
-    node = TestNodes.allInOne("eventbus", new JsonObject()
+    harness = NodeHarness.allInOne("eventbus", new JsonObject()
       .put("infra", new JsonObject().put("redis", new JsonObject().put("host", ownRedis.host()).put("port", ownRedis.port())))
       .put("verticles", new JsonArray().add(new JsonObject().put("name", "venue")).add(new JsonObject().put("name", "gateway"))));
-    client = Vertx.vertx();
-    api = new StructureSupport.Api(WebClient.create(client), node.httpPort());
+    harness.start();
+    api = harness.api();
   }
 
   @AfterAll
   static void stop() {
-    if (node != null) {
-      node.close();
-    }
-    if (client != null) {
-      client.close().await();
+    if (harness != null) {
+      harness.close();
     }
     if (ownRedis != null) {
       ownRedis.close();

@@ -2,58 +2,32 @@ package io.booker.it;
 
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
-import io.booker.platform.rpc.RpcClients;
 import io.booker.platform.rpc.RpcErrors;
 import io.booker.proto.venue.*;
-import io.booker.testinfra.TestInfra;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.grpc.client.GrpcClient;
 import io.vertx.grpc.client.GrpcClientResponse;
 import io.vertx.grpc.client.InvalidStatusException;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.common.ServiceMethod;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.UUID;
 
-import static io.booker.it.StructureSupport.unique;
+import static io.booker.it.Seed.unique;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Every structure RPC over real gRPC: answers, and the contract's error codes. */
 class StructureGrpcTest {
 
-  static Vertx client;
-  static TestNodes.Started node;
-  static VenueServiceClient venues;
-  static GrpcClient rawGrpc;
-  static VenueServiceGrpcClient generated;
-
-  @BeforeAll
-  static void start() {
-    TestInfra.endpoints();
-    node = TestNodes.allInOne("grpc");
-    client = Vertx.vertx();
-    SocketAddress address = SocketAddress.inetSocketAddress(node.venueGrpcPort(), "127.0.0.1");
-    venues = RpcClients.grpc(client, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR, address, 5000);
-    rawGrpc = GrpcClient.client(client);
-    generated = VenueServiceGrpcClient.create(rawGrpc, address);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (node != null) {
-      node.close();
-    }
-    if (client != null) {
-      client.close().await();
-    }
-  }
+  @RegisterExtension
+  static final NodeHarness harness = NodeHarness.allInOne("grpc");
+  static final VenueServiceClient venues = harness.venueGrpc();
+  static final GrpcClient rawGrpc = GrpcClient.client(harness.vertx());
+  static final VenueServiceGrpcClient generated = VenueServiceGrpcClient.create(rawGrpc, harness.venueGrpcAddress());
 
   @Test
   void venues() {
@@ -211,7 +185,7 @@ class StructureGrpcTest {
     String venue = venue();
     String room = room(venue);
     Table booked = table(room, "Booked");
-    StructureSupport.insertBooking(venue, room, booked.getId(), 3, "seated");
+    Seed.bookingInHours(venue, room, booked.getId(), 3, "seated");
     // The generated client sees the gRPC status the error code maps to.
     InvalidStatusException e = grpcFailure(generated.deleteTable(DeleteTableRequest.newBuilder().setId(booked.getId()).build()));
     assertEquals(GrpcStatus.FAILED_PRECONDITION, e.actualStatus());
@@ -240,7 +214,7 @@ class StructureGrpcTest {
     String venue = venue();
     String room = room(venue);
     Table booked = table(room, "Booked");
-    StructureSupport.insertBooking(venue, room, booked.getId(), 3, "confirmed");
+    Seed.bookingInHours(venue, room, booked.getId(), 3, "confirmed");
     assertCode(ErrorCode.HAS_FUTURE_BOOKINGS, venues.deleteTable(DeleteTableRequest.newBuilder().setId(booked.getId()).build()));
     assertCode(ErrorCode.HAS_FUTURE_BOOKINGS, venues.deleteRoom(DeleteRoomRequest.newBuilder().setId(room).build()));
     assertCode(ErrorCode.HAS_FUTURE_BOOKINGS, venues.deleteVenue(DeleteVenueRequest.newBuilder().setId(venue).build()));
@@ -295,7 +269,7 @@ class StructureGrpcTest {
 
   /** A call through the bare gRPC client, answering the response once it ended (whatever its status). */
   static <Req, Resp> GrpcClientResponse<Req, Resp> rawCall(ServiceMethod<Resp, Req> method, Req request) {
-    return rawGrpc.request(SocketAddress.inetSocketAddress(node.venueGrpcPort(), "127.0.0.1"), method)
+    return rawGrpc.request(harness.venueGrpcAddress(), method)
       .compose(call -> {
         call.end(request);
         return call.response();

@@ -2,7 +2,6 @@ package io.booker.it;
 
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
-import io.booker.platform.rpc.RpcClients;
 import io.booker.proto.venue.*;
 import io.booker.testinfra.TestInfra;
 import io.booker.venue.adapter.LayoutCache;
@@ -10,24 +9,22 @@ import io.booker.venue.adapter.RoomLayout;
 import io.booker.venue.VenueEvents;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-import static io.booker.it.StructureSupport.unique;
+import static io.booker.it.Seed.unique;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -36,29 +33,14 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class StructureLayoutCacheTest {
 
-  static Vertx client;
-  static TestNodes.Started node;
-  static VenueServiceClient venues;
+  @RegisterExtension
+  static final NodeHarness harness = NodeHarness.allInOne("eventbus");
+  static final VenueServiceClient venues = harness.venueGrpc();
   static Redis redis;
 
   @BeforeAll
   static void start() {
-    TestInfra.endpoints();
-    node = TestNodes.allInOne("eventbus");
-    client = Vertx.vertx();
-    venues = RpcClients.grpc(client, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR,
-      SocketAddress.inetSocketAddress(node.venueGrpcPort(), "127.0.0.1"), 5000);
-    redis = Redis.createClient(client, TestInfra.endpoints().redisUri());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (node != null) {
-      node.close();
-    }
-    if (client != null) {
-      client.close().await();
-    }
+    redis = Redis.createClient(harness.vertx(), TestInfra.endpoints().redisUri());
   }
 
   @Test
@@ -167,7 +149,7 @@ class StructureLayoutCacheTest {
     Table t4 = table(bar, "B2", 2);
     venues.deleteRoom(DeleteRoomRequest.newBuilder().setId(bar).build()).await();
 
-    List<JsonObject> events = StructureSupport.awaitEvents(VenueEvents.LAYOUT_UPDATED, venue, 7);
+    List<JsonObject> events = KafkaEvents.awaitEvents(VenueEvents.LAYOUT_UPDATED, venue, 7);
     List<String> seen = new ArrayList<>();
     for (JsonObject e : events) {
       assertEquals(venue, e.getString("venue_id"));
@@ -191,10 +173,10 @@ class StructureLayoutCacheTest {
     assertEquals(expected.stream().sorted().toList(), seen.stream().sorted().toList());
 
     venues.updateVenue(UpdateVenueRequest.newBuilder().setId(venue).setName("Renamed venue").build()).await();
-    JsonObject updated = StructureSupport.awaitEvent(VenueEvents.VENUE_UPDATED, venue, e -> true);
+    JsonObject updated = KafkaEvents.awaitEvent(VenueEvents.VENUE_UPDATED, venue, e -> true);
     assertEquals("Renamed venue", updated.getJsonObject("venue_updated").getString("name"));
     venues.deleteVenue(DeleteVenueRequest.newBuilder().setId(venue).build()).await();
-    JsonObject deleted = StructureSupport.awaitEvent(VenueEvents.VENUE_DELETED, venue, e -> true);
+    JsonObject deleted = KafkaEvents.awaitEvent(VenueEvents.VENUE_DELETED, venue, e -> true);
     assertEquals(venue, deleted.getString("venue_id"));
   }
 

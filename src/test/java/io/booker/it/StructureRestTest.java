@@ -1,23 +1,19 @@
 package io.booker.it;
 
-import io.booker.testinfra.TestInfra;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static io.booker.it.StructureSupport.assertProblem;
-import static io.booker.it.StructureSupport.unique;
+import static io.booker.it.ApiClient.assertProblem;
+import static io.booker.it.Seed.unique;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Every venue/room/table REST route, happy path and each error, against one all-in-one node. */
@@ -28,27 +24,9 @@ class StructureRestTest {
   static final Set<String> ROOM_FIELDS = Set.of("id", "venue_id", "name", "created_at", "updated_at");
   static final Set<String> TABLE_FIELDS = Set.of("id", "room_id", "name", "capacity", "can_merge", "zone", "created_at", "updated_at", "venue_id");
 
-  static Vertx client;
-  static TestNodes.Started node;
-  static StructureSupport.Api api;
-
-  @BeforeAll
-  static void start() {
-    TestInfra.endpoints();
-    node = TestNodes.allInOne("eventbus");
-    client = Vertx.vertx();
-    api = new StructureSupport.Api(WebClient.create(client), node.httpPort());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (node != null) {
-      node.close();
-    }
-    if (client != null) {
-      client.close().await();
-    }
-  }
+  @RegisterExtension
+  static final NodeHarness harness = NodeHarness.allInOne("eventbus");
+  static final ApiClient api = harness.api();
 
   // ---- venues
 
@@ -390,9 +368,9 @@ class StructureRestTest {
     String booked = api.table(room, "Booked", 2).getString("id");
     String free = api.table(room, "Free", 2).getString("id");
     String pastOnly = api.table(room, "Past", 2).getString("id");
-    String booking = StructureSupport.insertBooking(venue, room, booked, 24, "confirmed");
-    StructureSupport.insertBooking(venue, room, pastOnly, -48, "confirmed");
-    StructureSupport.insertBooking(venue, room, free, 24, "cancelled");
+    String booking = Seed.bookingInHours(venue, room, booked, 24, "confirmed");
+    Seed.bookingInHours(venue, room, pastOnly, -48, "confirmed");
+    Seed.bookingInHours(venue, room, free, 24, "cancelled");
 
     JsonObject p = assertProblem(api.delete(V1 + "/tables/" + booked), 409, "HAS_FUTURE_BOOKINGS", null);
     assertTrue(p.getString("detail").contains(booked), p::encode);
@@ -411,7 +389,7 @@ class StructureRestTest {
     api.table(bar, "B1", 2);
     assertEquals(204, api.delete(V1 + "/rooms/" + bar).statusCode());
 
-    StructureSupport.cancelBooking(booking);
+    Seed.cancelBooking(booking);
     assertEquals(204, api.delete(V1 + "/venues/" + venue).statusCode());
     assertProblem(api.get(V1 + "/tables/" + booked), 404, "NOT_FOUND", null);
   }
@@ -422,7 +400,7 @@ class StructureRestTest {
     String room = api.room(venue, "Main").getString("id");
     String table = api.table(room, "T", 2).getString("id");
     String emptyRoom = api.room(venue, "Empty").getString("id");
-    StructureSupport.insertBooking(venue, room, table, 2, "held");
+    Seed.bookingInHours(venue, room, table, 2, "held");
     assertEquals(204, api.delete(V1 + "/rooms/" + emptyRoom).statusCode(), "an empty room has nothing booked");
     assertProblem(api.delete(V1 + "/venues/" + venue), 409, "HAS_FUTURE_BOOKINGS", null);
   }

@@ -20,9 +20,11 @@ public final class TestNodes {
 
   /** As {@link #allInOne(String)}, with {@code extra} deep-merged over the test overrides. */
   public static Started allInOne(String transport, JsonObject extra) {
-    int http = freePort();
-    int venueGrpc = freePort();
-    int bookingGrpc = freePort();
+    return allInOne(transport, extra, freePort(), freePort(), freePort());
+  }
+
+  /** As {@link #allInOne(String, JsonObject)}, on ports chosen beforehand (with {@link #freePort()}). */
+  public static Started allInOne(String transport, JsonObject extra, int http, int venueGrpc, int bookingGrpc) {
     JsonObject overrides = TestInfra.endpoints().toConfig()
       .put("node", new JsonObject().put("name", "test-" + transport))
       .put("http", new JsonObject().put("port", http).put("host", "127.0.0.1"))
@@ -35,6 +37,16 @@ public final class TestNodes {
     overrides.mergeIn(extra, true);
     Node node = Node.start("conf/all-in-one.json", overrides).await();
     return new Started(node, http, venueGrpc, bookingGrpc);
+  }
+
+  /**
+   * An all-in-one node whose venue service calls the booking service over gRPC on a port where
+   * nothing listens (its own booking service still runs, unreachable for it).
+   */
+  public static Started allInOneWithBookingDown(String gatewayTransport) {
+    int nobody = freePort();
+    return allInOne(gatewayTransport, new JsonObject().put("clients", new JsonObject().put("booking", new JsonObject()
+      .put("transport", "grpc").put("grpc_host", "127.0.0.1").put("grpc_port", nobody).put("timeout_ms", 2000))));
   }
 
   public static int freePort() {

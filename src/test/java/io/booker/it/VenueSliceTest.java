@@ -1,6 +1,5 @@
 package io.booker.it;
 
-import io.booker.platform.kafka.KafkaClients;
 import io.booker.testinfra.TestInfra;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -8,15 +7,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -74,27 +69,11 @@ class VenueSliceTest {
       assertEquals(400, badZone.statusCode());
       assertTrue(badZone.bodyAsJsonObject().getString("detail").startsWith("timezone"));
 
-      ConsumerRecord<String, String> event = awaitEvent("venue.created", id);
+      ConsumerRecord<String, String> event = KafkaEvents.awaitRecord("venue.created", id);
       JsonObject payload = new JsonObject(event.value());
       assertEquals(id, payload.getString("venue_id"));
       assertEquals(name, payload.getJsonObject("venue_created").getString("name"));
       assertEquals("venue.created", new String(event.headers().lastHeader("event_type").value()));
     }
-  }
-
-  static ConsumerRecord<String, String> awaitEvent(String topic, String key) {
-    var cfg = new HashMap<String, Object>(KafkaClients.consumerConfig(TestInfra.endpoints().kafkaBootstrap(), "slice-" + UUID.randomUUID()));
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(cfg)) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.currentTimeMillis() + 30_000;
-      while (System.currentTimeMillis() < deadline) {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(250))) {
-          if (key.equals(r.key())) {
-            return r;
-          }
-        }
-      }
-    }
-    return fail("no " + topic + " event with key " + key + " within 30 s");
   }
 }

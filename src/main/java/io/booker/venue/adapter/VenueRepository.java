@@ -22,6 +22,7 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.HashSet;
@@ -74,14 +75,7 @@ public final class VenueRepository {
   public Future<Optional<Venue>> updateVenue(UUID id, UpdateVenueRequest r, Function<Venue, OutboxEvent> event) {
     return Sql.timed(SERVICE, "update_venue", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.UPDATE_VENUE)
       .execute(Tuple.of(id, r.getName(), r.getAddress(), r.getPhone(), r.getEmail(), r.getDescription(), r.getTimezone()))
-      .compose(rows -> {
-        Row row = Rows.first(rows);
-        if (row == null) {
-          return Future.succeededFuture(Optional.<Venue>empty());
-        }
-        Venue venue = Rows.venue(row);
-        return OutboxWriter.append(tx, event.apply(venue)).map(Optional.of(venue));
-      })));
+      .compose(rows -> withEvent(tx, rows, Rows::venue, event))));
   }
 
   /** Deletes a venue with its rooms and tables; answers the ids of the rooms it had. */
@@ -131,16 +125,11 @@ public final class VenueRepository {
 
   /** Empty when the venue does not exist. */
   public Future<Optional<ListRoomsResponse>> listRooms(UUID venueId, Paging paging) {
-    return Sql.timed(SERVICE, "list_rooms", () -> pool.preparedQuery(VenueSql.LIST_ROOMS)
-      .execute(Tuple.of(venueId, paging.limit(), paging.offset()))
-      .map(rows -> {
-        if (rows.size() == 0) {
-          return Optional.empty();
-        }
-        ListRoomsResponse.Builder out = ListRoomsResponse.newBuilder();
-        page(rows, row -> out.addRooms(Rows.room(row)), out::setTotal);
-        return Optional.of(out.build());
-      }));
+    return childPage("list_rooms", VenueSql.LIST_ROOMS, venueId, paging, rows -> {
+      ListRoomsResponse.Builder out = ListRoomsResponse.newBuilder();
+      page(rows, row -> out.addRooms(Rows.room(row)), out::setTotal);
+      return out.build();
+    });
   }
 
   public Future<Optional<RoomTables>> roomTables(UUID roomId) {
@@ -182,14 +171,7 @@ public final class VenueRepository {
   public Future<Optional<Table>> insertTable(UUID id, UUID roomId, CreateTableRequest r, Function<Table, OutboxEvent> event) {
     return Sql.timed(SERVICE, "insert_table", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.INSERT_TABLE)
       .execute(Tuple.of(id, roomId, r.getName(), r.getCapacity(), r.getCanMerge(), r.getZone()))
-      .compose(rows -> {
-        Row row = Rows.first(rows);
-        if (row == null) {
-          return Future.succeededFuture(Optional.<Table>empty());
-        }
-        Table table = Rows.table(row);
-        return OutboxWriter.append(tx, event.apply(table)).map(Optional.of(table));
-      }))
+      .compose(rows -> withEvent(tx, rows, Rows::table, event)))
       .recover(t -> isViolation(t, FOREIGN_KEY_VIOLATION) ? Future.succeededFuture(Optional.empty()) : tableFailure(t, r.getName())));
   }
 
@@ -201,28 +183,14 @@ public final class VenueRepository {
   public Future<Optional<Table>> updateTable(UUID id, UpdateTableRequest r, Function<Table, OutboxEvent> event) {
     return Sql.timed(SERVICE, "update_table", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.UPDATE_TABLE)
       .execute(Tuple.of(id, r.getName(), r.getCapacity(), r.getZone(), r.getCanMerge()))
-      .compose(rows -> {
-        Row row = Rows.first(rows);
-        if (row == null) {
-          return Future.succeededFuture(Optional.<Table>empty());
-        }
-        Table table = Rows.table(row);
-        return OutboxWriter.append(tx, event.apply(table)).map(Optional.of(table));
-      }))
+      .compose(rows -> withEvent(tx, rows, Rows::table, event)))
       .recover(t -> tableFailure(t, r.getName())));
   }
 
   public Future<Optional<Table>> deleteTable(UUID id, Function<Table, OutboxEvent> event) {
     return Sql.timed(SERVICE, "delete_table", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.DELETE_TABLE)
       .execute(Tuple.of(id))
-      .compose(rows -> {
-        Row row = Rows.first(rows);
-        if (row == null) {
-          return Future.succeededFuture(Optional.<Table>empty());
-        }
-        Table table = Rows.table(row);
-        return OutboxWriter.append(tx, event.apply(table)).map(Optional.of(table));
-      })));
+      .compose(rows -> withEvent(tx, rows, Rows::table, event))));
   }
 
   /** Empty when the room does not exist. */
@@ -236,16 +204,11 @@ public final class VenueRepository {
   }
 
   private Future<Optional<ListTablesResponse>> listTables(String operation, String sql, UUID parent, Paging paging) {
-    return Sql.timed(SERVICE, operation, () -> pool.preparedQuery(sql)
-      .execute(Tuple.of(parent, paging.limit(), paging.offset()))
-      .map(rows -> {
-        if (rows.size() == 0) {
-          return Optional.empty();
-        }
-        ListTablesResponse.Builder out = ListTablesResponse.newBuilder();
-        page(rows, row -> out.addTables(Rows.table(row)), out::setTotal);
-        return Optional.of(out.build());
-      }));
+    return childPage(operation, sql, parent, paging, rows -> {
+      ListTablesResponse.Builder out = ListTablesResponse.newBuilder();
+      page(rows, row -> out.addTables(Rows.table(row)), out::setTotal);
+      return out.build();
+    });
   }
 
   /** Every table of a room, in one query. Empty when the room does not exist. */
@@ -267,6 +230,30 @@ public final class VenueRepository {
   }
 
   // ---- helpers
+
+  /**
+   * A page of the children of {@code parent}, read by {@code sql} (parent, limit, offset); empty
+   * when the parent does not exist, which the query says by answering no row at all (not even
+   * the empty page's count row).
+   */
+  private <T> Future<Optional<T>> childPage(String operation, String sql, UUID parent, Paging paging, Function<RowSet<Row>, T> read) {
+    return Sql.timed(SERVICE, operation, () -> pool.preparedQuery(sql)
+      .execute(Tuple.of(parent, paging.limit(), paging.offset()))
+      .map(rows -> rows.size() == 0 ? Optional.<T>empty() : Optional.of(read.apply(rows))));
+  }
+
+  /**
+   * The row a write answered, read by {@code read}, with its event appended to the outbox in the
+   * same transaction; empty, and no event, when the write matched no row.
+   */
+  private static <T> Future<Optional<T>> withEvent(SqlClient tx, RowSet<Row> rows, Function<Row, T> read, Function<T, OutboxEvent> event) {
+    Row row = Rows.first(rows);
+    if (row == null) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    T written = read.apply(row);
+    return OutboxWriter.append(tx, event.apply(written)).map(Optional.of(written));
+  }
 
   /** A list query's rows: each carries the total; a row without an id is the empty page's count row. */
   private static void page(RowSet<Row> rows, Consumer<Row> item, IntConsumer total) {

@@ -1,0 +1,83 @@
+package io.booker.it;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Blocking REST calls to one gateway, for tests (never on an event loop), and problem assertions. */
+record ApiClient(WebClient web, int port) {
+
+  /** The same client, calling the gateway of another node. */
+  ApiClient on(int otherPort) {
+    return new ApiClient(web, otherPort);
+  }
+
+  HttpResponse<Buffer> get(String path) {
+    return req(HttpMethod.GET, path).send().await();
+  }
+
+  HttpResponse<Buffer> delete(String path) {
+    return req(HttpMethod.DELETE, path).send().await();
+  }
+
+  HttpResponse<Buffer> post(String path, JsonObject body) {
+    return req(HttpMethod.POST, path).sendJsonObject(body).await();
+  }
+
+  HttpResponse<Buffer> put(String path, JsonObject body) {
+    return req(HttpMethod.PUT, path).sendJsonObject(body).await();
+  }
+
+  /** A body sent as is, labelled JSON (to send malformed JSON). */
+  HttpResponse<Buffer> send(String method, String path, String body) {
+    return req(HttpMethod.valueOf(method), path).putHeader("content-type", "application/json").sendBuffer(Buffer.buffer(body)).await();
+  }
+
+  /** POSTs {@code body}, asserts a 201 JSON answer and returns it. */
+  JsonObject created(String path, JsonObject body) {
+    HttpResponse<Buffer> r = post(path, body);
+    assertEquals(201, r.statusCode(), () -> "POST " + path + ": " + r.bodyAsString());
+    assertEquals("application/json", r.getHeader("content-type"));
+    return r.bodyAsJsonObject();
+  }
+
+  JsonObject ok(HttpResponse<Buffer> r) {
+    assertEquals(200, r.statusCode(), r::bodyAsString);
+    return r.bodyAsJsonObject();
+  }
+
+  JsonObject venue(String name) {
+    return created("/api/v1/venues", new JsonObject().put("name", name).put("timezone", "Europe/Paris"));
+  }
+
+  JsonObject room(String venueId, String name) {
+    return created("/api/v1/venues/" + venueId + "/rooms", new JsonObject().put("name", name));
+  }
+
+  JsonObject table(String roomId, String name, int capacity) {
+    return created("/api/v1/rooms/" + roomId + "/tables", new JsonObject().put("name", name).put("capacity", capacity));
+  }
+
+  /** Asserts a problem response: status, stable code, and (for field errors) the field named first in detail. */
+  static JsonObject assertProblem(HttpResponse<Buffer> r, int status, String code, String field) {
+    assertEquals(status, r.statusCode(), r::bodyAsString);
+    assertEquals("application/problem+json", r.getHeader("content-type"));
+    JsonObject p = r.bodyAsJsonObject();
+    assertEquals(code, p.getString("code"), p::encode);
+    assertEquals(status, p.getInteger("status"));
+    assertEquals(p.getString("detail"), p.getString("error"));
+    if (field != null) {
+      assertTrue(p.getString("detail").startsWith(field + ":"), () -> "detail should name " + field + ": " + p.encode());
+    }
+    return p;
+  }
+
+  private HttpRequest<Buffer> req(HttpMethod method, String path) {
+    return web.request(method, port, "127.0.0.1", path);
+  }
+}

@@ -1,0 +1,105 @@
+package io.booker.it;
+
+import io.booker.platform.rpc.RpcClients;
+import io.booker.proto.venue.VenueServiceClient;
+import io.booker.proto.venue.VenueServiceGrpcService;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.client.WebClient;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * An all-in-one node started in this JVM (see {@link TestNodes}) and the client-side Vert.x a test
+ * calls it from. Its ports are chosen when it is made, so its REST and gRPC clients can be made
+ * before the node starts, in static fields:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final NodeHarness harness = NodeHarness.allInOne("grpc");
+ * static final VenueServiceClient venues = harness.venueGrpc();
+ * }</pre>
+ *
+ * Registered so, it starts the node before the class's tests and closes everything after them;
+ * a test can also {@link #start()} and {@link #close()} it itself.
+ */
+final class NodeHarness implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+
+  private final String transport;
+  private final JsonObject extra;
+  private final int httpPort = TestNodes.freePort();
+  private final int venueGrpcPort = TestNodes.freePort();
+  private final int bookingGrpcPort = TestNodes.freePort();
+  private final Vertx vertx = Vertx.vertx();
+  private TestNodes.Started node;
+
+  private NodeHarness(String transport, JsonObject extra) {
+    this.transport = transport;
+    this.extra = extra;
+  }
+
+  /** A node whose gateway reaches the services over {@code transport}. */
+  static NodeHarness allInOne(String transport) {
+    return allInOne(transport, new JsonObject());
+  }
+
+  /** As {@link #allInOne(String)}, with {@code extra} deep-merged over the test overrides. */
+  static NodeHarness allInOne(String transport, JsonObject extra) {
+    return new NodeHarness(transport, extra);
+  }
+
+  /** Starts the node. */
+  void start() {
+    node = TestNodes.allInOne(transport, extra, httpPort, venueGrpcPort, bookingGrpcPort);
+  }
+
+  /** Closes the client Vert.x, then stops the node (if it started). */
+  @Override
+  public void close() {
+    try {
+      vertx.close().await();
+    } finally {
+      if (node != null) {
+        node.close();
+      }
+    }
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  /** The client-side Vert.x. */
+  Vertx vertx() {
+    return vertx;
+  }
+
+  /** A REST client of this node's gateway. */
+  ApiClient api() {
+    return new ApiClient(WebClient.create(vertx), httpPort);
+  }
+
+  /** The address of this node's venue gRPC server. */
+  SocketAddress venueGrpcAddress() {
+    return SocketAddress.inetSocketAddress(venueGrpcPort, "127.0.0.1");
+  }
+
+  /** A platform gRPC client of this node's venue service. */
+  VenueServiceClient venueGrpc() {
+    return venueGrpc(venueGrpcPort);
+  }
+
+  /** A platform gRPC client of the venue service listening on {@code port} (another node's, say). */
+  VenueServiceClient venueGrpc(int port) {
+    return RpcClients.grpc(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR,
+      SocketAddress.inetSocketAddress(port, "127.0.0.1"), 5000);
+  }
+}
