@@ -28,7 +28,8 @@ public final class BookingVerticle extends VerticleBase {
       BookingServiceImpl service = new BookingServiceImpl(new BookingQueries(pool));
       binding = new RpcServiceBinding<>(BookingService.class, service, BookingServiceGrpcService.SERVICE_DESCRIPTOR, "booking");
       return binding.bindEventBus(vertx);
-    }).compose(v -> GrpcEndpoint.serve(vertx, binding, cfg, 50052, "booking")).onSuccess(s -> grpcServer = s);
+    }).compose(v -> GrpcEndpoint.serve(vertx, binding, cfg, 50052, "booking",
+      () -> pool.query("SELECT 1").execute().map(true).otherwise(false))).onSuccess(s -> grpcServer = s);
   }
 
   @Override

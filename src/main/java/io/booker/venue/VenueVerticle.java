@@ -50,7 +50,8 @@ public final class VenueVerticle extends VerticleBase {
       VenueServiceImpl service = new VenueServiceImpl(new VenueDeps(pool, redis, bookings, new VenueEvents(clock), relay::kick, clock));
       binding = new RpcServiceBinding<>(VenueService.class, service, VenueServiceGrpcService.SERVICE_DESCRIPTOR, "venue");
       return binding.bindEventBus(vertx);
-    }).compose(v -> GrpcEndpoint.serve(vertx, binding, cfg, 50051, "venue")).onSuccess(s -> {
+    }).compose(v -> GrpcEndpoint.serve(vertx, binding, cfg, 50051, "venue",
+      () -> pool.query("SELECT 1").execute().map(true).otherwise(false))).onSuccess(s -> {
       grpcServer = s;
       relay.start();
     });

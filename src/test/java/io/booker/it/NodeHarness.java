@@ -87,6 +87,14 @@ final class NodeHarness implements BeforeAllCallback, AfterAllCallback, AutoClos
     return new ApiClient(WebClient.create(vertx), httpPort);
   }
 
+  int venueGrpcPort() {
+    return venueGrpcPort;
+  }
+
+  int bookingGrpcPort() {
+    return bookingGrpcPort;
+  }
+
   /** The address of this node's venue gRPC server. */
   SocketAddress venueGrpcAddress() {
     return SocketAddress.inetSocketAddress(venueGrpcPort, "127.0.0.1");

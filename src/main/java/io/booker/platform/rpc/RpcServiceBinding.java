@@ -17,6 +17,7 @@ import io.vertx.grpc.common.ServiceMethod;
 import io.vertx.grpc.common.ServiceName;
 import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.GrpcServerResponse;
+import io.vertx.grpc.server.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +36,14 @@ public final class RpcServiceBinding<S> {
   private static final Logger log = LoggerFactory.getLogger(RpcServiceBinding.class);
 
   private final S implementation;
+  private final Descriptors.ServiceDescriptor descriptor;
   private final String serviceLabel;
   private final List<RpcMethod> methods;
   private final List<MessageConsumer<Buffer>> consumers = new ArrayList<>();
 
   public RpcServiceBinding(Class<S> serviceInterface, S implementation, Descriptors.ServiceDescriptor descriptor, String serviceLabel) {
     this.implementation = implementation;
+    this.descriptor = descriptor;
     this.serviceLabel = serviceLabel;
     this.methods = RpcMethod.of(serviceInterface, descriptor);
   }
@@ -77,6 +80,27 @@ public final class RpcServiceBinding<S> {
       registrations.add(consumer.completion());
     }
     return Future.all(registrations).mapEmpty();
+  }
+
+  /** The gRPC side as a {@link Service}, so the server lists it (reflection, health). */
+  public Service grpcService() {
+    ServiceName name = ServiceName.create(descriptor.getFullName());
+    return new Service() {
+      @Override
+      public ServiceName name() {
+        return name;
+      }
+
+      @Override
+      public Descriptors.ServiceDescriptor descriptor() {
+        return descriptor;
+      }
+
+      @Override
+      public void bind(GrpcServer server) {
+        bindGrpc(server);
+      }
+    };
   }
 
   /** Adds every RPC to a gRPC server (which an HttpServer serves). */
