@@ -9,7 +9,6 @@ import io.booker.proto.venue.*;
 import io.booker.venue.adapter.LayoutCache;
 import io.booker.venue.adapter.RoomLayout;
 import io.booker.venue.adapter.VenueRepository;
-import io.booker.venue.domain.Times;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -17,7 +16,8 @@ import io.vertx.core.Handler;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
+
+import static io.booker.venue.domain.StructureFields.*;
 
 /**
  * Venues, rooms and tables, and the table layout of a room.
@@ -29,21 +29,8 @@ import java.util.regex.Pattern;
  */
 final class StructureUseCases {
 
-  static final int VENUE_NAME_MAX = 200;
-  static final int ADDRESS_MAX = 500;
-  static final int PHONE_MAX = 40;
-  static final int EMAIL_MAX = 254;
-  static final int DESCRIPTION_MAX = 2000;
-  static final int ROOM_NAME_MAX = 100;
-  static final int TABLE_NAME_MAX = 50;
-  static final int ZONE_MAX = 50;
-  static final int CAPACITY_MIN = 1;
-  static final int CAPACITY_MAX = 100;
   /** Room deletes retried when tables appear between the booking check and the delete. */
   private static final int ROOM_DELETE_ATTEMPTS = 3;
-
-  private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
-  private static final Pattern PHONE = Pattern.compile("[0-9 +()\\-]*");
 
   private final VenueDeps deps;
   private final VenueRepository repository;
@@ -315,54 +302,5 @@ final class StructureUseCases {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-  }
-
-  static String required(String field, String value, int max) {
-    String v = optional(field, value, max);
-    if (v.isEmpty()) {
-      throw ServiceException.invalid(field, "is required");
-    }
-    return v;
-  }
-
-  /** Trimmed; at most {@code max} characters; no NUL (PostgreSQL text cannot hold it). */
-  static String optional(String field, String value, int max) {
-    String v = value.strip();
-    if (v.codePointCount(0, v.length()) > max) {
-      throw ServiceException.invalid(field, "must be at most " + max + " characters");
-    }
-    if (v.indexOf('\0') >= 0) {
-      throw ServiceException.invalid(field, "must not contain NUL characters");
-    }
-    return v;
-  }
-
-  static String zone(String value) {
-    String v = value.strip();
-    Times.parseZone("timezone", v);
-    return v;
-  }
-
-  static String phone(String value) {
-    String v = optional("phone", value, PHONE_MAX);
-    if (!PHONE.matcher(v).matches()) {
-      throw ServiceException.invalid("phone", "may contain only digits, spaces and + - ( )");
-    }
-    return v;
-  }
-
-  static String email(String value) {
-    String v = optional("email", value, EMAIL_MAX);
-    if (!v.isEmpty() && !EMAIL.matcher(v).matches()) {
-      throw ServiceException.invalid("email", "must be an email address such as name@example.com");
-    }
-    return v;
-  }
-
-  static int capacity(int capacity) {
-    if (capacity < CAPACITY_MIN || capacity > CAPACITY_MAX) {
-      throw ServiceException.invalid("capacity", "must be between " + CAPACITY_MIN + " and " + CAPACITY_MAX);
-    }
-    return capacity;
   }
 }

@@ -1,0 +1,77 @@
+package io.booker.venue.domain;
+
+import io.booker.common.ServiceException;
+
+import java.util.regex.Pattern;
+
+/**
+ * The rules for the free-text and numeric fields of venues, rooms and tables. Each check returns
+ * the cleaned value (trimmed) or throws INVALID_ARGUMENT naming the field.
+ */
+public final class StructureFields {
+
+  public static final int VENUE_NAME_MAX = 200;
+  public static final int ADDRESS_MAX = 500;
+  public static final int PHONE_MAX = 40;
+  public static final int EMAIL_MAX = 254;
+  public static final int DESCRIPTION_MAX = 2000;
+  public static final int ROOM_NAME_MAX = 100;
+  public static final int TABLE_NAME_MAX = 50;
+  public static final int ZONE_MAX = 50;
+  public static final int CAPACITY_MIN = 1;
+  public static final int CAPACITY_MAX = 100;
+  private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
+  private static final Pattern PHONE = Pattern.compile("[0-9 +()\\-]*");
+
+  private StructureFields() {
+  }
+
+  public static String required(String field, String value, int max) {
+    String v = optional(field, value, max);
+    if (v.isEmpty()) {
+      throw ServiceException.invalid(field, "is required");
+    }
+    return v;
+  }
+
+  /** Trimmed; at most {@code max} characters; no NUL (PostgreSQL text cannot hold it). */
+  public static String optional(String field, String value, int max) {
+    String v = value.strip();
+    if (v.codePointCount(0, v.length()) > max) {
+      throw ServiceException.invalid(field, "must be at most " + max + " characters");
+    }
+    if (v.indexOf('\0') >= 0) {
+      throw ServiceException.invalid(field, "must not contain NUL characters");
+    }
+    return v;
+  }
+
+  public static String zone(String value) {
+    String v = value.strip();
+    Times.parseZone("timezone", v);
+    return v;
+  }
+
+  public static String phone(String value) {
+    String v = optional("phone", value, PHONE_MAX);
+    if (!PHONE.matcher(v).matches()) {
+      throw ServiceException.invalid("phone", "may contain only digits, spaces and + - ( )");
+    }
+    return v;
+  }
+
+  public static String email(String value) {
+    String v = optional("email", value, EMAIL_MAX);
+    if (!v.isEmpty() && !EMAIL.matcher(v).matches()) {
+      throw ServiceException.invalid("email", "must be an email address such as name@example.com");
+    }
+    return v;
+  }
+
+  public static int capacity(int capacity) {
+    if (capacity < CAPACITY_MIN || capacity > CAPACITY_MAX) {
+      throw ServiceException.invalid("capacity", "must be between " + CAPACITY_MIN + " and " + CAPACITY_MAX);
+    }
+    return capacity;
+  }
+}
