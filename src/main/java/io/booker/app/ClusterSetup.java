@@ -32,7 +32,7 @@ final class ClusterSetup {
     hz.setProperty("hazelcast.shutdownhook.enabled", "false");
     // Notice a killed member in seconds, not the default minute, so fail-over is quick.
     hz.setProperty("hazelcast.heartbeat.interval.seconds", "1");
-    hz.setProperty("hazelcast.max.no.heartbeat.seconds", cluster.getString("max_no_heartbeat_seconds", "10"));
+    hz.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(cluster.getValue("max_no_heartbeat_seconds", 10)));
 
     String host = cluster.getString("host", "127.0.0.1");
     NetworkConfig net = hz.getNetworkConfig();
