@@ -1,5 +1,6 @@
 package io.booker.app;
 
+import io.booker.platform.config.NodeConfig;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,12 @@ public final class Main {
     }
     Node node;
     try {
-      node = Node.start(conf, new JsonObject()).await();
+      NodeConfig config = NodeConfig.load(conf, new JsonObject());
+      if ("embedded".equals(config.section("infra").getString("mode"))) {
+        // Only scripts/run (DevStack, test classpath) starts embedded servers; this jar never does.
+        log.info("event=infra_mode_embedded_ignored conf={} detail=\"connecting to the configured endpoints; use scripts/run for embedded infrastructure\"", conf);
+      }
+      node = Node.start(config).await();
     } catch (Throwable t) {
       log.error("event=node_start_failed conf={} error={}", conf, rootMessage(t), t);
       System.err.println("Booker node failed to start: " + rootMessage(t));

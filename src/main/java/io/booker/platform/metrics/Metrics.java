@@ -57,6 +57,12 @@ public final class Metrics {
       .register(registry()).increment();
   }
 
+  /** An outbox event gave up after its last attempt and is now {@code dlq}: someone must look. */
+  public static void outboxDeadLettered(String service, String topic) {
+    Counter.builder("outbox_dead_lettered").tag("service", service).tag("topic", topic)
+      .register(registry()).increment();
+  }
+
   public static void redisOperation(String service, String operation, long nanos) {
     Counter.builder("redis_operations").tag("service", service).tag("operation", operation)
       .register(registry()).increment();

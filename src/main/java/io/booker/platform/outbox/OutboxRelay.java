@@ -150,6 +150,7 @@ public final class OutboxRelay {
         long backoff = Math.min(maxBackoffSeconds, 1L << Math.min(attempts - 1, 20));
         failed.add(Tuple.of(row.getLong("id"), String.valueOf(send.cause()), (double) backoff, maxAttempts));
         if (attempts >= maxAttempts) {
+          Metrics.outboxDeadLettered(service, row.getString("topic"));
           log.error("event=outbox_dead_letter service={} event_id={} topic={} attempts={} error={}",
             service, row.getUUID("event_id"), row.getString("topic"), attempts, send.cause().toString());
         }

@@ -124,6 +124,31 @@ class OutboxRelayTest {
     Future.all(producerA.close(), producerB.close(), poolA.close(), poolB.close()).await();
   }
 
+  @Test
+  void anEventThatKeepsFailingEndsAsDeadLetterAndIsCounted() throws Exception {
+    int nowhere;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      nowhere = s.getLocalPort();
+    }
+    String topic = "outbox.dlq." + UUID.randomUUID();
+    KafkaProducer<String, String> producer = KafkaClients.producer(vertx, "127.0.0.1:" + nowhere, "outbox-dlq-" + UUID.randomUUID());
+    OutboxRelay relay = new OutboxRelay(vertx, pool, producer, "dlq-it",
+      new JsonObject().put("max_attempts", 2).put("max_backoff_seconds", 0));
+    UUID eventId = UUID.randomUUID();
+    OutboxWriter.append(pool, new OutboxEvent(eventId, topic, "venue-9", topic, "{}")).await();
+
+    relay.runOnce().await();
+    assertEquals("pending", row(eventId).getString("status"));
+    relay.runOnce().await();
+    Row dead = row(eventId);
+    assertEquals("dlq", dead.getString("status"));
+    assertEquals(2, dead.getInteger("attempts"));
+    assertEquals(0, relay.runOnce().await(), "a dead letter is not claimed again");
+    assertEquals(1.0, io.booker.platform.metrics.Metrics.registry().get("outbox_dead_lettered")
+      .tag("service", "dlq-it").tag("topic", topic).counter().count());
+    producer.close().await();
+  }
+
   private static Future<Void> drain(OutboxRelay relay, AtomicInteger claimed) {
     return relay.runOnce().compose(n -> {
       claimed.addAndGet(n);
