@@ -87,6 +87,11 @@ final class NodeHarness implements BeforeAllCallback, AfterAllCallback, AutoClos
     return new ApiClient(WebClient.create(vertx), httpPort);
   }
 
+  /** The running node (its Vert.x, its config). */
+  io.booker.app.Node node() {
+    return node.node();
+  }
+
   int venueGrpcPort() {
     return venueGrpcPort;
   }
