@@ -23,7 +23,8 @@ import java.util.List;
  *
  * <p>A batch is claimed with {@code FOR UPDATE SKIP LOCKED} and its rows stay locked until they are
  * marked, so any number of relays (verticle instances, nodes) can run at once and a row is
- * published by one of them only. Failed rows are retried with exponential back-off and end as
+ * published by one of them only. A batch holds at most one event per aggregate (its oldest
+ * pending one), so each aggregate's events reach Kafka in the order they were written. Failed rows are retried with exponential back-off and end as
  * {@code dlq} after {@code max_attempts}. Delivery is at-least-once (a crash between the Kafka ack
  * and the commit republishes); consumers de-duplicate on the {@code event_id} header.
  */
@@ -31,9 +32,17 @@ public final class OutboxRelay {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+  /**
+   * The oldest pending event of each aggregate, oldest first. Taking only an aggregate's head keeps
+   * its events in order on Kafka even with many relays and retries: the next event of a booking
+   * cannot be claimed while an earlier one is pending (locked by another relay, or waiting out
+   * its back-off).
+   */
   private static final String CLAIM =
-    "SELECT id, event_id, topic, aggregate_id, event_type, payload, attempts FROM outbox "
-      + "WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED";
+    "SELECT o.id, o.event_id, o.topic, o.aggregate_id, o.event_type, o.payload, o.attempts FROM outbox o "
+      + "WHERE o.status = 'pending' AND o.next_attempt_at <= now() "
+      + "AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.aggregate_id = o.aggregate_id AND e.status = 'pending' AND e.id < o.id) "
+      + "ORDER BY o.id LIMIT $1 FOR UPDATE OF o SKIP LOCKED";
   private static final String MARK_SENT =
     "UPDATE outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1)";
   private static final String MARK_FAILED =
@@ -99,7 +108,8 @@ public final class OutboxRelay {
       if (ar.failed()) {
         log.warn("event=outbox_relay_failed service={} error={}", service, ar.cause().toString());
       }
-      boolean more = (ar.succeeded() && ar.result() == batchSize) || again;
+      // Go on while events get through; failed ones wait out their back-off before the next try.
+      boolean more = (ar.succeeded() && ar.result() > 0) || again;
       again = false;
       if (more && !stopped) {
         drain();
@@ -109,7 +119,7 @@ public final class OutboxRelay {
     });
   }
 
-  /** Claims and publishes one batch; the result is how many rows the batch held. */
+  /** Claims and publishes one batch; the result is how many events were published (and marked sent). */
   public Future<Integer> runOnce() {
     return pool.withTransaction(conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(batchSize)).compose(rows -> {
       List<Row> claimed = new ArrayList<>();
@@ -121,7 +131,8 @@ public final class OutboxRelay {
       for (Row row : claimed) {
         sends.add(publish(row));
       }
-      return Future.join(sends).transform(ignored -> record(conn, claimed, sends)).map(claimed.size());
+      return Future.join(sends).transform(ignored -> record(conn, claimed, sends))
+        .map(v -> (int) sends.stream().filter(Future::succeeded).count());
     }));
   }
 
