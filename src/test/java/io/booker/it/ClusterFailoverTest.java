@@ -133,30 +133,8 @@ class ClusterFailoverTest {
   /** Retries {@code call} until its response matches, failing with the last response after the timeout. */
   private static HttpResponse<Buffer> await(long timeoutMs, java.util.function.Supplier<HttpResponse<Buffer>> call,
                                             Predicate<HttpResponse<Buffer>> done) {
-    long deadline = System.currentTimeMillis() + timeoutMs;
-    String last = "no response";
-    while (System.currentTimeMillis() < deadline) {
-      try {
-        HttpResponse<Buffer> r = call.get();
-        if (done.test(r)) {
-          return r;
-        }
-        last = r.statusCode() + " " + r.bodyAsString();
-      } catch (Exception e) {
-        last = e.toString();
-      }
-      sleep(500);
-    }
-    return fail("condition not reached in " + timeoutMs + " ms; last: " + last);
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Eventually.await("the expected response", java.time.Duration.ofMillis(timeoutMs), call, done,
+      r -> r.statusCode() + " " + r.bodyAsString());
   }
 
   /** The first port of {@code n} consecutive free ports. */

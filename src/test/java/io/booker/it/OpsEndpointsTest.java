@@ -97,16 +97,8 @@ class OpsEndpointsTest {
     return web.get(port, "127.0.0.1", path).send().await();
   }
 
-  private static String awaitMetric(int port, String name) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 20_000;
-    String body = "";
-    while (System.currentTimeMillis() < deadline) {
-      body = get(port, "/metrics").bodyAsString();
-      if (body.contains(name)) {
-        return body;
-      }
-      Thread.sleep(200);
-    }
-    return fail(name + " never appeared in /metrics");
+  private static String awaitMetric(int port, String name) {
+    return Eventually.await(name + " in /metrics", java.time.Duration.ofSeconds(20),
+      () -> get(port, "/metrics").bodyAsString(), body -> body.contains(name));
   }
 }

@@ -217,20 +217,8 @@ class StructureLayoutCacheTest {
 
   /** The layout is stored after the read answered (not awaited by the service): wait for it. */
   static String awaitCached(String room) {
-    long deadline = System.currentTimeMillis() + 5000;
-    while (System.currentTimeMillis() < deadline) {
-      String v = get(valueKey(room));
-      if (v != null) {
-        return v;
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    return fail("the layout of room " + room + " was not cached");
+    return Eventually.await("caching the layout of room " + room, java.time.Duration.ofSeconds(5),
+      () -> get(valueKey(room)), v -> true);
   }
 
   static void assertCode(ErrorCode code, Future<?> call, String why) {
