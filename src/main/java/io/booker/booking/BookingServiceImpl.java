@@ -1,6 +1,7 @@
 package io.booker.booking;
 
 import io.booker.common.ErrorCode;
+import io.booker.common.Ids;
 import io.booker.common.ServiceException;
 import io.booker.proto.booking.*;
 import io.vertx.core.Future;
@@ -47,7 +48,7 @@ public final class BookingServiceImpl implements BookingService {
 
   @Override
   public Future<CountFutureBookingsResponse> countFutureBookings(CountFutureBookingsRequest request) {
-    UUID venueId = uuid("venue_id", request.getVenueId());
+    UUID venueId = Ids.uuid("venue_id", request.getVenueId());
     return queries.futureByTable(venueId, uuids(request.getTableIdsList())).map(BookingServiceImpl::counts);
   }
 
@@ -80,17 +81,9 @@ public final class BookingServiceImpl implements BookingService {
   private static UUID[] uuids(java.util.List<String> ids) {
     UUID[] out = new UUID[ids.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = uuid("table_ids[" + i + "]", ids.get(i));
+      out[i] = Ids.uuid("table_ids[" + i + "]", ids.get(i));
     }
     return out;
-  }
-
-  private static UUID uuid(String field, String value) {
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw ServiceException.invalid(field, "must be a UUID");
-    }
   }
 
   private static <T> Future<T> notYet() {

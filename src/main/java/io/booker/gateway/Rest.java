@@ -2,6 +2,7 @@ package io.booker.gateway;
 
 import com.google.protobuf.Message;
 import io.booker.common.ErrorCode;
+import io.booker.common.Paging;
 import io.booker.common.ServiceException;
 import io.booker.platform.rpc.RpcErrors;
 import io.booker.platform.web.ProtoJson;
@@ -32,24 +33,29 @@ final class Rest {
     return (JsonObject) json;
   }
 
-  /**
-   * An integer query parameter; absent gives {@code 0} (the proto default, e.g. "use the default
-   * limit"). An explicit {@code limit=0} is refused, as are non-numbers.
-   */
+  /** An integer query parameter; absent gives {@code 0}, the proto default. Non-numbers are refused. */
   static int queryInt(RoutingContext ctx, String name) {
     String v = ctx.request().getParam(name);
     if (v == null) {
       return 0;
     }
     try {
-      int n = Integer.parseInt(v.trim());
-      if (n == 0 && "limit".equals(name)) {
-        throw ServiceException.invalid(name, "must be between 1 and " + io.booker.common.Paging.MAX_LIMIT);
-      }
-      return n;
+      return Integer.parseInt(v.trim());
     } catch (NumberFormatException e) {
       throw ServiceException.invalid(name, "must be an integer");
     }
+  }
+
+  /**
+   * The {@code limit} of a list. On the wire 0 means "the default limit", so an explicit
+   * {@code limit=0} in a URL, which the service could not tell from an absent one, is refused here.
+   */
+  static int limit(RoutingContext ctx) {
+    int limit = queryInt(ctx, "limit");
+    if (limit == 0 && ctx.request().getParam("limit") != null) {
+      throw ServiceException.invalid("limit", "must be between 1 and " + Paging.MAX_LIMIT);
+    }
+    return limit;
   }
 
   /** A query parameter, or empty. */

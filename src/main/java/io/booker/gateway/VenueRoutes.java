@@ -20,7 +20,7 @@ final class VenueRoutes {
 
   void mount(Router api) {
     api.get("/venues").handler(ctx -> Rest.reply(ctx, 200, venues.listVenues(ListVenuesRequest.newBuilder()
-      .setLimit(Rest.queryInt(ctx, "limit")).setOffset(Rest.queryInt(ctx, "offset")).build())));
+      .setLimit(Rest.limit(ctx)).setOffset(Rest.queryInt(ctx, "offset")).build())));
     api.post("/venues").handler(ctx -> Rest.reply(ctx, 201,
       venues.createVenue(ProtoJson.merge(Rest.body(ctx), CreateVenueRequest.newBuilder()).build())));
     api.get("/venues/:id").handler(ctx -> Rest.reply(ctx, 200,
@@ -31,7 +31,7 @@ final class VenueRoutes {
       venues.deleteVenue(DeleteVenueRequest.newBuilder().setId(id(ctx)).build())));
 
     api.get("/venues/:venueId/rooms").handler(ctx -> Rest.reply(ctx, 200, venues.listRooms(ListRoomsRequest.newBuilder()
-      .setVenueId(ctx.pathParam("venueId")).setLimit(Rest.queryInt(ctx, "limit")).setOffset(Rest.queryInt(ctx, "offset")).build())));
+      .setVenueId(ctx.pathParam("venueId")).setLimit(Rest.limit(ctx)).setOffset(Rest.queryInt(ctx, "offset")).build())));
     api.post("/venues/:venueId/rooms").handler(ctx -> Rest.reply(ctx, 201, venues.createRoom(
       ProtoJson.merge(Rest.body(ctx), CreateRoomRequest.newBuilder()).setVenueId(ctx.pathParam("venueId")).build())));
     api.get("/rooms/:id").handler(ctx -> Rest.reply(ctx, 200,
@@ -42,9 +42,9 @@ final class VenueRoutes {
       venues.deleteRoom(DeleteRoomRequest.newBuilder().setId(id(ctx)).build())));
 
     api.get("/rooms/:roomId/tables").handler(ctx -> Rest.reply(ctx, 200, venues.listTables(ListTablesRequest.newBuilder()
-      .setRoomId(ctx.pathParam("roomId")).setLimit(Rest.queryInt(ctx, "limit")).setOffset(Rest.queryInt(ctx, "offset")).build())));
+      .setRoomId(ctx.pathParam("roomId")).setLimit(Rest.limit(ctx)).setOffset(Rest.queryInt(ctx, "offset")).build())));
     api.get("/venues/:venueId/tables").handler(ctx -> Rest.reply(ctx, 200, venues.listTables(ListTablesRequest.newBuilder()
-      .setVenueId(ctx.pathParam("venueId")).setLimit(Rest.queryInt(ctx, "limit")).setOffset(Rest.queryInt(ctx, "offset")).build())));
+      .setVenueId(ctx.pathParam("venueId")).setLimit(Rest.limit(ctx)).setOffset(Rest.queryInt(ctx, "offset")).build())));
     api.post("/rooms/:roomId/tables").handler(ctx -> Rest.reply(ctx, 201, venues.createTable(
       ProtoJson.merge(Rest.body(ctx), CreateTableRequest.newBuilder()).setRoomId(ctx.pathParam("roomId")).build())));
     api.get("/tables/:id").handler(ctx -> Rest.reply(ctx, 200,

@@ -1,5 +1,7 @@
 package io.booker.venue;
 
+import io.booker.common.Ids;
+
 import io.booker.common.ServiceException;
 import io.booker.proto.booking.CheckTableAvailabilityRequest;
 import io.booker.proto.booking.TableAvailabilityInfo;

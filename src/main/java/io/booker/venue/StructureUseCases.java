@@ -1,5 +1,7 @@
 package io.booker.venue;
 
+import io.booker.common.Ids;
+
 import io.booker.common.ErrorCode;
 import io.booker.common.Paging;
 import io.booker.common.ServiceException;

@@ -83,10 +83,4 @@ public final class NodeConfig {
   public String kafkaBootstrap() {
     return section("infra").getJsonObject("kafka", new JsonObject()).getString("bootstrap", "127.0.0.1:19092");
   }
-
-  /** Reads a section of a verticle's deployment config (the whole node config is passed to each verticle). */
-  public static JsonObject section(JsonObject config, String name) {
-    JsonObject s = config.getJsonObject(name);
-    return s == null ? new JsonObject() : s;
-  }
 }

@@ -1,16 +1,14 @@
-package io.booker.venue;
-
-import io.booker.common.ServiceException;
+package io.booker.common;
 
 import java.util.UUID;
 
 /** Identifiers on the wire are UUID strings. */
-final class Ids {
+public final class Ids {
 
   private Ids() {
   }
 
-  static UUID uuid(String field, String value) {
+  public static UUID uuid(String field, String value) {
     try {
       return UUID.fromString(value);
     } catch (IllegalArgumentException | NullPointerException e) {
