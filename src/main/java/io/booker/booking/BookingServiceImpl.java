@@ -1,41 +1,133 @@
 package io.booker.booking;
 
+import com.google.protobuf.Struct;
+import com.google.protobuf.util.JsonFormat;
+import io.booker.booking.adapter.BookingProtos;
+import io.booker.booking.domain.BookingAction;
+import io.booker.booking.domain.BookingFields;
+import io.booker.booking.domain.HistoryEntry;
+import io.booker.booking.domain.IdempotencyKey;
 import io.booker.common.ErrorCode;
 import io.booker.common.Ids;
+import io.booker.common.Paging;
 import io.booker.common.ServiceException;
+import io.booker.common.Times;
 import io.booker.proto.booking.*;
 import io.vertx.core.Future;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The booking service. This first cut answers the questions other services ask of bookings
- * (which tables are free over a range, which tables still have bookings ahead); the booking life
- * cycle RPCs arrive with the booking issue and answer UNIMPLEMENTED until then.
+ * The booking service behind the generated {@link BookingService} contract: turns requests into
+ * commands ({@link BookingRequests}), runs the use cases, and answers in the contract's shapes.
  */
 public final class BookingServiceImpl implements BookingService {
 
-  static final int DEFAULT_DURATION_MINUTES = 120;
+  private final BookingStore store;
+  private final CreateBooking create;
+  private final ChangeStatus status;
+  private final Reschedule reschedule;
 
-  private final BookingQueries queries;
+  BookingServiceImpl(BookingDeps deps) {
+    this.store = deps.store();
+    HoldGuard guard = new HoldGuard(deps.holds(), deps.store(), deps.holdTtl());
+    IdempotentAnswers answers = new IdempotentAnswers(deps.store());
+    this.create = new CreateBooking(deps, guard, answers);
+    this.status = new ChangeStatus(deps, answers);
+    this.reschedule = new Reschedule(deps, guard, answers, status);
+  }
 
-  BookingServiceImpl(BookingQueries queries) {
-    this.queries = queries;
+  @Override
+  public Future<Booking> createBooking(CreateBookingRequest r) {
+    IdempotencyKey key = BookingRequests.key("create", r.getIdempotencyKey(), BookingFields.actor(r.getAdminId()),
+      r.toBuilder().clearIdempotencyKey().build());
+    return create.create(BookingRequests.newBooking(r), key).map(BookingProtos::toProto);
+  }
+
+  @Override
+  public Future<Booking> getBooking(GetBookingRequest r) {
+    return Bookings.load(store, Ids.uuid("id", r.getId())).map(loaded -> BookingProtos.toProto(loaded.booking()));
+  }
+
+  @Override
+  public Future<ListBookingsResponse> listBookings(ListBookingsRequest r) {
+    return store.list(BookingRequests.filter(r), Paging.of(r.getLimit(), r.getOffset())).map(page -> {
+      ListBookingsResponse.Builder out = ListBookingsResponse.newBuilder().setTotal(page.total());
+      page.bookings().forEach(b -> out.addBookings(BookingProtos.toProto(b)));
+      return out.build();
+    });
+  }
+
+  @Override
+  public Future<Booking> confirmBooking(ConfirmBookingRequest r) {
+    return change(r.getId(), BookingAction.CONFIRM, r.getAdminId(), "", r.getIdempotencyKey(), r.toBuilder().clearIdempotencyKey().build());
+  }
+
+  @Override
+  public Future<Booking> cancelBooking(CancelBookingRequest r) {
+    return change(r.getId(), BookingAction.CANCEL, r.getAdminId(), BookingFields.reason(r.getReason()), r.getIdempotencyKey(),
+      r.toBuilder().clearIdempotencyKey().build());
+  }
+
+  @Override
+  public Future<Booking> markSeated(MarkSeatedRequest r) {
+    return change(r.getId(), BookingAction.SEAT, r.getAdminId(), "", r.getIdempotencyKey(), r.toBuilder().clearIdempotencyKey().build());
+  }
+
+  @Override
+  public Future<Booking> markFinished(MarkFinishedRequest r) {
+    return change(r.getId(), BookingAction.FINISH, r.getAdminId(), "", r.getIdempotencyKey(), r.toBuilder().clearIdempotencyKey().build());
+  }
+
+  @Override
+  public Future<Booking> markNoShow(MarkNoShowRequest r) {
+    return change(r.getId(), BookingAction.NO_SHOW, r.getAdminId(), "", r.getIdempotencyKey(), r.toBuilder().clearIdempotencyKey().build());
+  }
+
+  @Override
+  public Future<Booking> rescheduleBooking(RescheduleBookingRequest r) {
+    UUID id = Ids.uuid("id", r.getId());
+    String actor = BookingFields.actor(r.getAdminId());
+    IdempotencyKey key = BookingRequests.key("reschedule", r.getIdempotencyKey(), actor, r.toBuilder().clearIdempotencyKey().build());
+    return reschedule.reschedule(id, BookingRequests.move(r), actor, key).map(BookingProtos::toProto);
+  }
+
+  @Override
+  public Future<BookingHistory> getBookingHistory(GetBookingHistoryRequest r) {
+    UUID id = Ids.uuid("id", r.getId());
+    return store.history(id).map(found -> {
+      List<HistoryEntry> entries = found.orElseThrow(() -> ServiceException.notFound("booking", r.getId()));
+      BookingHistory.Builder out = BookingHistory.newBuilder().setBookingId(id.toString());
+      for (HistoryEntry e : entries) {
+        out.addEntries(BookingHistoryEntry.newBuilder()
+          .setId(e.id()).setEventType(e.eventType()).setActorId(e.actorId()).setFromStatus(e.fromStatus())
+          .setToStatus(e.toStatus()).setVersion(e.version()).setPayload(struct(e.payloadJson()))
+          .setCreatedAt(e.createdAt().getEpochSecond()));
+      }
+      return out.build();
+    });
   }
 
   @Override
   public Future<CheckTableAvailabilityResponse> checkTableAvailability(CheckTableAvailabilityRequest request) {
     UUID[] tableIds = uuids(request.getTableIdsList());
-    Instant[] range = range(request);
-    return queries.occupied(tableIds, range[0], range[1]).map(busy -> {
+    if (!request.hasSlot()) {
+      throw ServiceException.invalid("slot", "is required");
+    }
+    ZoneId zone = request.getTimezone().isBlank() ? ZoneId.of("UTC") : Times.parseZone("timezone", request.getTimezone());
+    LocalDate date = Times.parseDate("slot.date", request.getSlot().getDate());
+    LocalTime start = Times.parseTime("slot.start_time", request.getSlot().getStartTime());
+    int duration = Times.durationMinutes(request.getSlot().getDurationMinutes());
+    Instant from = ZonedDateTime.of(date, start, zone).toInstant();
+    return store.occupied(tableIds, from, from.plusSeconds(duration * 60L)).map(busy -> {
       CheckTableAvailabilityResponse.Builder out = CheckTableAvailabilityResponse.newBuilder();
       for (UUID id : tableIds) {
         boolean free = !busy.contains(id);
@@ -49,7 +141,15 @@ public final class BookingServiceImpl implements BookingService {
   @Override
   public Future<CountFutureBookingsResponse> countFutureBookings(CountFutureBookingsRequest request) {
     UUID venueId = Ids.uuid("venue_id", request.getVenueId());
-    return queries.futureByTable(venueId, uuids(request.getTableIdsList())).map(BookingServiceImpl::counts);
+    return store.futureByTable(venueId, uuids(request.getTableIdsList())).map(BookingServiceImpl::counts);
+  }
+
+  private Future<Booking> change(String id, BookingAction action, String adminId, String reason, String idempotencyKey,
+                                 com.google.protobuf.Message requestWithoutKey) {
+    UUID bookingId = Ids.uuid("id", id);
+    String actor = BookingFields.actor(adminId);
+    IdempotencyKey key = BookingRequests.key(action.name().toLowerCase(java.util.Locale.ROOT), idempotencyKey, actor, requestWithoutKey);
+    return status.apply(bookingId, action, actor, reason, key).map(BookingProtos::toProto);
   }
 
   private static CountFutureBookingsResponse counts(Map<UUID, Integer> byTable) {
@@ -62,23 +162,7 @@ public final class BookingServiceImpl implements BookingService {
     return out.setTotal(total).build();
   }
 
-  private static Instant[] range(CheckTableAvailabilityRequest request) {
-    try {
-      ZoneId zone = ZoneId.of(request.getTimezone().isBlank() ? "UTC" : request.getTimezone());
-      LocalDate date = LocalDate.parse(request.getSlot().getDate());
-      LocalTime start = LocalTime.parse(request.getSlot().getStartTime());
-      int duration = request.getSlot().getDurationMinutes() == 0 ? DEFAULT_DURATION_MINUTES : request.getSlot().getDurationMinutes();
-      if (duration < 0) {
-        throw ServiceException.invalid("slot.duration_minutes", "must be positive");
-      }
-      Instant from = ZonedDateTime.of(date, start, zone).toInstant();
-      return new Instant[]{from, from.plusSeconds(duration * 60L)};
-    } catch (DateTimeException e) {
-      throw ServiceException.invalid("slot", "date, start_time or timezone is invalid: " + e.getMessage());
-    }
-  }
-
-  private static UUID[] uuids(java.util.List<String> ids) {
+  private static UUID[] uuids(List<String> ids) {
     UUID[] out = new UUID[ids.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = Ids.uuid("table_ids[" + i + "]", ids.get(i));
@@ -86,17 +170,13 @@ public final class BookingServiceImpl implements BookingService {
     return out;
   }
 
-  private static <T> Future<T> notYet() {
-    return Future.failedFuture(new ServiceException(ErrorCode.UNIMPLEMENTED, "booking life cycle is not available yet"));
+  private static Struct struct(String json) {
+    Struct.Builder b = Struct.newBuilder();
+    try {
+      JsonFormat.parser().merge(json == null || json.isBlank() ? "{}" : json, b);
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new ServiceException(ErrorCode.INTERNAL, "an audit row of this booking is not JSON");
+    }
+    return b.build();
   }
-
-  @Override public Future<Booking> createBooking(CreateBookingRequest r) { return notYet(); }
-  @Override public Future<Booking> getBooking(GetBookingRequest r) { return notYet(); }
-  @Override public Future<ListBookingsResponse> listBookings(ListBookingsRequest r) { return notYet(); }
-  @Override public Future<Booking> confirmBooking(ConfirmBookingRequest r) { return notYet(); }
-  @Override public Future<Booking> cancelBooking(CancelBookingRequest r) { return notYet(); }
-  @Override public Future<Booking> markSeated(MarkSeatedRequest r) { return notYet(); }
-  @Override public Future<Booking> markFinished(MarkFinishedRequest r) { return notYet(); }
-  @Override public Future<Booking> markNoShow(MarkNoShowRequest r) { return notYet(); }
-
 }

@@ -54,6 +54,7 @@ public final class GatewayVerticle extends VerticleBase {
     });
     new VenueRoutes(venues).mount(api);
     new ScheduleRoutes(venues, bookings).mount(api);
+    new BookingRoutes(bookings).mount(api);
     router.route("/api/v1/*").subRouter(api);
 
     router.errorHandler(404, ctx -> Problems.send(ctx, ErrorCode.NOT_FOUND, "no route for " + ctx.request().method() + " " + ctx.request().path()));

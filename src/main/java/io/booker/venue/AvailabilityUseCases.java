@@ -1,8 +1,10 @@
 package io.booker.venue;
 
+import io.booker.common.Times;
 import io.booker.common.Ids;
 
 import io.booker.common.ServiceException;
+import io.booker.common.Times;
 import io.booker.proto.booking.CheckTableAvailabilityRequest;
 import io.booker.proto.booking.TableAvailabilityInfo;
 import io.booker.proto.common.Slot;
@@ -12,14 +14,17 @@ import io.booker.venue.adapter.AvailabilityRepository;
 import io.booker.venue.adapter.AvailabilitySnapshot;
 import io.booker.venue.domain.AvailabilityPlanner;
 import io.booker.venue.domain.SlotCheck;
+import io.booker.venue.domain.TableChoice;
 import io.booker.venue.domain.TableCandidate;
 import io.booker.venue.domain.TableOffer;
-import io.booker.venue.domain.Times;
+import io.booker.common.Times;
 import io.vertx.core.Future;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,9 +33,13 @@ import java.util.UUID;
 /**
  * Which tables can seat a party at a slot. Per request: one query for the venue (hours, special
  * days, tables) and, when the slot is within the hours, one call to the booking service for the
- * tables that could take part; the rest is the pure {@link AvailabilityPlanner}.
+ * tables that could take part; the rest is the pure {@link AvailabilityPlanner}. Also what a
+ * booking needs checked ({@link #resolveBookingSlot}), without calling the booking service.
  */
 final class AvailabilityUseCases {
+
+  static final int DEFAULT_MAX_OFFERS = 50;
+  static final int MAX_OFFERS = 200;
 
   private final VenueDeps deps;
   private final AvailabilityRepository repository;
@@ -54,12 +63,75 @@ final class AvailabilityUseCases {
       throw ServiceException.invalid("party_size", "must be between 1 and " + AvailabilityPlanner.MAX_PARTY_SIZE);
     }
     Slot resolved = Slot.newBuilder().setDate(Times.formatDate(date)).setStartTime(Times.formatTime(start)).setDurationMinutes(duration).build();
+    int maxOffers = maxOffers(request.getMaxOffers());
     return repository.snapshot(venueId, date).compose(found -> {
       AvailabilitySnapshot venue = found.orElseThrow(() -> ServiceException.notFound("venue", request.getVenueId()));
       SlotCheck check = venue.calendar().check(date, start, duration, deps.clock().instant());
       return freeTables(venueId, venue, resolved, party, check)
-        .map(free -> answer(venueId.toString(), AvailabilityPlanner.plan(venue.tables(), free, party, check)));
+        .map(free -> answer(venueId.toString(), AvailabilityPlanner.plan(venue.tables(), free, party, check),
+          maxOffers, request.getIncludeUnavailable()));
     });
+  }
+
+  /**
+   * Checks everything a booking needs from the venue, with one query for the venue's hours and the
+   * tables asked for. It does not ask the booking service anything: whether the tables are free
+   * is for the booking service's own database to decide, in the transaction that books them.
+   */
+  Future<ResolvedBookingSlot> resolveBookingSlot(ResolveBookingSlotRequest request) {
+    UUID venueId = Ids.uuid("venue_id", request.getVenueId());
+    if (!request.hasTable()) {
+      throw ServiceException.invalid("table", "is required");
+    }
+    UUID tableId = Ids.uuid("table.table_id", request.getTable().getTableId());
+    String roomId = optionalId("table.room_id", request.getTable().getRoomId());
+    String mergedId = request.hasMergedWithTable()
+      ? Ids.uuid("merged_with_table.table_id", request.getMergedWithTable().getTableId()).toString() : "";
+    String mergedRoomId = request.hasMergedWithTable() ? optionalId("merged_with_table.room_id", request.getMergedWithTable().getRoomId()) : "";
+    if (!request.hasSlot()) {
+      throw ServiceException.invalid("slot", "is required");
+    }
+    LocalDate date = Times.parseDate("slot.date", request.getSlot().getDate());
+    LocalTime start = Times.parseTime("slot.start_time", request.getSlot().getStartTime());
+    int duration = Times.durationMinutes(request.getSlot().getDurationMinutes());
+    UUID[] asked = mergedId.isEmpty() ? new UUID[]{tableId} : new UUID[]{tableId, UUID.fromString(mergedId)};
+    return repository.snapshot(venueId, date, asked).map(found -> {
+      AvailabilitySnapshot venue = found.orElseThrow(() -> ServiceException.notFound("venue", request.getVenueId()));
+      Map<String, TableCandidate> byId = new HashMap<>();
+      venue.tables().forEach(t -> byId.put(t.tableId(), t));
+      TableChoice choice = TableChoice.of(byId, tableId.toString(), roomId, mergedId, mergedRoomId, request.getPartySize());
+      SlotCheck check = venue.calendar().check(date, start, duration, deps.clock().instant());
+      if (!check.open()) {
+        String field = check.verdict() == SlotCheck.Verdict.TIME_DOES_NOT_EXIST ? "slot.start_time" : "slot";
+        throw ServiceException.invalid(field, check.reason());
+      }
+      ResolvedBookingSlot.Builder out = ResolvedBookingSlot.newBuilder()
+        .setVenueId(venueId.toString())
+        .setTimezone(venue.zone().getId())
+        .setSlot(Slot.newBuilder().setDate(Times.formatDate(date)).setStartTime(Times.formatTime(start)).setDurationMinutes(duration))
+        .setCapacity(choice.seats())
+        .setStartsAt(check.start().getEpochSecond())
+        .setEndsAt(check.end().getEpochSecond());
+      for (TableCandidate t : choice.tables()) {
+        out.addTables(ref(venueId.toString(), t)).addTableNames(t.name());
+      }
+      return out.build();
+    });
+  }
+
+  /** The number of available offers an answer lists: 0 means the default. */
+  private static int maxOffers(int requested) {
+    if (requested == 0) {
+      return DEFAULT_MAX_OFFERS;
+    }
+    if (requested < 1 || requested > MAX_OFFERS) {
+      throw ServiceException.invalid("max_offers", "must be between 1 and " + MAX_OFFERS + " (0 means " + DEFAULT_MAX_OFFERS + ")");
+    }
+    return requested;
+  }
+
+  private static String optionalId(String field, String id) {
+    return id == null || id.isEmpty() ? "" : Ids.uuid(field, id).toString();
   }
 
   /**
@@ -90,9 +162,18 @@ final class AvailabilityUseCases {
     });
   }
 
-  private static CheckAvailabilityResponse answer(String venueId, List<TableOffer> offers) {
+  /**
+   * Like the original: only what can be booked, in the planner's order (smallest fit first), at
+   * most {@code maxOffers} of it; with {@code includeUnavailable}, every other table follows with
+   * its reason.
+   */
+  private static CheckAvailabilityResponse answer(String venueId, List<TableOffer> offers, int maxOffers, boolean includeUnavailable) {
     CheckAvailabilityResponse.Builder out = CheckAvailabilityResponse.newBuilder();
+    int available = 0;
     for (TableOffer o : offers) {
+      if (o.available() ? available++ >= maxOffers : !includeUnavailable) {
+        continue;
+      }
       TableAvailability.Builder b = TableAvailability.newBuilder()
         .setTable(ref(venueId, o.table()))
         .setAvailable(o.available())

@@ -1,5 +1,6 @@
 package io.booker.venue;
 
+import io.booker.common.Times;
 import io.booker.common.Ids;
 
 import io.booker.common.ServiceException;
@@ -9,7 +10,7 @@ import io.booker.venue.domain.DayHoursText;
 import io.booker.venue.domain.DayRange;
 import io.booker.venue.domain.OpeningRange;
 import io.booker.venue.domain.SpecialDay;
-import io.booker.venue.domain.Times;
+import io.booker.common.Times;
 import io.booker.venue.domain.WeeklyHours;
 import io.vertx.core.Future;
 

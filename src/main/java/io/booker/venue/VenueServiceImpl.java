@@ -44,4 +44,5 @@ public final class VenueServiceImpl implements VenueService {
   @Override public Future<DeleteSpecialHoursResponse> deleteSpecialHours(DeleteSpecialHoursRequest r) { return schedule.deleteSpecialHours(r); }
 
   @Override public Future<CheckAvailabilityResponse> checkAvailability(CheckAvailabilityRequest r) { return availability.checkAvailability(r); }
+  @Override public Future<ResolvedBookingSlot> resolveBookingSlot(ResolveBookingSlotRequest r) { return availability.resolveBookingSlot(r); }
 }

@@ -29,6 +29,7 @@ import java.time.Clock;
 public final class VenueVerticle extends VerticleBase {
 
   private Pool pool;
+  private Pool relayPool;
   private KafkaProducer<String, String> producer;
   private Redis redis;
   private OutboxRelay relay;
@@ -42,7 +43,9 @@ public final class VenueVerticle extends VerticleBase {
     return PgDatabases.prepare(vertx, node.postgres(), cfg.getString("database", "venue"), "db/venue").compose(p -> {
       pool = p;
       producer = KafkaClients.producer(vertx, node.kafkaBootstrap(), "venue-" + node.nodeName());
-      relay = new OutboxRelay(vertx, pool, producer, "venue", node.section("outbox"));
+      // The relay has a connection of its own: while it waits for Kafka, requests keep theirs.
+      relayPool = PgDatabases.pool(vertx, node.postgres(), cfg.getString("database", "venue"), 1);
+      relay = new OutboxRelay(vertx, relayPool, producer, "venue", node.section("outbox"));
       redis = RedisClients.create(vertx, node.redis());
       BookingServiceClient bookings = RpcClients.create(vertx, BookingServiceClient.class, BookingServiceGrpcService.SERVICE_DESCRIPTOR,
         node.section("clients").getJsonObject("booking", new JsonObject()), 50052);
@@ -68,7 +71,8 @@ public final class VenueVerticle extends VerticleBase {
         if (redis != null) {
           redis.close();
         }
-        return pool == null ? Future.succeededFuture() : pool.close();
-      });
+        return relayPool == null ? Future.succeededFuture() : relayPool.close();
+      })
+      .transform(v -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

@@ -63,6 +63,11 @@ public final class Metrics {
       .register(registry()).increment();
   }
 
+  /** Counts one occurrence of {@code name} ({@code _total} is added) with the given tag pairs. */
+  public static void increment(String name, String... tags) {
+    Counter.builder(name).tags(tags).register(registry()).increment();
+  }
+
   public static void redisOperation(String service, String operation, long nanos) {
     Counter.builder("redis_operations").tag("service", service).tag("operation", operation)
       .register(registry()).increment();

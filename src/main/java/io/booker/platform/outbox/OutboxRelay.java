@@ -39,7 +39,7 @@ public final class OutboxRelay {
    * its back-off).
    */
   private static final String CLAIM =
-    "SELECT o.id, o.event_id, o.topic, o.aggregate_id, o.event_type, o.payload, o.attempts FROM outbox o "
+    "SELECT o.id, o.event_id, o.topic, o.aggregate_id, o.event_type, o.payload, o.attempts, o.aggregate_version FROM outbox o "
       + "WHERE o.status = 'pending' AND o.next_attempt_at <= now() "
       + "AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.aggregate_id = o.aggregate_id AND e.status = 'pending' AND e.id < o.id) "
       + "ORDER BY o.id LIMIT $1 FOR UPDATE OF o SKIP LOCKED";
@@ -142,6 +142,10 @@ public final class OutboxRelay {
     record.addHeader("event_id", row.getUUID("event_id").toString());
     record.addHeader("event_type", row.getString("event_type"));
     record.addHeader("source", service);
+    Long version = row.getLong("aggregate_version");
+    if (version != null) {
+      record.addHeader("version", Long.toString(version));
+    }
     return producer.send(record)
       .onSuccess(md -> Metrics.kafkaPublished(service, topic))
       .onFailure(t -> Metrics.kafkaPublishError(service, topic))

@@ -8,14 +8,14 @@ import io.vertx.sqlclient.Tuple;
 public final class OutboxWriter {
 
   private static final String INSERT =
-    "INSERT INTO outbox (event_id, topic, aggregate_id, event_type, payload) VALUES ($1, $2, $3, $4, $5)";
+    "INSERT INTO outbox (event_id, topic, aggregate_id, event_type, payload, aggregate_version) VALUES ($1, $2, $3, $4, $5, $6)";
 
   private OutboxWriter() {
   }
 
   public static Future<Void> append(SqlClient tx, OutboxEvent event) {
     return tx.preparedQuery(INSERT)
-      .execute(Tuple.of(event.eventId(), event.topic(), event.aggregateId(), event.eventType(), event.payload()))
+      .execute(Tuple.of(event.eventId(), event.topic(), event.aggregateId(), event.eventType(), event.payload(), event.aggregateVersion()))
       .mapEmpty();
   }
 }

@@ -14,6 +14,7 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -30,15 +31,30 @@ public final class PgDatabases {
 
   /** Creates (if needed) and migrates {@code database}, then opens a pool on it. */
   public static Future<Pool> prepare(Vertx vertx, PgSettings pg, String database, String migrations) {
+    return prepare(vertx, pg, database, migrations, Map.of());
+  }
+
+  /**
+   * As {@link #prepare(Vertx, PgSettings, String, String)}; every connection of the pool starts with
+   * {@code settings} (PostgreSQL run-time parameters such as {@code lock_timeout}).
+   */
+  public static Future<Pool> prepare(Vertx vertx, PgSettings pg, String database, String migrations, Map<String, String> settings) {
     return ensureDatabase(vertx, pg, database)
       .compose(v -> migrate(vertx, pg, database, migrations))
-      .map(v -> pool(vertx, pg, database, pg.poolSize()));
+      .map(v -> pool(vertx, pg, database, pg.poolSize(), settings));
   }
 
   public static Pool pool(Vertx vertx, PgSettings pg, String database, int maxSize) {
+    return pool(vertx, pg, database, maxSize, Map.of());
+  }
+
+  /** A pool whose connections start with {@code settings} (sent with the start-up message, no extra round trip). */
+  public static Pool pool(Vertx vertx, PgSettings pg, String database, int maxSize, Map<String, String> settings) {
+    PgConnectOptions options = connectOptions(pg, database);
+    settings.forEach(options::addProperty);
     return PgBuilder.pool()
-      .with(new PoolOptions().setMaxSize(maxSize).setName("pg-" + database).setShared(false))
-      .connectingTo(connectOptions(pg, database))
+      .with(new PoolOptions().setMaxSize(maxSize).setName("pg-" + database + "-" + maxSize + "-" + settings.hashCode()).setShared(false))
+      .connectingTo(options)
       .using(vertx)
       .build();
   }

@@ -25,7 +25,6 @@ import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 
 /**
  * Callers use the generated client interface ({@code VenueServiceClient}); this binds it to the
@@ -60,10 +59,10 @@ public final class RpcClients {
   }
 
   public static <C> C eventBus(Vertx vertx, Class<C> clientInterface, Descriptors.ServiceDescriptor descriptor, long timeoutMs) {
-    return proxy(clientInterface, descriptor, (method, request) -> {
+    return proxy(clientInterface, descriptor, timeoutMs, (method, request, callTimeoutMs) -> {
       DeliveryOptions options = new DeliveryOptions()
-        .setSendTimeout(timeoutMs)
-        .addHeader(RpcHeaders.DEADLINE, Long.toString(System.currentTimeMillis() + timeoutMs));
+        .setSendTimeout(callTimeoutMs)
+        .addHeader(RpcHeaders.DEADLINE, Long.toString(System.currentTimeMillis() + callTimeoutMs));
       return vertx.eventBus().<Buffer>request(method.fullName(), Buffer.buffer(request.toByteArray()), options)
         .compose(reply -> parse(method, reply.body().getBytes()));
     });
@@ -75,13 +74,13 @@ public final class RpcClients {
       new GrpcClientOptions().setScheduleDeadlineAutomatically(true).setTimeout((int) timeoutMs).setTimeoutUnit(TimeUnit.MILLISECONDS),
       new HttpClientOptions().setHttp2ClearTextUpgrade(false).setConnectTimeout((int) Math.min(timeoutMs, 2000)));
     Map<RpcMethod, ServiceMethod<Message, Message>> serviceMethods = new HashMap<>();
-    return proxy(clientInterface, descriptor, (method, request) -> {
+    return proxy(clientInterface, descriptor, timeoutMs, (method, request, callTimeoutMs) -> {
       ServiceMethod<Message, Message> sm = serviceMethods.computeIfAbsent(method, m -> ServiceMethod.client(
         ServiceName.create(m.serviceName()), m.name(), GrpcMessageEncoder.encoder(),
         GrpcMessageDecoder.decoder(m.responsePrototype().newBuilderForType())));
       long start = System.nanoTime();
       return client.request(target, sm).compose(call -> {
-        call.timeout(timeoutMs, TimeUnit.MILLISECONDS);
+        call.timeout(callTimeoutMs, TimeUnit.MILLISECONDS);
         call.end(request);
         return call.response().compose(response -> {
           Message[] last = new Message[1];
@@ -104,7 +103,7 @@ public final class RpcClients {
       }).recover(t -> {
         // When the deadline fires the client resets the stream; whatever that surfaces as, a call
         // that failed after its deadline failed because of it.
-        boolean late = System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        boolean late = System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(callTimeoutMs);
         return Future.failedFuture(late && !(t instanceof ServiceException)
           ? new ServiceException(ErrorCode.DEADLINE_EXCEEDED, "the service did not answer in time")
           : t);
@@ -120,9 +119,26 @@ public final class RpcClients {
     }
   }
 
+  /** One call over a transport, with the time it may take. */
+  @FunctionalInterface
+  private interface Transport {
+    Future<Message> call(RpcMethod method, Message request, long timeoutMs);
+  }
+
+  /**
+   * The time a call may take: the configured timeout, or what is left of the deadline of the call
+   * being served ({@link CallContext}) when that is sooner; 0 when that deadline has passed.
+   */
+  static long callTimeout(long configuredMs) {
+    long deadline = CallContext.deadline();
+    if (deadline == 0) {
+      return configuredMs;
+    }
+    return Math.max(0, Math.min(configuredMs, deadline - System.currentTimeMillis()));
+  }
+
   @SuppressWarnings("unchecked")
-  private static <C> C proxy(Class<C> clientInterface, Descriptors.ServiceDescriptor descriptor,
-                             BiFunction<RpcMethod, Message, Future<Message>> call) {
+  private static <C> C proxy(Class<C> clientInterface, Descriptors.ServiceDescriptor descriptor, long timeoutMs, Transport transport) {
     // Keyed by name: RPC names are unique in a service, and the generated client interface
     // re-declares the methods of the service interface it extends.
     Map<String, RpcMethod> byJavaName = new HashMap<>();
@@ -142,7 +158,11 @@ public final class RpcClients {
       if (args[0] == null) {
         return Future.failedFuture(new ServiceException(ErrorCode.INVALID_ARGUMENT, "request is required"));
       }
-      return call.apply(rpc, (Message) args[0]).recover(t -> Future.failedFuture(RpcErrors.asServiceException(t)));
+      long callTimeoutMs = callTimeout(timeoutMs);
+      if (callTimeoutMs <= 0) {
+        return Future.failedFuture(new ServiceException(ErrorCode.DEADLINE_EXCEEDED, "the caller's deadline passed before calling " + rpc.fullName()));
+      }
+      return transport.call(rpc, (Message) args[0], callTimeoutMs).recover(t -> Future.failedFuture(RpcErrors.asServiceException(t)));
     };
     return (C) Proxy.newProxyInstance(clientInterface.getClassLoader(), new Class<?>[]{clientInterface}, handler);
   }

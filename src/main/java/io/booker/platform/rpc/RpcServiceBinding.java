@@ -59,6 +59,7 @@ public final class RpcServiceBinding<S> {
           msg.fail(late.code().grpcCode(), RpcErrors.replyBody(late));
           return;
         }
+        CallContext.attach(deadline);
         Message request;
         try {
           request = method.requestPrototype().getParserForType().parseFrom(msg.body().getBytes());
@@ -110,6 +111,9 @@ public final class RpcServiceBinding<S> {
         ServiceName.create(method.serviceName()), method.name(),
         GrpcMessageEncoder.encoder(), GrpcMessageDecoder.decoder(method.requestPrototype().newBuilderForType()));
       server.callHandler(serviceMethod, call -> {
+        if (call.timeout() > 0) {
+          CallContext.attach(System.currentTimeMillis() + call.timeout());
+        }
         call.invalidMessageHandler(invalid -> fail(call.response(),
           new ServiceException(ErrorCode.INVALID_ARGUMENT, "malformed request message")));
         call.handler(request -> invoke(method, request, "grpc").onComplete(ar -> {

@@ -3,6 +3,8 @@ package io.booker.platform.web;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
 import io.booker.common.ServiceException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -40,6 +42,29 @@ public final class ProtoJson {
     return json;
   }
 
+  /** A {@code google.protobuf.Struct} is free-form JSON: it is written as the object it stands for. */
+  private static JsonObject structJson(Struct struct) {
+    JsonObject out = new JsonObject();
+    struct.getFieldsMap().forEach((k, v) -> out.put(k, valueJson(v)));
+    return out;
+  }
+
+  private static Object valueJson(Value v) {
+    switch (v.getKindCase()) {
+      case STRUCT_VALUE: return structJson(v.getStructValue());
+      case LIST_VALUE:
+        JsonArray array = new JsonArray();
+        v.getListValue().getValuesList().forEach(item -> array.add(valueJson(item)));
+        return array;
+      case STRING_VALUE: return v.getStringValue();
+      case BOOL_VALUE: return v.getBoolValue();
+      case NUMBER_VALUE:
+        double d = v.getNumberValue();
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
+      default: return null;
+    }
+  }
+
   public static JsonArray toJsonArray(List<? extends Message> messages) {
     JsonArray array = new JsonArray();
     messages.forEach(m -> array.add(toJson(m)));
@@ -48,7 +73,7 @@ public final class ProtoJson {
 
   private static Object value(FieldDescriptor field, Object v) {
     switch (field.getJavaType()) {
-      case MESSAGE: return toJson((Message) v);
+      case MESSAGE: return v instanceof Struct struct ? structJson(struct) : toJson((Message) v);
       case ENUM: return ((com.google.protobuf.Descriptors.EnumValueDescriptor) v).getName();
       case BYTE_STRING: return Base64.getEncoder().encodeToString(((ByteString) v).toByteArray());
       default: return v;

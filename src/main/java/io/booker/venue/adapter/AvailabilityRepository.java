@@ -41,6 +41,13 @@ public final class AvailabilityRepository {
       .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(snapshot(rows.iterator().next()))));
   }
 
+  /** As {@link #snapshot(UUID, LocalDate)}, with only the tables among {@code tableIds}. */
+  public Future<Optional<AvailabilitySnapshot>> snapshot(UUID venueId, LocalDate date, UUID[] tableIds) {
+    return Sql.timed(SERVICE, "select_booking_snapshot", () -> pool.preparedQuery(ScheduleSql.SELECT_BOOKING_SNAPSHOT)
+      .execute(Tuple.of(venueId, date, tableIds))
+      .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(snapshot(rows.iterator().next()))));
+  }
+
   private static AvailabilitySnapshot snapshot(Row row) {
     return new AvailabilitySnapshot(ZoneId.of(row.getString("timezone")), weekly(row.getJsonArray("hours")),
       specialDays(row.getJsonArray("special_days")), tables(row.getJsonArray("tables")));

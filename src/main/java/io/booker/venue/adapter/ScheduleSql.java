@@ -55,8 +55,16 @@ final class ScheduleSql {
    * every table. The dates either side matter because the night before can run into $2 and $2
    * can run seamlessly into the next date.
    */
-  static final String SELECT_AVAILABILITY_SNAPSHOT =
-    "SELECT v.timezone, "
+  static final String SELECT_AVAILABILITY_SNAPSHOT = snapshot("");
+
+  /**
+   * As {@link #SELECT_AVAILABILITY_SNAPSHOT}, with only the tables among $3 (what a booking asks
+   * for): the venue's size does not matter to the write path.
+   */
+  static final String SELECT_BOOKING_SNAPSHOT = snapshot(" AND t.id = ANY($3)");
+
+  private static String snapshot(String tableFilter) {
+    return "SELECT v.timezone, "
       + "(SELECT coalesce(json_agg(json_build_object('weekday', h.weekday, 'open', h.open_time, 'close', h.close_time)), '[]'::json) "
       + "   FROM opening_hours h WHERE h.venue_id = v.id) AS hours, "
       + "(SELECT coalesce(json_agg(json_build_object('day', d.day, 'closed', d.is_closed, 'open', r.open_time, 'close', r.close_time)), '[]'::json) "
@@ -64,8 +72,9 @@ final class ScheduleSql {
       + "   WHERE d.venue_id = v.id AND d.day BETWEEN $2::date - 1 AND $2::date + 1) AS special_days, "
       + "(SELECT coalesce(json_agg(json_build_object('id', t.id, 'room_id', t.room_id, 'name', t.name, 'capacity', t.capacity, "
       + "     'can_merge', t.can_merge)), '[]'::json) "
-      + "   FROM dining_tables t WHERE t.venue_id = v.id) AS tables "
+      + "   FROM dining_tables t WHERE t.venue_id = v.id" + tableFilter + ") AS tables "
       + "FROM venues v WHERE v.id = $1";
+  }
 
   private ScheduleSql() {
   }

@@ -1,5 +1,6 @@
 package io.booker.venue.domain;
 
+import io.booker.common.Times;
 import io.booker.common.ServiceException;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.booker.venue.domain;
 
+import io.booker.common.Times;
 import java.time.LocalTime;
 import java.util.Objects;
 

@@ -67,7 +67,7 @@ class OutboxRelayTest {
 
       broker.stop();
       UUID eventId = UUID.randomUUID();
-      OutboxWriter.append(pool, new OutboxEvent(eventId, topic, "venue-1", topic, "{\"n\":1}")).await();
+      OutboxWriter.append(pool, new OutboxEvent(eventId, topic, "venue-1", topic, "{\"n\":1}", 7L)).await();
 
       assertEquals(0, relay.runOnce().await(), "nothing could be published");
       Row afterFailure = row(eventId);
@@ -86,6 +86,7 @@ class OutboxRelayTest {
       assertEquals(1, records.size());
       assertEquals("venue-1", records.get(0).key());
       assertEquals(eventId.toString(), new String(records.get(0).headers().lastHeader("event_id").value()));
+      assertEquals("7", new String(records.get(0).headers().lastHeader("version").value()), "the aggregate's version travels as a header");
       producer.close().await();
     }
   }
@@ -97,7 +98,7 @@ class OutboxRelayTest {
     int events = 300;
     List<Future<Void>> inserts = new ArrayList<>();
     for (int i = 0; i < events; i++) {
-      inserts.add(OutboxWriter.append(pool, new OutboxEvent(UUID.randomUUID(), topic, "venue-" + (i % 7), topic, "{\"i\":" + i + "}")));
+      inserts.add(OutboxWriter.append(pool, new OutboxEvent(UUID.randomUUID(), topic, "venue-" + (i % 7), topic, "{\"i\":" + i + "}", null)));
     }
     Future.all(inserts).await();
 
@@ -120,6 +121,7 @@ class OutboxRelayTest {
     List<ConsumerRecord<String, String>> records = consume(bootstrap, topic, events + 1, Duration.ofSeconds(5));
     Set<String> ids = new HashSet<>();
     records.forEach(r -> ids.add(new String(r.headers().lastHeader("event_id").value())));
+    assertNull(records.get(0).headers().lastHeader("version"), "no version header for an event without one");
     assertEquals(events, records.size(), "no event was published twice");
     assertEquals(events, ids.size());
     Map<String, Long> writeOrder = new HashMap<>();
@@ -145,7 +147,7 @@ class OutboxRelayTest {
     OutboxRelay relay = new OutboxRelay(vertx, pool, producer, "dlq-it",
       new JsonObject().put("max_attempts", 2).put("max_backoff_seconds", 0));
     UUID eventId = UUID.randomUUID();
-    OutboxWriter.append(pool, new OutboxEvent(eventId, topic, "venue-9", topic, "{}")).await();
+    OutboxWriter.append(pool, new OutboxEvent(eventId, topic, "venue-9", topic, "{}", null)).await();
 
     relay.runOnce().await();
     assertEquals("pending", row(eventId).getString("status"));

@@ -1,5 +1,6 @@
 package io.booker.venue.domain;
 
+import static io.booker.common.Invalid.assertInvalid;
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
 import org.junit.jupiter.api.Test;

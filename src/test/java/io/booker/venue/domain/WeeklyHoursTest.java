@@ -1,6 +1,6 @@
 package io.booker.venue.domain;
 
-import static io.booker.venue.domain.Invalid.assertInvalid;
+import static io.booker.common.Invalid.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

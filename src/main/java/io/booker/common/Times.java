@@ -1,6 +1,5 @@
-package io.booker.venue.domain;
+package io.booker.common;
 
-import io.booker.common.ServiceException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;

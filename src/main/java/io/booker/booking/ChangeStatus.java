@@ -1,0 +1,89 @@
+package io.booker.booking;
+
+import io.booker.booking.domain.Booking;
+import io.booker.booking.domain.BookingAction;
+import io.booker.booking.domain.BookingChange;
+import io.booker.booking.domain.BookingStatus;
+import io.booker.booking.domain.HoldKeys;
+import io.booker.booking.domain.IdempotencyKey;
+import io.booker.booking.domain.Lifecycle;
+import io.booker.booking.domain.Transition;
+import io.booker.common.ErrorCode;
+import io.booker.common.ServiceException;
+import io.vertx.core.Future;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Confirm, cancel, seat, finish, no-show. The state machine decides on the booking as read (by the
+ * database's clock); the write is one conditional update of that version, with its tables, audit
+ * row and event. If someone else changed the booking in between, it is read again and decided
+ * anew: a repeated action then finds it done (and answers it unchanged), anything else is refused.
+ */
+final class ChangeStatus {
+
+  /** Reads and decides again at most this often when the booking keeps changing underneath. */
+  static final int ATTEMPTS = 3;
+  static final String EXPIRED_REASON = "hold expired";
+
+  private final BookingDeps deps;
+  private final IdempotentAnswers answers;
+
+  ChangeStatus(BookingDeps deps, IdempotentAnswers answers) {
+    this.deps = deps;
+    this.answers = answers;
+  }
+
+  Future<Booking> apply(UUID id, BookingAction action, String actor, String reason, IdempotencyKey key) {
+    return answers.once(key, () -> attempt(id, action, actor, reason, key, ATTEMPTS));
+  }
+
+  private Future<Booking> attempt(UUID id, BookingAction action, String actor, String reason, IdempotencyKey key, int attemptsLeft) {
+    return Bookings.load(deps.store(), id).compose(loaded -> {
+      Booking booking = loaded.booking();
+      Transition decision = Lifecycle.decide(booking, action, loaded.now());
+      if (decision instanceof Transition.Unchanged) {
+        return Future.succeededFuture(booking);
+      }
+      if (decision instanceof Transition.Refused refused) {
+        return refused.code() == ErrorCode.HOLD_EXPIRED
+          ? expire(booking, loaded.now()).transform(ignored -> Future.failedFuture(refused.exception()))
+          : Future.failedFuture(refused.exception());
+      }
+      BookingStatus to = ((Transition.Apply) decision).to();
+      Booking after = booking.moveTo(to, loaded.now(), reason);
+      BookingChange change = new BookingChange(booking, after, action.eventType(), actor, reason);
+      return deps.store().applyChange(change, key).compose(applied -> {
+        if (applied) {
+          written(change);
+          return Future.succeededFuture(after);
+        }
+        return attemptsLeft > 1 ? attempt(id, action, actor, reason, key, attemptsLeft - 1)
+          : Future.failedFuture(new ServiceException(ErrorCode.UNAVAILABLE, "booking " + id + " keeps changing; try again"));
+      });
+    });
+  }
+
+  /**
+   * Expires a lapsed hold now, as the sweeper would, so that a refused confirm leaves the booking in
+   * the state the refusal names. Losing a race to the sweeper (or anyone) is fine.
+   */
+  Future<Void> expire(Booking booking, Instant now) {
+    BookingChange change = new BookingChange(booking, booking.moveTo(BookingStatus.EXPIRED, now, ""),
+      BookingAction.EXPIRE.eventType(), "", EXPIRED_REASON);
+    return deps.store().applyChange(change, null).map(applied -> {
+      if (applied) {
+        written(change);
+      }
+      return null;
+    });
+  }
+
+  private void written(BookingChange change) {
+    deps.eventsWritten().run();
+    if (change.fromStatus() == BookingStatus.HELD && change.after().status() != BookingStatus.HELD) {
+      deps.holds().release(HoldKeys.of(change.before()), change.before().id());
+    }
+  }
+}

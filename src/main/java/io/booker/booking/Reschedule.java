@@ -1,0 +1,95 @@
+package io.booker.booking;
+
+import io.booker.booking.domain.Booking;
+import io.booker.booking.domain.BookingAction;
+import io.booker.booking.domain.BookingChange;
+import io.booker.booking.domain.BookingStatus;
+import io.booker.booking.domain.HoldKeys;
+import io.booker.booking.domain.IdempotencyKey;
+import io.booker.booking.domain.Lifecycle;
+import io.booker.booking.domain.Move;
+import io.booker.booking.domain.Placement;
+import io.booker.booking.domain.SlotTaken;
+import io.booker.booking.domain.Transition;
+import io.booker.common.ErrorCode;
+import io.booker.common.ServiceException;
+import io.vertx.core.Future;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Moves a held or confirmed booking to another time and/or table(s): the venue checks the new
+ * place as it does for a new booking, and one transaction swaps the tables the booking occupies
+ * under the same constraint, so a conflict leaves the booking exactly as it was. A held booking
+ * takes the holds of its new place and gives back those of the old one.
+ */
+final class Reschedule {
+
+  private final BookingDeps deps;
+  private final HoldGuard guard;
+  private final IdempotentAnswers answers;
+  private final ChangeStatus status;
+
+  Reschedule(BookingDeps deps, HoldGuard guard, IdempotentAnswers answers, ChangeStatus status) {
+    this.deps = deps;
+    this.guard = guard;
+    this.answers = answers;
+    this.status = status;
+  }
+
+  Future<Booking> reschedule(UUID id, Move move, String actor, IdempotencyKey key) {
+    return answers.once(key, () -> attempt(id, move, actor, key, ChangeStatus.ATTEMPTS));
+  }
+
+  private Future<Booking> attempt(UUID id, Move move, String actor, IdempotencyKey key, int attemptsLeft) {
+    return Bookings.load(deps.store(), id).compose(loaded -> {
+      Booking booking = loaded.booking();
+      Transition allowed = Lifecycle.reschedule(booking, loaded.now());
+      if (allowed instanceof Transition.Refused refused) {
+        return refused.code() == ErrorCode.HOLD_EXPIRED
+          ? status.expire(booking, loaded.now()).transform(ignored -> Future.failedFuture(refused.exception()))
+          : Future.failedFuture(refused.exception());
+      }
+      return deps.venues().resolve(booking.venueId(), move.tableFor(booking), move.mergedFor(booking), move.slotFor(booking),
+        booking.partySize()).compose(placement -> {
+          if (placement.tables().equals(booking.tables()) && placement.slot().equals(booking.slot())) {
+            return Future.succeededFuture(booking);
+          }
+          Booking after = booking.movedTo(placement.tables(), placement.slot(), placement.period(), loaded.now());
+          BookingChange change = new BookingChange(booking, after, BookingAction.RESCHEDULED_EVENT, actor, "");
+          return move(placement, change, key).compose(done -> done ? Future.succeededFuture(after)
+            : attemptsLeft > 1 ? attempt(id, move, actor, key, attemptsLeft - 1)
+            : Future.failedFuture(new ServiceException(ErrorCode.UNAVAILABLE, "booking " + id + " keeps changing; try again")));
+        });
+    });
+  }
+
+  /** True when the booking moved; false when it changed meanwhile (nothing was written). */
+  private Future<Boolean> move(Placement placement, BookingChange change, IdempotencyKey key) {
+    Booking before = change.before();
+    boolean held = before.status() == BookingStatus.HELD;
+    List<String> oldKeys = HoldKeys.of(before);
+    Future<List<String>> holds = held ? guard.take(placement, before.id()) : Future.succeededFuture(List.of());
+    return holds.compose(taken -> deps.store().applyReschedule(change, key)
+      .transform(ar -> {
+        List<String> fresh = new ArrayList<>(taken);
+        fresh.removeAll(oldKeys);
+        if (ar.failed() || ar.result().isEmpty()) {
+          deps.holds().release(fresh, before.id());
+          return ar.failed()
+            ? Future.failedFuture(ar.cause() instanceof SlotTaken st ? SlotTaken.of(placement, st.tableId()) : ar.cause())
+            : Future.succeededFuture(false);
+        }
+        List<String> gone = new ArrayList<>(oldKeys);
+        gone.removeAll(HoldKeys.of(change.after()));
+        if (held) {
+          deps.holds().release(gone, before.id());
+        }
+        deps.holds().releaseAll(ar.result().get());
+        deps.eventsWritten().run();
+        return Future.succeededFuture(true);
+      }));
+  }
+}

@@ -1,0 +1,19 @@
+package io.booker.booking;
+
+import io.booker.booking.domain.BookingSlot;
+import io.booker.booking.domain.Placement;
+import io.booker.booking.domain.TableRequest;
+import io.vertx.core.Future;
+
+import java.util.UUID;
+
+/**
+ * The venue's side of a booking, in one call: the table(s) exist in the venue (and room), seat the
+ * party, and the slot lies within the hours and not in the past. Fails with the venue's error
+ * (NOT_FOUND, INVALID_ARGUMENT naming the field, UNAVAILABLE).
+ */
+public interface VenueSlots {
+
+  /** @param mergedWith the second table of a pair, or null */
+  Future<Placement> resolve(UUID venueId, TableRequest table, TableRequest mergedWith, BookingSlot slot, int partySize);
+}

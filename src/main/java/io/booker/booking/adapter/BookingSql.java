@@ -1,0 +1,180 @@
+package io.booker.booking.adapter;
+
+/**
+ * SQL of the booking service. A write is a fixed number of statements whatever it touches: the
+ * audit rows, outbox events and idempotency answer of a change ride along as CTEs of its main
+ * statement ({@link #changes}), fed by arrays.
+ */
+final class BookingSql {
+
+  /** Every column of a booking, as {@link Rows#booking} reads them. */
+  static final String COLUMNS =
+    "b.id, b.venue_id, b.room_id, b.table_id, b.merged_room_id, b.merged_table_id, b.slot_date, b.start_time, "
+      + "b.duration_minutes, lower(b.during) AS starts_at, upper(b.during) AS ends_at, b.party_size, b.customer_name, "
+      + "b.customer_phone, b.customer_email, b.comment, b.status, b.version, b.admin_id, b.expires_at, b.created_at, "
+      + "b.updated_at, b.cancel_reason";
+
+  /** A booking with the database's clock (which decides expiries). */
+  static final String LOAD = "SELECT " + COLUMNS + ", now() AS db_now FROM bookings b WHERE b.id = $1";
+
+  /**
+   * Expires the lapsed holds that would stand in the way of booking tables $1 over [$2, $3) (booking
+   * $4 aside), freeing their tables. One row always: the database's clock, then each expired hold.
+   */
+  static final String EXPIRE_IN_THE_WAY =
+    "WITH x AS (UPDATE bookings b SET status = 'expired', version = b.version + 1, updated_at = now() "
+      + "  WHERE b.status = 'held' AND b.expires_at <= now() AND b.id <> $4 AND b.id IN ("
+      + "    SELECT bt.booking_id FROM booking_tables bt WHERE bt.active AND bt.table_id = ANY($1) AND bt.during && tstzrange($2, $3, '[)')) "
+      + "  RETURNING " + COLUMNS + "), "
+      + "t AS (UPDATE booking_tables SET active = false WHERE booking_id IN (SELECT id FROM x)) "
+      + "SELECT now() AS db_now, x.* FROM (SELECT 1) AS one LEFT JOIN x ON true";
+
+  /**
+   * A new hold and the tables it occupies (the exclusion constraint decides), with its changes from
+   * $21. Tables are taken in id order, so two bookings sharing two tables cannot deadlock.
+   */
+  static final String INSERT_HOLD =
+    "WITH b AS (INSERT INTO bookings (id, venue_id, room_id, table_id, merged_room_id, merged_table_id, slot_date, start_time, "
+      + "    duration_minutes, during, party_size, customer_name, customer_phone, customer_email, comment, status, admin_id, "
+      + "    expires_at, version, created_at, updated_at) "
+      + "  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, tstzrange($10, $11, '[)'), $12, $13, $14, $15, $16, 'held', $17, $18, 1, $19, $19) "
+      + "  RETURNING id, venue_id, during), "
+      + "t AS (INSERT INTO booking_tables (booking_id, table_id, venue_id, during) "
+      + "  SELECT b.id, x.table_id, b.venue_id, b.during FROM b CROSS JOIN unnest($20::uuid[]) AS x(table_id) ORDER BY x.table_id)"
+      + changes(21)
+      + " SELECT count(*) AS n FROM b";
+
+  /**
+   * A status change of booking $1 from $3 at version $4 to $2; the time rules of the state machine
+   * are checked again by the database's clock. Frees the tables when $8 is false. Changes from $9.
+   */
+  static final String CHANGE_STATUS =
+    "WITH b AS (UPDATE bookings SET status = $2, version = version + 1, updated_at = $5, expires_at = $6, cancel_reason = $7 "
+      + "  WHERE id = $1 AND status = $3 AND version = $4 "
+      + "    AND ($2 <> 'confirmed' OR expires_at > now()) "
+      + "    AND ($2 <> 'expired' OR expires_at <= now()) "
+      + "    AND ($2 <> 'no_show' OR lower(during) <= now()) "
+      + "  RETURNING id), "
+      + "t AS (UPDATE booking_tables SET active = false WHERE NOT $8::boolean AND booking_id IN (SELECT id FROM b))"
+      + changes(9)
+      + " SELECT count(*) AS n FROM b";
+
+  /**
+   * Moves booking $1 (still at version $12, held in time or confirmed) to new tables and time and
+   * lets go of the tables it had; {@link #OCCUPY} then takes the new ones. Changes from $13.
+   */
+  static final String MOVE =
+    "WITH b AS (UPDATE bookings SET room_id = $2, table_id = $3, merged_room_id = $4, merged_table_id = $5, slot_date = $6, "
+      + "    start_time = $7, duration_minutes = $8, during = tstzrange($9, $10, '[)'), version = version + 1, updated_at = $11 "
+      + "  WHERE id = $1 AND version = $12 AND (status = 'confirmed' OR (status = 'held' AND expires_at > now())) "
+      + "  RETURNING id), "
+      + "d AS (DELETE FROM booking_tables WHERE booking_id IN (SELECT id FROM b))"
+      + changes(13)
+      + " SELECT count(*) AS n FROM b";
+
+  /** Booking $1 of venue $2 occupies tables $5 over [$3, $4); the exclusion constraint decides. */
+  static final String OCCUPY =
+    "INSERT INTO booking_tables (booking_id, table_id, venue_id, during) "
+      + "SELECT $1, x.table_id, $2, tstzrange($3, $4, '[)') FROM unnest($5::uuid[]) AS x(table_id) ORDER BY x.table_id";
+
+  /** Claims up to $1 lapsed holds; rows stay locked until the transaction ends. */
+  static final String CLAIM_LAPSED =
+    "SELECT " + COLUMNS + ", now() AS db_now FROM bookings b WHERE b.status = 'held' AND b.expires_at <= now() "
+      + "ORDER BY b.expires_at LIMIT $1 FOR UPDATE SKIP LOCKED";
+
+  /** Expires the claimed holds $1, freeing their tables. Changes from $2. */
+  static final String EXPIRE =
+    "WITH b AS (UPDATE bookings SET status = 'expired', version = version + 1, updated_at = now() "
+      + "  WHERE id = ANY($1) AND status = 'held' RETURNING id), "
+      + "t AS (UPDATE booking_tables SET active = false WHERE booking_id IN (SELECT id FROM b))"
+      + changes(2)
+      + " SELECT count(*) AS n FROM b";
+
+  /** What each booking $1 is to tables $2 over [$3, $4). */
+  static final String HOLDERS =
+    "SELECT b.id, b.status, b.status = 'held' AND b.expires_at <= now() AS lapsed, "
+      + "EXISTS (SELECT 1 FROM booking_tables bt WHERE bt.booking_id = b.id AND bt.active AND bt.table_id = ANY($2) "
+      + "  AND bt.during && tstzrange($3, $4, '[)')) AS overlaps "
+      + "FROM bookings b WHERE b.id = ANY($1)";
+
+  static final String STORED_ANSWER =
+    "SELECT operation, request_hash, response FROM idempotency_keys WHERE scope = $1 AND idem_key = $2 "
+      + "AND created_at > now() - interval '24 hours'";
+
+  /** At most 1000 keys a round, so a big backlog never holds locks for long. */
+  static final String FORGET_KEYS =
+    "DELETE FROM idempotency_keys WHERE ctid = ANY(ARRAY("
+      + "SELECT ctid FROM idempotency_keys WHERE created_at < now() - make_interval(secs => $1) LIMIT 1000))";
+
+  /** The audit trail; no row for an unknown booking, one row with a null id for a booking without entries. */
+  static final String HISTORY =
+    "SELECT e.id, e.event_type, e.actor_id, e.from_status, e.to_status, e.version, e.payload, e.created_at "
+      + "FROM bookings b LEFT JOIN booking_events e ON e.booking_id = b.id WHERE b.id = $1 ORDER BY e.id";
+
+  /** A lapsed hold occupies nothing, whether or not it was expired yet. */
+  private static final String IN_TIME = "NOT (b.status = 'held' AND b.expires_at <= now())";
+
+  /** Tables among $1 occupied by an active booking overlapping [$2, $3). */
+  static final String OCCUPIED_TABLES =
+    "SELECT DISTINCT bt.table_id FROM booking_tables bt JOIN bookings b ON b.id = bt.booking_id "
+      + "WHERE bt.active AND bt.table_id = ANY($1) AND bt.during && tstzrange($2, $3, '[)') AND " + IN_TIME;
+
+  /** Active bookings per table that end after now, for the given tables. */
+  static final String FUTURE_BY_TABLE =
+    "SELECT bt.table_id, count(*) AS n FROM booking_tables bt JOIN bookings b ON b.id = bt.booking_id "
+      + "WHERE bt.active AND bt.table_id = ANY($1) AND upper(bt.during) > now() AND " + IN_TIME + " GROUP BY bt.table_id";
+
+  /** Active bookings per table that end after now, for a whole venue. */
+  static final String FUTURE_BY_VENUE =
+    "SELECT bt.table_id, count(*) AS n FROM booking_tables bt JOIN bookings b ON b.id = bt.booking_id "
+      + "WHERE bt.active AND bt.venue_id = $1 AND upper(bt.during) > now() AND " + IN_TIME + " GROUP BY bt.table_id";
+
+  private BookingSql() {
+  }
+
+  /**
+   * A venue's bookings by date and start time, with only the filters used (so each variant is its
+   * own prepared statement with its own plan on the indexes): venue $1, then in this order those
+   * present of date, statuses and table, then limit and offset.
+   */
+  static String list(boolean date, boolean statuses, boolean table) {
+    StringBuilder where = new StringBuilder("b.venue_id = $1");
+    int n = 2;
+    if (date) {
+      where.append(" AND b.slot_date = $").append(n++);
+    }
+    if (statuses) {
+      where.append(" AND b.status = ANY($").append(n++).append(")");
+    }
+    if (table) {
+      where.append(" AND (b.table_id = $").append(n).append(" OR b.merged_table_id = $").append(n).append(")");
+      n++;
+    }
+    // The count and the page each get their own scan: the page's stops at its limit.
+    return "WITH page AS (SELECT " + COLUMNS + " FROM bookings b WHERE " + where
+      + " ORDER BY b.slot_date, b.start_time, b.id LIMIT $" + n + " OFFSET $" + (n + 1) + ") "
+      + "SELECT c.total, p.* FROM (SELECT count(*) AS total FROM bookings b WHERE " + where + ") c "
+      + "LEFT JOIN page p ON true ORDER BY p.slot_date, p.start_time, p.id";
+  }
+
+  /**
+   * The audit rows, outbox events and idempotency answer of the changes made by a statement whose
+   * main CTE is {@code b}: written only if {@code b} touched a row. Parameters from {@code p}: seven
+   * audit arrays, six outbox arrays, then the idempotency scope (null for none), key, operation,
+   * request hash, answer and booking id.
+   */
+  static String changes(int p) {
+    return ", a AS (INSERT INTO booking_events (booking_id, event_type, actor_id, from_status, to_status, version, payload) "
+      + "  SELECT x.booking_id, x.event_type, x.actor_id, NULLIF(x.from_status, ''), x.to_status, x.version, x.payload "
+      + "  FROM unnest($" + p + "::uuid[], $" + (p + 1) + "::text[], $" + (p + 2) + "::text[], $" + (p + 3) + "::text[], $"
+      + (p + 4) + "::text[], $" + (p + 5) + "::int8[], $" + (p + 6) + "::text[]) "
+      + "    AS x(booking_id, event_type, actor_id, from_status, to_status, version, payload) "
+      + "  WHERE EXISTS (SELECT 1 FROM b)), "
+      + "o AS (INSERT INTO outbox (event_id, topic, aggregate_id, event_type, payload, aggregate_version) "
+      + "  SELECT * FROM unnest($" + (p + 7) + "::uuid[], $" + (p + 8) + "::text[], $" + (p + 9) + "::text[], $" + (p + 10)
+      + "::text[], $" + (p + 11) + "::text[], $" + (p + 12) + "::int8[]) WHERE EXISTS (SELECT 1 FROM b)), "
+      + "k AS (INSERT INTO idempotency_keys (scope, idem_key, operation, request_hash, response, booking_id) "
+      + "  SELECT $" + (p + 13) + ", $" + (p + 14) + ", $" + (p + 15) + ", $" + (p + 16) + ", $" + (p + 17) + ", $" + (p + 18)
+      + "  WHERE $" + (p + 13) + "::text IS NOT NULL AND EXISTS (SELECT 1 FROM b))";
+  }
+}

@@ -1,0 +1,96 @@
+package io.booker.booking.domain;
+
+import io.booker.common.ServiceException;
+import java.util.regex.Pattern;
+
+/**
+ * The rules for a booking's free-text fields. Each check returns the cleaned value (trimmed) or
+ * throws INVALID_ARGUMENT naming the field.
+ */
+public final class BookingFields {
+
+  public static final int NAME_MAX = 200;
+  public static final int PHONE_MAX = 40;
+  public static final int EMAIL_MAX = 254;
+  public static final int COMMENT_MAX = 1000;
+  public static final int REASON_MAX = 500;
+  public static final int ACTOR_MAX = 128;
+  public static final int MAX_PARTY_SIZE = 100;
+  public static final int IDEMPOTENCY_KEY_MAX = 255;
+
+  private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()\\-.]*");
+  private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
+  private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x21-\\x7e]+");
+
+  private BookingFields() {
+  }
+
+  public static String customerName(String value) {
+    String v = text("customer_name", value, NAME_MAX);
+    if (v.isEmpty()) {
+      throw ServiceException.invalid("customer_name", "is required");
+    }
+    return v;
+  }
+
+  public static String customerPhone(String value) {
+    String v = text("customer_phone", value, PHONE_MAX);
+    if (!PHONE.matcher(v).matches()) {
+      throw ServiceException.invalid("customer_phone", "may contain only digits, spaces, a leading + and ( ) - .");
+    }
+    return v;
+  }
+
+  public static String customerEmail(String value) {
+    String v = text("customer_email", value, EMAIL_MAX);
+    if (!v.isEmpty() && !EMAIL.matcher(v).matches()) {
+      throw ServiceException.invalid("customer_email", "must be an email address such as name@example.com");
+    }
+    return v;
+  }
+
+  public static String comment(String value) {
+    return text("comment", value, COMMENT_MAX);
+  }
+
+  public static String reason(String value) {
+    return text("reason", value, REASON_MAX);
+  }
+
+  public static String actor(String value) {
+    return text("admin_id", value, ACTOR_MAX);
+  }
+
+  public static int partySize(int value) {
+    if (value < 1 || value > MAX_PARTY_SIZE) {
+      throw ServiceException.invalid("party_size", "must be between 1 and " + MAX_PARTY_SIZE);
+    }
+    return value;
+  }
+
+  /** Empty for none; otherwise 1-255 printable ASCII characters, as the Idempotency-Key header. */
+  public static String idempotencyKey(String value) {
+    if (value == null || value.isEmpty()) {
+      return "";
+    }
+    if (value.length() > IDEMPOTENCY_KEY_MAX || !PRINTABLE_ASCII.matcher(value).matches()) {
+      throw ServiceException.invalid("idempotency_key", "must be 1 to " + IDEMPOTENCY_KEY_MAX + " printable ASCII characters without spaces");
+    }
+    return value;
+  }
+
+  /** Trimmed; at most {@code max} characters; no control characters (a name is one line). */
+  static String text(String field, String value, int max) {
+    String v = value == null ? "" : value.strip();
+    if (v.codePointCount(0, v.length()) > max) {
+      throw ServiceException.invalid(field, "must be at most " + max + " characters");
+    }
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (Character.isISOControl(c) && !(field.equals("comment") && (c == '\n' || c == '\t'))) {
+        throw ServiceException.invalid(field, "must not contain control characters");
+      }
+    }
+    return v;
+  }
+}

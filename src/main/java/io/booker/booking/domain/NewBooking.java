@@ -1,0 +1,22 @@
+package io.booker.booking.domain;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A validated request for a booking: which venue, table (and the table merged with it, or null),
+ * slot, party and guest. Where the tables are and whether the slot is open is the venue's to say.
+ */
+public record NewBooking(UUID venueId, TableRequest table, TableRequest mergedWith, BookingSlot slot, int partySize,
+    Guest guest, String comment, String adminId) {
+
+  public NewBooking {
+    Objects.requireNonNull(venueId, "venueId");
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(slot, "slot");
+    Objects.requireNonNull(guest, "guest");
+    BookingFields.partySize(partySize);
+    comment = comment == null ? "" : comment;
+    adminId = adminId == null ? "" : adminId;
+  }
+}

@@ -1,0 +1,86 @@
+package io.booker.gateway;
+
+import com.google.protobuf.Message;
+import io.booker.common.ServiceException;
+import io.booker.platform.web.ProtoJson;
+import io.booker.proto.booking.*;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * REST routes of bookings (paths of the original Booker, plus reschedule and history). Every POST
+ * takes an {@code Idempotency-Key} header, which works like the body's {@code idempotency_key}.
+ */
+final class BookingRoutes {
+
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private final BookingServiceClient bookings;
+
+  BookingRoutes(BookingServiceClient bookings) {
+    this.bookings = bookings;
+  }
+
+  void mount(Router api) {
+    api.get("/bookings").handler(ctx -> Rest.reply(ctx, 200, bookings.listBookings(ListBookingsRequest.newBuilder()
+      .setVenueId(Rest.query(ctx, "venue_id"))
+      .setDate(Rest.query(ctx, "date"))
+      .addAllStatuses(statuses(ctx))
+      .setTableId(Rest.query(ctx, "table_id"))
+      .setLimit(Rest.limit(ctx)).setOffset(Rest.queryInt(ctx, "offset")).build())));
+    api.post("/bookings").handler(ctx -> {
+      CreateBookingRequest.Builder request = ProtoJson.merge(Rest.body(ctx), CreateBookingRequest.newBuilder());
+      Rest.reply(ctx, 201, bookings.createBooking(request.setIdempotencyKey(key(ctx, request.getIdempotencyKey())).build()));
+    });
+    api.get("/bookings/:id").handler(ctx -> Rest.reply(ctx, 200,
+      bookings.getBooking(GetBookingRequest.newBuilder().setId(ctx.pathParam("id")).build())));
+    api.get("/bookings/:id/history").handler(ctx -> Rest.reply(ctx, 200,
+      bookings.getBookingHistory(GetBookingHistoryRequest.newBuilder().setId(ctx.pathParam("id")).build())));
+
+    transition(api, "confirm", ConfirmBookingRequest.newBuilder(), b -> bookings.confirmBooking(b.build()));
+    transition(api, "cancel", CancelBookingRequest.newBuilder(), b -> bookings.cancelBooking(b.build()));
+    transition(api, "seat", MarkSeatedRequest.newBuilder(), b -> bookings.markSeated(b.build()));
+    transition(api, "finish", MarkFinishedRequest.newBuilder(), b -> bookings.markFinished(b.build()));
+    transition(api, "no-show", MarkNoShowRequest.newBuilder(), b -> bookings.markNoShow(b.build()));
+    transition(api, "reschedule", RescheduleBookingRequest.newBuilder(), b -> bookings.rescheduleBooking(b.build()));
+  }
+
+  /**
+   * {@code POST /bookings/:id/<action>}: the body (optional; {@code reason} for cancel, the new
+   * slot and tables for reschedule) merged into the request, the id from the path.
+   */
+  private <B extends Message.Builder> void transition(Router api, String action, B prototype,
+                                                      Function<B, io.vertx.core.Future<Booking>> call) {
+    api.post("/bookings/:id/" + action).handler(ctx -> {
+      @SuppressWarnings("unchecked")
+      B request = (B) ProtoJson.merge(Rest.body(ctx), prototype.clone().clear());
+      var descriptor = request.getDescriptorForType();
+      request.setField(descriptor.findFieldByName("id"), ctx.pathParam("id"));
+      var keyField = descriptor.findFieldByName("idempotency_key");
+      request.setField(keyField, key(ctx, (String) request.getField(keyField)));
+      Rest.reply(ctx, 200, call.apply(request));
+    });
+  }
+
+  /** The header's key, or the body's; both given and different is a client mistake. */
+  private static String key(RoutingContext ctx, String fromBody) {
+    String header = ctx.request().getHeader(IDEMPOTENCY_KEY);
+    if (header == null) {
+      return fromBody;
+    }
+    if (!fromBody.isEmpty() && !fromBody.equals(header)) {
+      throw ServiceException.invalid("idempotency_key", "differs from the " + IDEMPOTENCY_KEY + " header");
+    }
+    return header;
+  }
+
+  /** {@code status=held,confirmed} or {@code status=held&status=confirmed}. */
+  private static List<String> statuses(RoutingContext ctx) {
+    return ctx.queryParam("status").stream()
+      .flatMap(s -> java.util.Arrays.stream(s.split(",")))
+      .map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+}

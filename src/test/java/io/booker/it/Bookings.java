@@ -1,0 +1,94 @@
+package io.booker.it;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Venues and bookings made through the REST API, as a restaurant would make them, for the tests
+ * that need bookings: every rule of the real service applies to them.
+ */
+final class Bookings {
+
+  /** No daylight saving: any date ahead works the same. */
+  static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+  private Bookings() {
+  }
+
+  /** A day well ahead in the venue's zone, so every slot of it is in the future. */
+  static LocalDate day(int daysAhead) {
+    return LocalDate.now(TOKYO).plusDays(daysAhead);
+  }
+
+  /** A venue in Tokyo open around the clock, every day. Answers its id. */
+  static String venueOpenAllDay(ApiClient api) {
+    return venue(api, "00:00", "00:00");
+  }
+
+  /** A venue in Tokyo open every day from {@code open} to {@code close}. Answers its id. */
+  static String venue(ApiClient api, String open, String close) {
+    String id = api.created("/api/v1/venues", new JsonObject().put("name", "Booked " + UUID.randomUUID()).put("timezone", TOKYO.getId()))
+      .getString("id");
+    JsonArray days = new JsonArray();
+    for (int wd = 0; wd < 7; wd++) {
+      days.add(new JsonObject().put("weekday", wd).put("open_time", open).put("close_time", close));
+    }
+    HttpResponse<Buffer> hours = api.post("/api/v1/venues/" + id + "/schedule", new JsonObject().put("days", days));
+    assertEquals(200, hours.statusCode(), hours::bodyAsString);
+    return id;
+  }
+
+  /** A table: {room id, table id}. */
+  static String[] table(ApiClient api, String roomId, String name, int capacity, boolean canMerge) {
+    JsonObject t = api.created("/api/v1/rooms/" + roomId + "/tables",
+      new JsonObject().put("name", name).put("capacity", capacity).put("can_merge", canMerge));
+    return new String[]{roomId, t.getString("id")};
+  }
+
+  static String room(ApiClient api, String venueId, String name) {
+    return api.room(venueId, name).getString("id");
+  }
+
+  /** The body of a create for one table of {@code venue}. */
+  static JsonObject request(String venue, String[] table, LocalDate date, String start, int minutes, int party) {
+    JsonObject slot = new JsonObject().put("date", date.toString()).put("start_time", start);
+    if (minutes > 0) {
+      slot.put("duration_minutes", minutes);
+    }
+    return new JsonObject().put("venue_id", venue)
+      .put("table", new JsonObject().put("venue_id", venue).put("room_id", table[0]).put("table_id", table[1]))
+      .put("slot", slot).put("party_size", party).put("customer_name", "Guest " + UUID.randomUUID().toString().substring(0, 6))
+      .put("customer_phone", "+81 3 1234 5678");
+  }
+
+  /** The same request for a mergeable pair. */
+  static JsonObject pairRequest(String venue, String[] table, String[] other, LocalDate date, String start, int minutes, int party) {
+    return request(venue, table, date, start, minutes, party)
+      .put("merged_with_table", new JsonObject().put("room_id", other[0]).put("table_id", other[1]));
+  }
+
+  /** Books and asserts 201; answers the booking. */
+  static JsonObject hold(ApiClient api, JsonObject request) {
+    return api.created("/api/v1/bookings", request);
+  }
+
+  /** POST /bookings/:id/:action with {@code body}; the response. */
+  static HttpResponse<Buffer> act(ApiClient api, String bookingId, String action, JsonObject body) {
+    return api.post("/api/v1/bookings/" + bookingId + "/" + action, body);
+  }
+
+  /** Acts and asserts 200; answers the booking. */
+  static JsonObject done(ApiClient api, String bookingId, String action) {
+    HttpResponse<Buffer> r = act(api, bookingId, action, new JsonObject());
+    assertEquals(200, r.statusCode(), () -> action + ": " + r.bodyAsString());
+    return r.bodyAsJsonObject();
+  }
+}
