@@ -28,7 +28,7 @@ final class BookingRoutes {
     api.get("/bookings").handler(ctx -> Rest.reply(ctx, 200, bookings.listBookings(ListBookingsRequest.newBuilder()
       .setVenueId(Rest.query(ctx, "venue_id"))
       .setDate(Rest.query(ctx, "date"))
-      .addAllStatuses(statuses(ctx))
+      .setStatus(String.join(",", statuses(ctx)))
       .setTableId(Rest.query(ctx, "table_id"))
       .setLimit(Rest.limit(ctx)).setOffset(Rest.queryInt(ctx, "offset")).build())));
     api.post("/bookings").handler(ctx -> {

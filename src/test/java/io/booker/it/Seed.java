@@ -97,6 +97,22 @@ final class Seed {
     update("booking", "UPDATE booking_tables SET active = false WHERE booking_id = ?::uuid", bookingId);
   }
 
+  /**
+   * Test-only time travel: makes a booking that the service made start {@code hours} ago (its
+   * slot, its real range and the range its tables are occupied), which the service rightly refuses
+   * to book. Everything else stays as the service wrote it. Venue-local slot fields move by the
+   * same amount, which is right for the tests' zones without daylight saving.
+   */
+  static void moveIntoThePast(String bookingId, int hours) {
+    update("booking", "WITH s AS (SELECT lower(during) - now() + make_interval(hours => ?) AS shift FROM bookings WHERE id = ?::uuid), "
+        + "t AS (UPDATE booking_tables bt SET during = tstzrange(lower(bt.during) - s.shift, upper(bt.during) - s.shift, '[)') "
+        + "  FROM s WHERE bt.booking_id = ?::uuid) "
+        + "UPDATE bookings b SET during = tstzrange(lower(b.during) - s.shift, upper(b.during) - s.shift, '[)'), "
+        + "  slot_date = ((b.slot_date + b.start_time) - s.shift)::date, start_time = ((b.slot_date + b.start_time) - s.shift)::time "
+        + "FROM s WHERE b.id = ?::uuid",
+      hours, bookingId, bookingId, bookingId);
+  }
+
   /** Runs one statement with {@code args} on {@code database} ("venue" or "booking"). */
   private static void update(String database, String sql, Object... args) {
     InfraEndpoints infra = TestInfra.endpoints();

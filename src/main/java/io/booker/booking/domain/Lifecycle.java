@@ -65,7 +65,7 @@ public final class Lifecycle {
       case NO_SHOW:
         if (current == BookingStatus.CONFIRMED) {
           return now.isBefore(booking.period().start())
-            ? refuse("a no-show can only be marked once the booking has started (" + booking.period().start() + ")")
+            ? refuse("booking is confirmed; a no-show can only be marked once it has started (" + booking.period().start() + ")")
             : apply(current, action);
         }
         break;
