@@ -4,7 +4,6 @@ import io.booker.common.Times;
 import io.booker.common.Ids;
 
 import io.booker.common.ServiceException;
-import io.booker.common.Times;
 import io.booker.proto.booking.CheckTableAvailabilityRequest;
 import io.booker.proto.booking.TableAvailabilityInfo;
 import io.booker.proto.common.Slot;
@@ -17,7 +16,6 @@ import io.booker.venue.domain.SlotCheck;
 import io.booker.venue.domain.TableChoice;
 import io.booker.venue.domain.TableCandidate;
 import io.booker.venue.domain.TableOffer;
-import io.booker.common.Times;
 import io.vertx.core.Future;
 
 import java.time.LocalDate;

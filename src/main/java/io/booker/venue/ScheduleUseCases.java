@@ -10,7 +10,6 @@ import io.booker.venue.domain.DayHoursText;
 import io.booker.venue.domain.DayRange;
 import io.booker.venue.domain.OpeningRange;
 import io.booker.venue.domain.SpecialDay;
-import io.booker.common.Times;
 import io.booker.venue.domain.WeeklyHours;
 import io.vertx.core.Future;
 

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.booker.it.AvailabilityRestTest.TOKYO;
 import static io.booker.it.AvailabilityRestTest.day;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -33,6 +32,8 @@ class AvailabilityGrpcTest {
   @RegisterExtension
   static final NodeHarness harness = NodeHarness.allInOne("grpc");
   static final VenueServiceClient venues = harness.venueGrpc();
+  /** Bookings are made over REST (the gateway reaches the booking service over gRPC here). */
+  static final ApiClient api = harness.api();
 
   @Test
   void smallestFirstThenPairsWhenNothingSingleFits() {
@@ -41,6 +42,7 @@ class AvailabilityGrpcTest {
 
     List<TableAvailability> two = check(venue, day(21), "19:00", 0, 2);
     assertEquals(List.of("A2", "A4", "C5", "B6a", "B6b", "A8"), names(two, true));
+    assertEquals(6, two.size());
     assertEquals(TableRef.newBuilder().setVenueId(venue).setRoomId(t.get("A2")[0]).setTableId(t.get("A2")[1]).build(), two.get(0).getTable());
     assertFalse(two.get(0).hasMergedWithTable());
 
@@ -52,6 +54,18 @@ class AvailabilityGrpcTest {
     assertEquals("merged with B6b (total capacity 12)", pair.getReason());
     assertEquals(12, pair.getCapacity());
     assertEquals(List.of("B6a"), names(eleven, true));
+    assertEquals(1, eleven.size(), "only the pair, without include_unavailable");
+
+    List<TableAvailability> explained = checkWithReasons(venue, day(21), "19:00", 0, 11);
+    assertEquals(pair, explained.get(0));
+    assertEquals(List.of("B6a"), names(explained, true));
+    assertEquals(List.of("A2", "A4", "A8", "C5"), names(explained, false));
+    assertEquals("capacity 2 is less than party of 11", explained.get(1).getReason());
+
+    Slot slot = Slot.newBuilder().setDate(day(21).toString()).setStartTime("19:00").build();
+    List<TableAvailability> capped = venues.checkAvailability(request(venue, slot, 2).toBuilder().setMaxOffers(2).build()).await().getTablesList();
+    assertEquals(List.of("A2", "A4"), names(capped, true));
+    assertEquals(2, capped.size());
   }
 
   @Test
@@ -59,14 +73,21 @@ class AvailabilityGrpcTest {
     String venue = venue();
     Map<String, String[]> t = Seed.standardLayout(venue);
     LocalDate d = day(22);
-    Seed.booking(venue, t.get("A2"), d.atTime(18, 30).atZone(TOKYO), 120, "confirmed");
-    assertEquals(List.of("A4", "C5", "B6a", "B6b", "A8"), names(check(venue, d, "19:00", 0, 2), true));
+    Bookings.confirmed(api, Bookings.request(venue, t.get("A2"), d, "18:30", 120, 2));
+    List<TableAvailability> evening = check(venue, d, "19:00", 0, 2);
+    assertEquals(List.of("A4", "C5", "B6a", "B6b", "A8"), names(evening, true));
+    assertEquals(5, evening.size(), "the booked A2 is left out without include_unavailable");
+    List<TableAvailability> eveningExplained = checkWithReasons(venue, d, "19:00", 0, 2);
+    assertEquals(List.of("A2"), names(eveningExplained, false));
+    assertEquals("already booked for this slot", eveningExplained.get(5).getReason());
     assertEquals(List.of("A2", "A4", "C5", "B6a", "B6b", "A8"), names(check(venue, d, "12:00", 0, 2), true),
       "the lunch slot does not overlap the evening booking");
 
     LocalDate closed = day(23);
     venues.setSpecialHours(SetSpecialHoursRequest.newBuilder().setVenueId(venue).setDate(closed.toString()).setIsClosed(true).build()).await();
-    List<TableAvailability> none = check(venue, closed, "19:00", 0, 2);
+    assertEquals(List.of(), check(venue, closed, "19:00", 0, 2), "nothing to offer on a closed day");
+    List<TableAvailability> none = checkWithReasons(venue, closed, "19:00", 0, 2);
+    assertEquals(6, none.size());
     assertEquals(List.of(), names(none, true));
     assertEquals("venue is closed on " + closed, none.get(0).getReason());
 
@@ -84,6 +105,8 @@ class AvailabilityGrpcTest {
     assertCode(ErrorCode.INVALID_ARGUMENT, "slot.duration_minutes", request(venue, slot.toBuilder().setDurationMinutes(721).build(), 2));
     assertCode(ErrorCode.INVALID_ARGUMENT, "venue_id", request("", slot, 2));
     assertCode(ErrorCode.NOT_FOUND, "venue", request(UUID.randomUUID().toString(), slot, 2));
+    assertCode(ErrorCode.INVALID_ARGUMENT, "max_offers", request(venue, slot, 2).toBuilder().setMaxOffers(201).build());
+    assertCode(ErrorCode.INVALID_ARGUMENT, "max_offers", request(venue, slot, 2).toBuilder().setMaxOffers(-1).build());
   }
 
   @Test
@@ -109,9 +132,18 @@ class AvailabilityGrpcTest {
     return CheckAvailabilityRequest.newBuilder().setVenueId(venue).setSlot(slot).setPartySize(party).build();
   }
 
+  /** The default answer: only what can be booked (asserted), smallest fit first. */
   static List<TableAvailability> check(String venue, LocalDate date, String time, int duration, int party) {
     Slot slot = Slot.newBuilder().setDate(date.toString()).setStartTime(time).setDurationMinutes(duration).build();
-    return venues.checkAvailability(request(venue, slot, party)).await().getTablesList();
+    List<TableAvailability> tables = venues.checkAvailability(request(venue, slot, party)).await().getTablesList();
+    assertTrue(tables.stream().allMatch(TableAvailability::getAvailable), () -> "only available offers by default: " + tables);
+    return tables;
+  }
+
+  /** The answer with {@code include_unavailable}: the offers, then every other table with its reason. */
+  static List<TableAvailability> checkWithReasons(String venue, LocalDate date, String time, int duration, int party) {
+    Slot slot = Slot.newBuilder().setDate(date.toString()).setStartTime(time).setDurationMinutes(duration).build();
+    return venues.checkAvailability(request(venue, slot, party).toBuilder().setIncludeUnavailable(true).build()).await().getTablesList();
   }
 
   static List<String> names(List<TableAvailability> tables, boolean available) {

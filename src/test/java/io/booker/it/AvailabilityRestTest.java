@@ -55,8 +55,11 @@ class AvailabilityRestTest {
 
     JsonArray five = check(venue, day(10), "19:00", 0, 5);
     assertEquals(List.of("C5", "B6a", "B6b", "A8"), names(five, true));
-    assertEquals(List.of("A2", "A4"), names(five, false));
-    assertEquals("capacity 2 is less than party of 5", five.getJsonObject(4).getString("reason"));
+    assertEquals(4, five.size(), "only what can be booked unless include_unavailable");
+    JsonArray fiveExplained = checkWithReasons(venue, day(10), "19:00", 0, 5);
+    assertEquals(List.of("C5", "B6a", "B6b", "A8"), names(fiveExplained, true));
+    assertEquals(List.of("A2", "A4"), names(fiveExplained, false));
+    assertEquals("capacity 2 is less than party of 5", fiveExplained.getJsonObject(4).getString("reason"));
   }
 
   @Test
@@ -64,7 +67,7 @@ class AvailabilityRestTest {
     String venue = venue();
     Map<String, String[]> t = Seed.standardLayout(venue);
 
-    JsonArray ten = check(venue, day(11), "19:00", 0, 10);
+    JsonArray ten = checkWithReasons(venue, day(11), "19:00", 0, 10);
     assertEquals(List.of("B6a"), names(ten, true), "B6a+B6b is the only same-room pair; B6+C5 cross rooms");
     JsonObject pair = ten.getJsonObject(0);
     assertEquals(new JsonObject().put("venue_id", venue).put("room_id", t.get("B6b")[0]).put("table_id", t.get("B6b")[1]),
@@ -72,12 +75,16 @@ class AvailabilityRestTest {
     assertEquals("merged with B6b (total capacity 12)", pair.getString("reason"));
     assertEquals(12, pair.getInteger("capacity"));
     assertEquals(List.of("A2", "A4", "A8", "C5"), names(ten, false));
+    JsonArray tenOffers = check(venue, day(11), "19:00", 0, 10);
+    assertEquals(1, tenOffers.size(), "only the pair, without include_unavailable");
+    assertEquals(pair, tenOffers.getJsonObject(0));
 
-    JsonArray eight = check(venue, day(11), "19:00", 0, 8);
+    JsonArray eight = checkWithReasons(venue, day(11), "19:00", 0, 8);
     assertEquals(List.of("A8"), names(eight, true));
     for (int i = 0; i < eight.size(); i++) {
       assertNull(eight.getJsonObject(i).getValue("merged_with_table"), "no pairs while a single table fits");
     }
+    assertEquals(List.of("A8"), names(check(venue, day(11), "19:00", 0, 8), true));
   }
 
   @Test
@@ -85,12 +92,16 @@ class AvailabilityRestTest {
     String venue = venue();
     Map<String, String[]> t = Seed.standardLayout(venue);
     LocalDate d = day(12);
-    Seed.booking(venue, t.get("A2"), d.atTime(19, 0).atZone(TOKYO), 120, "confirmed");  // overlaps 20:00-22:00
-    Seed.booking(venue, t.get("A4"), d.atTime(18, 0).atZone(TOKYO), 120, "confirmed");  // ends as the slot starts
-    Seed.booking(venue, t.get("A8"), d.atTime(19, 0).atZone(TOKYO), 180, "cancelled");
-    Seed.booking(venue, t.get("C5"), d.plusDays(1).atTime(20, 0).atZone(TOKYO), 120, "confirmed"); // another date
+    Bookings.confirmed(api, Bookings.request(venue, t.get("A2"), d, "19:00", 120, 2));  // overlaps 20:00-22:00
+    Bookings.confirmed(api, Bookings.request(venue, t.get("A4"), d, "18:00", 120, 2));  // ends as the slot starts
+    Bookings.cancelled(api, Bookings.request(venue, t.get("A8"), d, "19:00", 180, 2));
+    Bookings.confirmed(api, Bookings.request(venue, t.get("C5"), d.plusDays(1), "20:00", 120, 2)); // another date
 
-    JsonArray two = check(venue, d, "20:00", 0, 2);
+    JsonArray offers = check(venue, d, "20:00", 0, 2);
+    assertEquals(List.of("A4", "C5", "B6a", "B6b", "A8"), names(offers, true));
+    assertEquals(5, offers.size(), "the booked A2 is left out without include_unavailable");
+
+    JsonArray two = checkWithReasons(venue, d, "20:00", 0, 2);
     assertEquals(List.of("A4", "C5", "B6a", "B6b", "A8"), names(two, true));
     JsonObject a2 = two.getJsonObject(two.size() - 1);
     assertEquals("A2", a2.getString("table_name"));
@@ -109,7 +120,8 @@ class AvailabilityRestTest {
     assertEquals(200, api.post("/api/v1/venues/" + venue + "/special-hours",
       new JsonObject().put("date", shorter.toString()).put("open_time", "12:00").put("close_time", "14:00")).statusCode());
 
-    JsonArray none = check(venue, closed, "19:00", 0, 2);
+    assertEquals(0, check(venue, closed, "19:00", 0, 2).size(), "nothing to offer on a closed day");
+    JsonArray none = checkWithReasons(venue, closed, "19:00", 0, 2);
     assertEquals(6, none.size());
     assertEquals(List.of(), names(none, true));
     for (int i = 0; i < none.size(); i++) {
@@ -119,7 +131,8 @@ class AvailabilityRestTest {
     assertEquals(6, names(check(venue, closed, "00:30", 60, 2), true).size());
 
     assertEquals(6, names(check(venue, shorter, "12:00", 120, 2), true).size());
-    JsonArray late = check(venue, shorter, "13:00", 120, 2);
+    assertEquals(0, check(venue, shorter, "13:00", 120, 2).size());
+    JsonArray late = checkWithReasons(venue, shorter, "13:00", 120, 2);
     assertEquals(List.of(), names(late, true));
     assertTrue(late.getJsonObject(0).getString("reason").startsWith("outside opening hours on " + shorter), late.encode());
   }
@@ -136,11 +149,13 @@ class AvailabilityRestTest {
 
     assertEquals(6, names(check(venue, d, "13:00", 120, 2), true).size(), "ends exactly at 15:00");
     assertEquals(6, names(check(venue, d, "13:00", 0, 2), true).size(), "default duration is 120 minutes");
-    JsonArray over = check(venue, d, "13:01", 120, 2);
+    assertEquals(0, check(venue, d, "13:01", 120, 2).size(), "one minute past closing");
+    JsonArray over = checkWithReasons(venue, d, "13:01", 120, 2);
     assertEquals(List.of(), names(over, true), "one minute past closing");
     assertEquals("outside opening hours on " + d + " (00:00-02:00, 12:00-15:00, 18:00-02:00)", over.getJsonObject(0).getString("reason"));
 
-    JsonArray past = check(venue, LocalDate.now(TOKYO).minusDays(1), "19:00", 0, 2);
+    assertEquals(0, check(venue, LocalDate.now(TOKYO).minusDays(1), "19:00", 0, 2).size());
+    JsonArray past = checkWithReasons(venue, LocalDate.now(TOKYO).minusDays(1), "19:00", 0, 2);
     assertEquals(List.of(), names(past, true));
     assertEquals("in the past", past.getJsonObject(0).getString("reason"));
   }
@@ -172,11 +187,31 @@ class AvailabilityRestTest {
   }
 
   @Test
+  void maxOffersCapsTheOffersAndIsRangeChecked() {
+    String venue = venue();
+    Seed.standardLayout(venue);
+    JsonObject slot = new JsonObject().put("date", day(26).toString()).put("start_time", "19:00");
+
+    JsonArray three = tables(request(venue, slot, 2).put("max_offers", 3));
+    assertEquals(List.of("A2", "A4", "C5"), names(three, true), "the three smallest fits");
+    assertEquals(3, three.size());
+    // The cap is on offers only: with include_unavailable the unavailable tables still follow, with their reasons.
+    JsonArray explained = tables(request(venue, slot, 5).put("max_offers", 1).put("include_unavailable", true));
+    assertEquals(List.of("C5"), names(explained, true));
+    assertEquals(List.of("A2", "A4"), names(explained, false));
+    assertEquals(6, names(tables(request(venue, slot, 2).put("max_offers", 200)), true).size());
+    assertEquals(6, names(tables(request(venue, slot, 2).put("max_offers", 0)), true).size(), "0 means the default 50");
+
+    assertInvalid("max_offers", request(venue, slot, 2).put("max_offers", 201));
+    assertInvalid("max_offers", request(venue, slot, 2).put("max_offers", -1));
+  }
+
+  @Test
   void tableAvailabilityForAListOfTables() {
     String venue = venue();
     Map<String, String[]> t = Seed.standardLayout(venue);
     LocalDate d = day(18);
-    Seed.booking(venue, t.get("A2"), d.atTime(19, 0).atZone(TOKYO), 120, "confirmed");
+    Bookings.confirmed(api, Bookings.request(venue, t.get("A2"), d, "19:00", 120, 2));
     JsonObject slot = new JsonObject().put("date", d.toString()).put("start_time", "20:00").put("duration_minutes", 60);
 
     HttpResponse<Buffer> r = api.post("/api/v1/availability/tables",
@@ -269,12 +304,31 @@ class AvailabilityRestTest {
     assertTrue(r.bodyAsJsonObject().getString("detail").startsWith(field + ":"), r.bodyAsString());
   }
 
+  /** The default answer: only what can be booked (asserted), smallest fit first. */
   static JsonArray check(String venue, LocalDate date, String time, int duration, int party) {
+    JsonArray tables = tables(request(venue, slot(date, time, duration), party));
+    for (int i = 0; i < tables.size(); i++) {
+      assertTrue(tables.getJsonObject(i).getBoolean("available"), () -> "only available offers by default: " + tables.encode());
+    }
+    return tables;
+  }
+
+  /** The answer with {@code include_unavailable}: the offers, then every other table with its reason. */
+  static JsonArray checkWithReasons(String venue, LocalDate date, String time, int duration, int party) {
+    return tables(request(venue, slot(date, time, duration), party).put("include_unavailable", true));
+  }
+
+  static JsonObject slot(LocalDate date, String time, int duration) {
     JsonObject slot = new JsonObject().put("date", date.toString()).put("start_time", time);
     if (duration > 0) {
       slot.put("duration_minutes", duration);
     }
-    HttpResponse<Buffer> r = api.post("/api/v1/availability/check", request(venue, slot, party));
+    return slot;
+  }
+
+  /** POSTs a check, asserts 200 and answers its tables. */
+  static JsonArray tables(JsonObject request) {
+    HttpResponse<Buffer> r = api.post("/api/v1/availability/check", request);
     assertEquals(200, r.statusCode(), r.bodyAsString());
     return r.bodyAsJsonObject().getJsonArray("tables");
   }

@@ -7,6 +7,9 @@ import io.vertx.ext.web.client.HttpResponse;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,6 +72,15 @@ final class Bookings {
       .put("customer_phone", "+81 3 1234 5678");
   }
 
+  /**
+   * The body of a create for one table of {@code venue} (a Tokyo venue open at that hour), starting
+   * {@code hours} from now, in whole minutes.
+   */
+  static JsonObject requestInHours(String venue, String[] table, long hours, int minutes, int party) {
+    ZonedDateTime start = ZonedDateTime.now(TOKYO).plusHours(hours).truncatedTo(ChronoUnit.MINUTES);
+    return request(venue, table, start.toLocalDate(), start.format(DateTimeFormatter.ofPattern("HH:mm")), minutes, party);
+  }
+
   /** The same request for a mergeable pair. */
   static JsonObject pairRequest(String venue, String[] table, String[] other, LocalDate date, String start, int minutes, int party) {
     return request(venue, table, date, start, minutes, party)
@@ -78,6 +90,21 @@ final class Bookings {
   /** Books and asserts 201; answers the booking. */
   static JsonObject hold(ApiClient api, JsonObject request) {
     return api.created("/api/v1/bookings", request);
+  }
+
+  /** Books and confirms; answers the confirmed booking. */
+  static JsonObject confirmed(ApiClient api, JsonObject request) {
+    return done(api, hold(api, request).getString("id"), "confirm", "confirmed");
+  }
+
+  /** Books and cancels the hold; answers the cancelled booking, which occupies nothing. */
+  static JsonObject cancelled(ApiClient api, JsonObject request) {
+    return done(api, hold(api, request).getString("id"), "cancel", "cancelled");
+  }
+
+  /** Books, confirms and seats; answers the seated booking. */
+  static JsonObject seated(ApiClient api, JsonObject request) {
+    return done(api, confirmed(api, request).getString("id"), "seat", "seated");
   }
 
   /** POST /bookings/:id/:action with {@code body}; the response. */
@@ -90,5 +117,12 @@ final class Bookings {
     HttpResponse<Buffer> r = act(api, bookingId, action, new JsonObject());
     assertEquals(200, r.statusCode(), () -> action + ": " + r.bodyAsString());
     return r.bodyAsJsonObject();
+  }
+
+  /** Acts, asserts 200 and that the booking is now {@code status}; answers the booking. */
+  static JsonObject done(ApiClient api, String bookingId, String action, String status) {
+    JsonObject booking = done(api, bookingId, action);
+    assertEquals(status, booking.getString("status"), booking::encode);
+    return booking;
   }
 }

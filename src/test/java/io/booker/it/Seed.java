@@ -7,23 +7,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Test data written straight into the services' databases, bypassing their APIs: rooms and tables
- * in the venue database, bookings in the booking database (as the booking service would write them).
+ * in the venue database. Bookings are made through the service ({@link Bookings}); the only write
+ * here to the booking database moves such a booking into the past ({@link #moveIntoThePast}).
  */
 final class Seed {
-
-  /** The booking statuses that occupy their table. */
-  private static final Set<String> ACTIVE = Set.of("held", "confirmed", "seated");
 
   private Seed() {
   }
@@ -64,64 +57,35 @@ final class Seed {
     return id;
   }
 
-  /** A booking of one table of {@link #standardLayout} ({room id, table id}). */
-  static String booking(String venueId, String[] table, ZonedDateTime start, int minutes, String status) {
-    return booking(venueId, table[0], table[1], start, minutes, status);
-  }
-
-  /** A two-hour booking of one table starting {@code hours} from now (in whole minutes, in UTC). */
-  static String bookingInHours(String venueId, String roomId, String tableId, long hours, String status) {
-    ZonedDateTime start = ZonedDateTime.now(ZoneOffset.UTC).plusHours(hours).truncatedTo(ChronoUnit.MINUTES);
-    return booking(venueId, roomId, tableId, start, 120, status);
-  }
-
   /**
-   * A booking of one table: a row in {@code bookings} and its {@code booking_tables} row, which
-   * occupies the table while the status is held, confirmed or seated. Answers the booking id.
+   * Test-only time travel: makes a booking that the service made start {@code hoursAgo} hours ago
+   * (its real range, the range its tables are occupied, and its local date and start time). The one
+   * booking write that bypasses the service: the service rightly refuses to book the past, yet a
+   * test needs bookings that are over or under way. The local slot moves by the same amount, which
+   * is exact for a zone without daylight saving, such as the Tokyo venues of {@link Bookings}.
    */
-  static String booking(String venueId, String roomId, String tableId, ZonedDateTime start, int minutes, String status) {
-    String id = UUID.randomUUID().toString();
-    OffsetDateTime from = start.toOffsetDateTime();
-    OffsetDateTime to = from.plusMinutes(minutes);
-    update("booking", "INSERT INTO bookings (id, venue_id, room_id, table_id, slot_date, start_time, duration_minutes, during, party_size, "
-        + "customer_name, status) VALUES (?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?, tstzrange(?, ?, '[)'), 2, 'Test', ?)",
-      id, venueId, roomId, tableId, start.toLocalDate(), start.toLocalTime().withSecond(0), minutes, from, to, status);
-    update("booking", "INSERT INTO booking_tables (booking_id, table_id, venue_id, during, active) VALUES (?::uuid, ?::uuid, ?::uuid, tstzrange(?, ?, '[)'), ?)",
-      id, tableId, venueId, from, to, ACTIVE.contains(status));
-    return id;
+  static void moveIntoThePast(String bookingId, int hoursAgo) {
+    int moved = update("booking",
+      "WITH s AS (SELECT lower(during) - now() + make_interval(hours => ?) AS back FROM bookings WHERE id = ?::uuid), "
+        + "b AS (UPDATE bookings SET during = tstzrange(lower(during) - s.back, upper(during) - s.back, '[)'), "
+        + "    slot_date = (slot_date + start_time - s.back)::date, start_time = (slot_date + start_time - s.back)::time "
+        + "  FROM s WHERE bookings.id = ?::uuid RETURNING bookings.id, bookings.during) "
+        + "UPDATE booking_tables bt SET during = b.during FROM b WHERE bt.booking_id = b.id",
+      hoursAgo, bookingId, bookingId);
+    if (moved == 0) {
+      throw new IllegalStateException("no tables of booking " + bookingId + " moved");
+    }
   }
 
-  /** Ends (cancels) a booking written by {@link #booking}: it no longer occupies its table. */
-  static void cancelBooking(String bookingId) {
-    update("booking", "UPDATE bookings SET status = 'cancelled' WHERE id = ?::uuid", bookingId);
-    update("booking", "UPDATE booking_tables SET active = false WHERE booking_id = ?::uuid", bookingId);
-  }
-
-  /**
-   * Test-only time travel: makes a booking that the service made start {@code hours} ago (its
-   * slot, its real range and the range its tables are occupied), which the service rightly refuses
-   * to book. Everything else stays as the service wrote it. Venue-local slot fields move by the
-   * same amount, which is right for the tests' zones without daylight saving.
-   */
-  static void moveIntoThePast(String bookingId, int hours) {
-    update("booking", "WITH s AS (SELECT lower(during) - now() + make_interval(hours => ?) AS shift FROM bookings WHERE id = ?::uuid), "
-        + "t AS (UPDATE booking_tables bt SET during = tstzrange(lower(bt.during) - s.shift, upper(bt.during) - s.shift, '[)') "
-        + "  FROM s WHERE bt.booking_id = ?::uuid) "
-        + "UPDATE bookings b SET during = tstzrange(lower(b.during) - s.shift, upper(b.during) - s.shift, '[)'), "
-        + "  slot_date = ((b.slot_date + b.start_time) - s.shift)::date, start_time = ((b.slot_date + b.start_time) - s.shift)::time "
-        + "FROM s WHERE b.id = ?::uuid",
-      hours, bookingId, bookingId, bookingId);
-  }
-
-  /** Runs one statement with {@code args} on {@code database} ("venue" or "booking"). */
-  private static void update(String database, String sql, Object... args) {
+  /** Runs one statement with {@code args} on {@code database} ("venue" or "booking"); the rows it changed. */
+  private static int update(String database, String sql, Object... args) {
     InfraEndpoints infra = TestInfra.endpoints();
     try (Connection c = DriverManager.getConnection(infra.jdbcUrl(database), infra.pgUser(), infra.pgPassword());
          PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         ps.setObject(i + 1, args[i]);
       }
-      ps.executeUpdate();
+      return ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
     }

@@ -26,6 +26,8 @@ class StructureGrpcTest {
   @RegisterExtension
   static final NodeHarness harness = NodeHarness.allInOne("grpc");
   static final VenueServiceClient venues = harness.venueGrpc();
+  /** Bookings are made over REST (the gateway reaches the booking service over gRPC here). */
+  static final ApiClient api = harness.api();
   static final GrpcClient rawGrpc = GrpcClient.client(harness.vertx());
   static final VenueServiceGrpcClient generated = VenueServiceGrpcClient.create(rawGrpc, harness.venueGrpcAddress());
 
@@ -182,10 +184,10 @@ class StructureGrpcTest {
 
   @Test
   void deletesWithFutureBookingsAreRefused() {
-    String venue = venue();
+    String venue = Bookings.venueOpenAllDay(api);
     String room = room(venue);
     Table booked = table(room, "Booked");
-    Seed.bookingInHours(venue, room, booked.getId(), 3, "seated");
+    Bookings.seated(api, Bookings.requestInHours(venue, new String[]{room, booked.getId()}, 3, 120, 2));
     // The generated client sees the gRPC status the error code maps to.
     InvalidStatusException e = grpcFailure(generated.deleteTable(DeleteTableRequest.newBuilder().setId(booked.getId()).build()));
     assertEquals(GrpcStatus.FAILED_PRECONDITION, e.actualStatus());
@@ -211,10 +213,10 @@ class StructureGrpcTest {
    */
   @Test
   void platformClientKeepsThePreciseErrorCode() {
-    String venue = venue();
+    String venue = Bookings.venueOpenAllDay(api);
     String room = room(venue);
     Table booked = table(room, "Booked");
-    Seed.bookingInHours(venue, room, booked.getId(), 3, "confirmed");
+    Bookings.confirmed(api, Bookings.requestInHours(venue, new String[]{room, booked.getId()}, 3, 120, 2));
     assertCode(ErrorCode.HAS_FUTURE_BOOKINGS, venues.deleteTable(DeleteTableRequest.newBuilder().setId(booked.getId()).build()));
     assertCode(ErrorCode.HAS_FUTURE_BOOKINGS, venues.deleteRoom(DeleteRoomRequest.newBuilder().setId(room).build()));
     assertCode(ErrorCode.HAS_FUTURE_BOOKINGS, venues.deleteVenue(DeleteVenueRequest.newBuilder().setId(venue).build()));

@@ -363,14 +363,16 @@ class StructureRestTest {
 
   @Test
   void deletesAreRefusedWhileFutureBookingsExist() {
-    String venue = api.venue(unique("Booked")).getString("id");
+    String venue = Bookings.venueOpenAllDay(api);
     String room = api.room(venue, "Main").getString("id");
     String booked = api.table(room, "Booked", 2).getString("id");
     String free = api.table(room, "Free", 2).getString("id");
     String pastOnly = api.table(room, "Past", 2).getString("id");
-    String booking = Seed.bookingInHours(venue, room, booked, 24, "confirmed");
-    Seed.bookingInHours(venue, room, pastOnly, -48, "confirmed");
-    Seed.bookingInHours(venue, room, free, 24, "cancelled");
+    String booking = Bookings.confirmed(api, Bookings.requestInHours(venue, new String[]{room, booked}, 24, 120, 2)).getString("id");
+    // The service books no past: booked for tomorrow, then moved to start 48 hours ago.
+    String past = Bookings.confirmed(api, Bookings.requestInHours(venue, new String[]{room, pastOnly}, 24, 120, 2)).getString("id");
+    Seed.moveIntoThePast(past, 48);
+    Bookings.cancelled(api, Bookings.requestInHours(venue, new String[]{room, free}, 24, 120, 2));
 
     JsonObject p = assertProblem(api.delete(V1 + "/tables/" + booked), 409, "HAS_FUTURE_BOOKINGS", null);
     assertTrue(p.getString("detail").contains(booked), p::encode);
@@ -389,18 +391,18 @@ class StructureRestTest {
     api.table(bar, "B1", 2);
     assertEquals(204, api.delete(V1 + "/rooms/" + bar).statusCode());
 
-    Seed.cancelBooking(booking);
+    Bookings.done(api, booking, "cancel", "cancelled");
     assertEquals(204, api.delete(V1 + "/venues/" + venue).statusCode());
     assertProblem(api.get(V1 + "/tables/" + booked), 404, "NOT_FOUND", null);
   }
 
   @Test
   void aVenueBookingOnATableOfAnotherRoomBlocksTheVenueOnly() {
-    String venue = api.venue(unique("Venue booked")).getString("id");
+    String venue = Bookings.venueOpenAllDay(api);
     String room = api.room(venue, "Main").getString("id");
     String table = api.table(room, "T", 2).getString("id");
     String emptyRoom = api.room(venue, "Empty").getString("id");
-    Seed.bookingInHours(venue, room, table, 2, "held");
+    Bookings.hold(api, Bookings.requestInHours(venue, new String[]{room, table}, 2, 120, 2));
     assertEquals(204, api.delete(V1 + "/rooms/" + emptyRoom).statusCode(), "an empty room has nothing booked");
     assertProblem(api.delete(V1 + "/venues/" + venue), 409, "HAS_FUTURE_BOOKINGS", null);
   }
