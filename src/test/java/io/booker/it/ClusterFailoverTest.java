@@ -12,8 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,7 +46,7 @@ class ClusterFailoverTest {
   @Test
   void gatewayReachesCoreOverTheBusAndSurvivesACoreReplacement() throws Exception {
     InfraEndpoints infra = TestInfra.endpoints();
-    int hzBase = freeRange(8);
+    int hzBase = TestNodes.freeRange(8);
     StringBuilder members = new StringBuilder();
     for (int i = 0; i < 8; i++) {
       members.append(i == 0 ? "" : ",").append("127.0.0.1:").append(hzBase + i);
@@ -135,24 +133,5 @@ class ClusterFailoverTest {
                                             Predicate<HttpResponse<Buffer>> done) {
     return Eventually.await("the expected response", java.time.Duration.ofMillis(timeoutMs), call, done,
       r -> r.statusCode() + " " + r.bodyAsString());
-  }
-
-  /** The first port of {@code n} consecutive free ports. */
-  private static int freeRange(int n) throws IOException {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int base = 20_000 + (int) (Math.random() * 30_000);
-      boolean free = true;
-      for (int p = base; p < base + n && free; p++) {
-        try (ServerSocket s = new ServerSocket(p)) {
-          s.setReuseAddress(true);
-        } catch (IOException e) {
-          free = false;
-        }
-      }
-      if (free) {
-        return base;
-      }
-    }
-    throw new IOException("no free port range");
   }
 }

@@ -6,7 +6,9 @@ import io.booker.proto.venue.VenueServiceGrpcService;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -82,9 +84,9 @@ final class NodeHarness implements BeforeAllCallback, AfterAllCallback, AutoClos
     return vertx;
   }
 
-  /** A REST client of this node's gateway. */
+  /** A REST client of this node's gateway, with connections enough for the concurrency tests. */
   ApiClient api() {
-    return new ApiClient(WebClient.create(vertx), httpPort);
+    return new ApiClient(WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(64)), httpPort);
   }
 
   /** The running node (its Vert.x, its config). */

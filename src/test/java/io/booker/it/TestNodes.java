@@ -58,6 +58,25 @@ public final class TestNodes {
     }
   }
 
+  /** The first port of {@code n} consecutive free ports (for Hazelcast members on one host). */
+  public static int freeRange(int n) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int base = 20_000 + (int) (Math.random() * 30_000);
+      boolean free = true;
+      for (int p = base; p < base + n && free; p++) {
+        try (ServerSocket s = new ServerSocket(p)) {
+          s.setReuseAddress(true);
+        } catch (IOException e) {
+          free = false;
+        }
+      }
+      if (free) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no " + n + " consecutive free ports");
+  }
+
   public record Started(Node node, int httpPort, int venueGrpcPort, int bookingGrpcPort) implements AutoCloseable {
     @Override
     public void close() {

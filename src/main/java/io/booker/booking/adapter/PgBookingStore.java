@@ -44,6 +44,7 @@ public final class PgBookingStore implements BookingStore {
 
   static final String SERVICE = "booking";
   static final String EXPIRED_REASON = "hold expired";
+  static final int DEADLOCK_ATTEMPTS = 3;
 
   private final Pool pool;
 
@@ -59,7 +60,7 @@ public final class PgBookingStore implements BookingStore {
 
   @Override
   public Future<Created> insertHold(UUID id, Placement placement, NewBooking request, Duration ttl, IdempotencyKey key) {
-    return Sql.timed(SERVICE, "insert_hold", () -> pool.withTransaction(conn ->
+    return Sql.timed(SERVICE, "insert_hold", () -> retryingDeadlocks(() -> pool.withTransaction(conn ->
         expireInTheWay(conn, id, placement.tableIds(), placement.period()).compose(inTheWay -> {
           Instant now = inTheWay.now();
           Booking booking = new Booking(id, placement.venueId(), placement.tables(), placement.slot(), placement.period(),
@@ -82,7 +83,7 @@ public final class PgBookingStore implements BookingStore {
           ChangeRecords.append(t, changes, key, booking);
           return conn.preparedQuery(BookingSql.INSERT_HOLD).execute(t)
             .map(v -> new Created(booking, inTheWay.expired()));
-        }))
+        })), DEADLOCK_ATTEMPTS)
       .recover(t -> Future.failedFuture(PgFailures.translate(t, key != null))));
   }
 
@@ -103,7 +104,7 @@ public final class PgBookingStore implements BookingStore {
   @Override
   public Future<Optional<List<Booking>>> applyReschedule(BookingChange change, IdempotencyKey key) {
     Booking after = change.after();
-    return Sql.timed(SERVICE, "reschedule", () -> pool.withTransaction(conn ->
+    return Sql.timed(SERVICE, "reschedule", () -> retryingDeadlocks(() -> pool.withTransaction(conn ->
         expireInTheWay(conn, after.id(), after.tableIds(), after.period()).compose(inTheWay -> {
           List<BookingChange> changes = new ArrayList<>();
           changes.add(change);
@@ -126,7 +127,7 @@ public final class PgBookingStore implements BookingStore {
               Rows.utc(after.period().start()), Rows.utc(after.period().end()), tableIds(after.tables())))
               .map(v -> Optional.of(inTheWay.expired()));
           });
-        }))
+        })), DEADLOCK_ATTEMPTS)
       .recover(t -> t instanceof ChangedMeanwhile ? Future.succeededFuture(Optional.empty())
         : Future.failedFuture(PgFailures.translate(t, key != null))));
   }
@@ -284,6 +285,17 @@ public final class PgBookingStore implements BookingStore {
   }
 
   /** The SQL takes them in id order (see {@link BookingSql#INSERT_HOLD}). */
+  /**
+   * Runs a transaction again when PostgreSQL broke a deadlock by aborting it. Two transactions
+   * inserting conflicting rows under an exclusion constraint can each find the other's row and
+   * wait for it; the deadlock detector then aborts one (after {@code deadlock_timeout}). Run again,
+   * it finds the other committed (SLOT_TAKEN) or rolled back (and goes through).
+   */
+  private static <T> Future<T> retryingDeadlocks(java.util.function.Supplier<Future<T>> tx, int attemptsLeft) {
+    return tx.get().recover(t -> attemptsLeft > 1 && PgFailures.isDeadlock(t)
+      ? retryingDeadlocks(tx, attemptsLeft - 1) : Future.failedFuture(t));
+  }
+
   private static UUID[] tableIds(List<BookedTable> tables) {
     return tables.stream().map(BookedTable::tableId).toArray(UUID[]::new);
   }

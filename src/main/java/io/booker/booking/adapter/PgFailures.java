@@ -50,6 +50,11 @@ final class PgFailures {
     return t;
   }
 
+  /** A deadlock broken by aborting this transaction, or a serialization failure: safe to run again. */
+  static boolean isDeadlock(Throwable t) {
+    return t instanceof PgException pe && (DEADLOCK.equals(pe.getSqlState()) || SERIALIZATION.equals(pe.getSqlState()));
+  }
+
   private static UUID tableOf(String detail) {
     if (detail == null) {
       return null;
