@@ -1,0 +1,230 @@
+package io.booker.booking;
+
+import io.booker.booking.domain.BookedTable;
+import io.booker.booking.domain.Booking;
+import io.booker.booking.domain.BookingChange;
+import io.booker.booking.domain.BookingFilter;
+import io.booker.booking.domain.BookingStatus;
+import io.booker.booking.domain.HistoryEntry;
+import io.booker.booking.domain.IdempotencyKey;
+import io.booker.booking.domain.NewBooking;
+import io.booker.booking.domain.Period;
+import io.booker.booking.domain.Placement;
+import io.booker.booking.domain.SlotTaken;
+import io.booker.booking.domain.TestBookings;
+import io.booker.common.Paging;
+import io.vertx.core.Future;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The booking database in memory, deciding as the real one does: an overlap with a booking that
+ * blocks a table fails the write with SlotTaken, lapsed holds in the way are expired, a change
+ * applies only to the version it was decided on, and a keyed write stores its answer. Every call is
+ * recorded; {@link #beforeWrite} stands for another request that commits just before a write.
+ */
+final class FakeBookingStore implements BookingStore {
+
+  record InsertCall(UUID id, Placement placement, NewBooking request, Duration ttl, IdempotencyKey key) {
+  }
+
+  record ChangeCall(BookingChange change, IdempotencyKey key) {
+  }
+
+  /** The database's clock. */
+  Instant now = TestBookings.CREATED;
+  final Map<UUID, Booking> bookings = new LinkedHashMap<>();
+  final Map<String, IdempotencyKey.StoredAnswer> answers = new HashMap<>();
+
+  int loads;
+  int answerReads;
+  final List<InsertCall> inserts = new ArrayList<>();
+  final List<ChangeCall> changes = new ArrayList<>();
+  final List<ChangeCall> reschedules = new ArrayList<>();
+  final List<Collection<UUID>> holderQueries = new ArrayList<>();
+  final List<Integer> sweeps = new ArrayList<>();
+  final List<Duration> forgotten = new ArrayList<>();
+
+  /** Runs at the start of every write, before it decides. */
+  Runnable beforeWrite = () -> { };
+  /** When set, insertHold fails with it (after {@link #beforeWrite}). */
+  Throwable insertFailure;
+  /** When set, applyReschedule fails with it (after {@link #beforeWrite}). */
+  Throwable rescheduleFailure;
+
+  Booking put(Booking b) {
+    bookings.put(b.id(), b);
+    return b;
+  }
+
+  Booking get(UUID id) {
+    return bookings.get(id);
+  }
+
+  void storeAnswer(IdempotencyKey key, Booking answer) {
+    answers.put(key.scope() + "|" + key.key(), new IdempotencyKey.StoredAnswer(key.operation(), key.fingerprint(), answer));
+  }
+
+  @Override
+  public Future<Optional<Loaded>> load(UUID id) {
+    loads++;
+    return Future.succeededFuture(Optional.ofNullable(bookings.get(id)).map(b -> new Loaded(b, now)));
+  }
+
+  @Override
+  public Future<Created> insertHold(UUID id, Placement placement, NewBooking request, Duration ttl, IdempotencyKey key) {
+    inserts.add(new InsertCall(id, placement, request, ttl, key));
+    beforeWrite.run();
+    if (insertFailure != null) {
+      return Future.failedFuture(insertFailure);
+    }
+    Optional<SlotTaken> conflict = conflict(id, placement.tableIds(), placement.period());
+    if (conflict.isPresent()) {
+      return Future.failedFuture(conflict.get());
+    }
+    List<Booking> expired = expireInTheWay(id, placement.tableIds(), placement.period());
+    Booking b = put(new Booking(id, placement.venueId(), placement.tables(), placement.slot(), placement.period(),
+        request.partySize(), request.guest(), request.comment(), BookingStatus.HELD, 1, request.adminId(), now.plus(ttl),
+        now, now, ""));
+    if (key != null) {
+      storeAnswer(key, b);
+    }
+    return Future.succeededFuture(new Created(b, expired));
+  }
+
+  @Override
+  public Future<Boolean> applyChange(BookingChange change, IdempotencyKey key) {
+    changes.add(new ChangeCall(change, key));
+    beforeWrite.run();
+    if (!current(change.before())) {
+      return Future.succeededFuture(false);
+    }
+    put(change.after());
+    if (key != null) {
+      storeAnswer(key, change.after());
+    }
+    return Future.succeededFuture(true);
+  }
+
+  @Override
+  public Future<Optional<List<Booking>>> applyReschedule(BookingChange change, IdempotencyKey key) {
+    reschedules.add(new ChangeCall(change, key));
+    beforeWrite.run();
+    if (rescheduleFailure != null) {
+      return Future.failedFuture(rescheduleFailure);
+    }
+    if (!current(change.before())) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    Booking after = change.after();
+    Optional<SlotTaken> conflict = conflict(after.id(), after.tableIds(), after.period());
+    if (conflict.isPresent()) {
+      return Future.failedFuture(conflict.get());
+    }
+    List<Booking> expired = expireInTheWay(after.id(), after.tableIds(), after.period());
+    put(after);
+    if (key != null) {
+      storeAnswer(key, after);
+    }
+    return Future.succeededFuture(Optional.of(expired));
+  }
+
+  @Override
+  public Future<List<Booking>> expireLapsedHolds(int batch) {
+    sweeps.add(batch);
+    List<Booking> expired = new ArrayList<>();
+    for (Booking b : List.copyOf(bookings.values())) {
+      if (expired.size() < batch && b.holdLapsed(now)) {
+        expired.add(put(b.moveTo(BookingStatus.EXPIRED, now, "")));
+      }
+    }
+    return Future.succeededFuture(expired);
+  }
+
+  @Override
+  public Future<Map<UUID, HolderState>> holders(Collection<UUID> holders, List<UUID> tableIds, Period period) {
+    holderQueries.add(List.copyOf(holders));
+    Map<UUID, HolderState> states = new HashMap<>();
+    for (UUID holder : holders) {
+      Booking b = bookings.get(holder);
+      if (b != null) {
+        states.put(holder, b.blocksTables(now) && overlaps(b, tableIds, period) ? HolderState.BLOCKING : HolderState.STALE);
+      }
+    }
+    return Future.succeededFuture(states);
+  }
+
+  @Override
+  public Future<Optional<IdempotencyKey.StoredAnswer>> storedAnswer(String scope, String key) {
+    answerReads++;
+    return Future.succeededFuture(Optional.ofNullable(answers.get(scope + "|" + key)));
+  }
+
+  @Override
+  public Future<Integer> forgetIdempotencyKeys(Duration age) {
+    forgotten.add(age);
+    return Future.succeededFuture(0);
+  }
+
+  @Override
+  public Future<Page> list(BookingFilter filter, Paging paging) {
+    return Future.failedFuture(new UnsupportedOperationException("list"));
+  }
+
+  @Override
+  public Future<Optional<List<HistoryEntry>>> history(UUID id) {
+    return Future.failedFuture(new UnsupportedOperationException("history"));
+  }
+
+  @Override
+  public Future<Set<UUID>> occupied(UUID[] tableIds, Instant start, Instant end) {
+    return Future.failedFuture(new UnsupportedOperationException("occupied"));
+  }
+
+  @Override
+  public Future<Map<UUID, Integer>> futureByTable(UUID venueId, UUID[] tableIds) {
+    return Future.failedFuture(new UnsupportedOperationException("futureByTable"));
+  }
+
+  /** Whether the booking is still at the version and status a change was decided on. */
+  private boolean current(Booking before) {
+    Booking now = bookings.get(before.id());
+    return now != null && now.version() == before.version() && now.status() == before.status();
+  }
+
+  /** The exclusion constraint: another booking blocking one of the tables over an overlapping time. */
+  private Optional<SlotTaken> conflict(UUID self, List<UUID> tableIds, Period period) {
+    for (Booking b : bookings.values()) {
+      if (!b.id().equals(self) && b.blocksTables(now) && overlaps(b, tableIds, period)) {
+        UUID table = b.tableIds().stream().filter(tableIds::contains).findFirst().orElseThrow();
+        return Optional.of(new SlotTaken(table, "conflicting key value violates exclusion constraint \"booked_tables_no_overlap\""));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private List<Booking> expireInTheWay(UUID self, List<UUID> tableIds, Period period) {
+    List<Booking> expired = new ArrayList<>();
+    for (Booking b : List.copyOf(bookings.values())) {
+      if (!b.id().equals(self) && b.holdLapsed(now) && overlaps(b, tableIds, period)) {
+        expired.add(put(b.moveTo(BookingStatus.EXPIRED, now, "")));
+      }
+    }
+    return expired;
+  }
+
+  private static boolean overlaps(Booking b, List<UUID> tableIds, Period period) {
+    boolean sharesTable = b.tables().stream().map(BookedTable::tableId).anyMatch(tableIds::contains);
+    return sharesTable && b.period().start().isBefore(period.end()) && period.start().isBefore(b.period().end());
+  }
+}

@@ -1,0 +1,56 @@
+package io.booker.booking;
+
+import io.booker.booking.domain.BookedTable;
+import io.booker.booking.domain.BookingSlot;
+import io.booker.booking.domain.Placement;
+import io.booker.booking.domain.TableRequest;
+import io.booker.booking.domain.TestBookings;
+import io.booker.common.ServiceException;
+import io.vertx.core.Future;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The venue of {@link TestBookings}: tables A1, B2, C3 in one room, D4 in another; places a request
+ * on them (room and party size are not checked here: that is TableChoice's job). Unknown tables are
+ * NOT_FOUND; {@link #failure}, when set, is the answer to every call.
+ */
+final class FakeVenueSlots implements VenueSlots {
+
+  record Call(UUID venueId, TableRequest table, TableRequest mergedWith, BookingSlot slot, int partySize) {
+  }
+
+  final List<Call> calls = new ArrayList<>();
+  Throwable failure;
+
+  @Override
+  public Future<Placement> resolve(UUID venueId, TableRequest table, TableRequest mergedWith, BookingSlot slot, int partySize) {
+    calls.add(new Call(venueId, table, mergedWith, slot, partySize));
+    if (failure != null) {
+      return Future.failedFuture(failure);
+    }
+    if (!venueId.equals(TestBookings.VENUE)) {
+      return Future.failedFuture(ServiceException.notFound("venue", venueId.toString()));
+    }
+    List<BookedTable> tables = new ArrayList<>();
+    for (TableRequest t : mergedWith == null ? List.of(table) : List.of(table, mergedWith)) {
+      BookedTable known = known(t.tableId());
+      if (known == null) {
+        return Future.failedFuture(ServiceException.notFound("table", t.tableId().toString()));
+      }
+      tables.add(known);
+    }
+    return Future.succeededFuture(TestBookings.placement(slot, tables.toArray(BookedTable[]::new)));
+  }
+
+  private static BookedTable known(UUID tableId) {
+    for (BookedTable t : List.of(TestBookings.A, TestBookings.B, TestBookings.C, TestBookings.D)) {
+      if (t.tableId().equals(tableId)) {
+        return t;
+      }
+    }
+    return null;
+  }
+}
