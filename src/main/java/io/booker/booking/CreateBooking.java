@@ -34,9 +34,9 @@ final class CreateBooking {
 
   private Future<Booking> book(Placement placement, NewBooking request, IdempotencyKey key) {
     UUID id = UUID.randomUUID();
-    return guard.take(placement, id).compose(taken -> deps.store().insertHold(id, placement, request, deps.holdTtl(), key)
+    return guard.take(placement, id).compose(held -> deps.store().insertHold(id, placement, request, deps.holdTtl(), key)
       .recover(t -> {
-        deps.holds().release(taken, id);
+        deps.holds().release(held.taken(), id);
         return Future.failedFuture(t instanceof SlotTaken st ? SlotTaken.of(placement, st.tableId()) : t);
       }))
       .map(created -> {

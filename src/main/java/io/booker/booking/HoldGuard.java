@@ -32,52 +32,80 @@ final class HoldGuard {
     this.ttl = ttl;
   }
 
-  /** The keys now held for {@code bookingId} (possibly none, e.g. while Redis is down). */
-  Future<List<String>> take(Placement placement, UUID bookingId) {
+  /**
+   * The keys {@code bookingId} holds now: those it took, and those it had already (a reschedule
+   * onto the same table and time). When it fails, it gives back only what it took.
+   */
+  Future<Held> take(Placement placement, UUID bookingId) {
     List<String> keys = HoldKeys.of(placement.venueId(), placement.tables(), placement.slot());
     return holds.acquire(keys, bookingId, ttl).compose(attempt -> {
-      List<String> taken = new ArrayList<>(attempt.taken());
+      List<String> ours = new ArrayList<>();
       Set<UUID> others = new HashSet<>();
       attempt.heldBy().forEach((key, holder) -> {
         if (holder.equals(bookingId)) {
-          taken.add(key); // ours already (a reschedule onto the same table and time)
+          ours.add(key);
         } else {
           others.add(holder);
         }
       });
       if (others.isEmpty()) {
-        return Future.succeededFuture(taken);
+        return Future.succeededFuture(new Held(attempt.taken(), ours));
       }
       return store.holders(others, placement.tableIds(), placement.period())
-        .compose(states -> settle(placement, bookingId, attempt.heldBy(), states, taken))
-        .onFailure(t -> holds.release(taken, bookingId));
+        .compose(states -> settle(placement, bookingId, attempt.heldBy(), states))
+        .map(takenOver -> {
+          List<String> taken = new ArrayList<>(attempt.taken());
+          taken.addAll(takenOver);
+          return new Held(taken, ours);
+        })
+        .onFailure(t -> holds.release(attempt.taken(), bookingId));
     });
   }
 
+  /**
+   * Keys held for a booking.
+   *
+   * @param taken keys this attempt took (to give back if the booking is not written)
+   * @param alreadyOurs keys the booking held before (never given back on a failure)
+   */
+  record Held(List<String> taken, List<String> alreadyOurs) {
+
+    List<String> all() {
+      List<String> all = new ArrayList<>(taken);
+      all.addAll(alreadyOurs);
+      return all;
+    }
+  }
+
+  /** Refuses if any holder blocks; then takes over the stale keys. Answers the keys taken over. */
   private Future<List<String>> settle(Placement placement, UUID bookingId, Map<String, UUID> heldBy,
-                                      Map<UUID, BookingStore.HolderState> states, List<String> taken) {
-    List<Future<String>> takeOvers = new ArrayList<>();
+                                      Map<UUID, BookingStore.HolderState> states) {
+    List<Map.Entry<String, UUID>> stale = new ArrayList<>();
     for (Map.Entry<String, UUID> e : heldBy.entrySet()) {
-      BookingStore.HolderState state = states.getOrDefault(e.getValue(), BookingStore.HolderState.UNKNOWN);
       if (e.getValue().equals(bookingId)) {
         continue;
       }
+      BookingStore.HolderState state = states.getOrDefault(e.getValue(), BookingStore.HolderState.UNKNOWN);
       if (state == BookingStore.HolderState.BLOCKING) {
         return Future.failedFuture(SlotTaken.of(placement, HoldKeys.tableOf(e.getKey())));
       }
       if (state == BookingStore.HolderState.STALE) {
-        String key = e.getKey();
-        takeOvers.add(holds.takeOver(key, e.getValue(), bookingId, ttl).map(ok -> ok ? key : null));
+        stale.add(e);
       }
     }
+    List<Future<String>> takeOvers = new ArrayList<>();
+    for (Map.Entry<String, UUID> e : stale) {
+      String key = e.getKey();
+      takeOvers.add(holds.takeOver(key, e.getValue(), bookingId, ttl).map(ok -> ok ? key : null));
+    }
     return Future.all(takeOvers).map(done -> {
-      List<String> all = new ArrayList<>(taken);
+      List<String> taken = new ArrayList<>();
       for (Future<String> f : takeOvers) {
         if (f.result() != null) {
-          all.add(f.result());
+          taken.add(f.result());
         }
       }
-      return all;
+      return taken;
     });
   }
 }

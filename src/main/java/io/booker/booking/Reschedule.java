@@ -71,12 +71,14 @@ final class Reschedule {
     Booking before = change.before();
     boolean held = before.status() == BookingStatus.HELD;
     List<String> oldKeys = HoldKeys.of(before);
-    Future<List<String>> holds = held ? guard.take(placement, before.id()) : Future.succeededFuture(List.of());
+    Future<HoldGuard.Held> holds = held ? guard.take(placement, before.id())
+      : Future.succeededFuture(new HoldGuard.Held(List.of(), List.of()));
     return holds.compose(taken -> deps.store().applyReschedule(change, key)
       .transform(ar -> {
-        List<String> fresh = new ArrayList<>(taken);
-        fresh.removeAll(oldKeys);
         if (ar.failed() || ar.result().isEmpty()) {
+          // Give back only what this attempt took; the holds of the old place stay the booking's.
+          List<String> fresh = new ArrayList<>(taken.taken());
+          fresh.removeAll(oldKeys);
           deps.holds().release(fresh, before.id());
           return ar.failed()
             ? Future.failedFuture(ar.cause() instanceof SlotTaken st ? SlotTaken.of(placement, st.tableId()) : ar.cause())

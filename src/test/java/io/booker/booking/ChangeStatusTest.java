@@ -149,7 +149,7 @@ class ChangeStatusTest {
 
     ServiceException e = failed(ErrorCode.HOLD_EXPIRED, f.status.apply(hold.id(), BookingAction.CONFIRM, "admin-2", "", key));
 
-    assertEquals("the hold expired at " + hold.expiresAt(), e.getMessage());
+    assertEquals("booking is held: the hold expired at " + hold.expiresAt(), e.getMessage());
     assertEquals(1, f.store.changes.size());
     FakeBookingStore.ChangeCall call = f.store.changes.get(0);
     assertNull(call.key(), "the expiry is the system's change, not the answer to the key");

@@ -131,6 +131,21 @@ class CreateBookingTest {
   }
 
   @Test
+  void aBlockingHolderIsFoundBeforeAnyStaleKeyIsTakenOver() {
+    Booking cancelled = f.store.put(booking().status(BookingStatus.CANCELLED).build());
+    Booking other = f.store.put(booking().tables(B).status(BookingStatus.CONFIRMED).build());
+    f.holds.redis.put(KEY_A, cancelled.id());
+    f.holds.redis.put(KEY_B, other.id());
+
+    failed(ErrorCode.SLOT_TAKEN, f.create.create(pairAB(), null));
+
+    assertTrue(f.holds.takeOvers.isEmpty(), "no stale key is taken for a booking that will not be written");
+    assertEquals(cancelled.id(), f.holds.redis.get(KEY_A));
+    assertEquals(other.id(), f.holds.redis.get(KEY_B));
+    assertTrue(f.store.inserts.isEmpty());
+  }
+
+  @Test
   void aStaleHoldIsTakenOverAndTheBookingGoesOn() {
     Booking cancelled = f.store.put(booking().status(BookingStatus.CANCELLED).build());
     f.holds.redis.put(KEY_A, cancelled.id());

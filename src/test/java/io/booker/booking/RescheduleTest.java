@@ -132,6 +132,22 @@ class RescheduleTest {
   }
 
   @Test
+  void whenRedisSaysTheNewTableIsTakenTheHoldsTheBookingHadStayItsOwn() {
+    Booking hold = pairHold();
+    // C3 at 19:00 is held in Redis by a confirmed booking: refused before the database is asked.
+    Booking other = f.store.put(booking().tables(C).status(BookingStatus.CONFIRMED).build());
+    f.holds.redis.put(KEY_C, other.id());
+
+    failed(ErrorCode.SLOT_TAKEN, f.reschedule.reschedule(hold.id(), toTables(table(TABLE_A), table(TABLE_C)), "admin-2", null));
+
+    assertSame(hold, f.store.get(hold.id()));
+    assertEquals(hold.id(), f.holds.redis.get(KEY_A), "A1 is shared by the old and the new place: it stays the booking's");
+    assertEquals(hold.id(), f.holds.redis.get(KEY_B));
+    assertEquals(other.id(), f.holds.redis.get(KEY_C));
+    assertEquals(List.of(), f.holds.releasedFor(hold.id()), "nothing was taken, so nothing is given back");
+  }
+
+  @Test
   void aConfirmedBookingMovesWithoutTouchingHolds() {
     Booking b = confirmedOnA();
 

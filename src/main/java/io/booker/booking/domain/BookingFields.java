@@ -18,7 +18,7 @@ public final class BookingFields {
   public static final int MAX_PARTY_SIZE = 100;
   public static final int IDEMPOTENCY_KEY_MAX = 255;
 
-  private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()\\-.]*");
+  private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()\\-.]*[0-9][0-9 ()\\-.]*");
   private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
   private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x21-\\x7e]+");
 
@@ -35,8 +35,8 @@ public final class BookingFields {
 
   public static String customerPhone(String value) {
     String v = text("customer_phone", value, PHONE_MAX);
-    if (!PHONE.matcher(v).matches()) {
-      throw ServiceException.invalid("customer_phone", "may contain only digits, spaces, a leading + and ( ) - .");
+    if (!v.isEmpty() && !PHONE.matcher(v).matches()) {
+      throw ServiceException.invalid("customer_phone", "must be digits, with spaces, a leading + and ( ) - . allowed");
     }
     return v;
   }
@@ -87,7 +87,7 @@ public final class BookingFields {
     }
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
-      if (Character.isISOControl(c) && !(field.equals("comment") && (c == '\n' || c == '\t'))) {
+      if (Character.isISOControl(c) && !(field.equals("comment") && (c == '\n' || c == '\r' || c == '\t'))) {
         throw ServiceException.invalid(field, "must not contain control characters");
       }
     }

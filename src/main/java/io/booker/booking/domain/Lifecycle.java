@@ -13,8 +13,8 @@ import java.util.Objects;
  * seated    → finished
  * </pre>
  *
- * A hold past its expiry cannot be confirmed (HOLD_EXPIRED) and only the system expires holds, once
- * they are due; a no-show can only be marked once the booking's start time has passed. Asking for
+ * A hold past its expiry cannot be confirmed or moved (HOLD_EXPIRED, also once it was expired) and
+ * only the system expires holds, once they are due; a no-show can only be marked once the booking's start time has passed. Asking for
  * the status a booking already has is not an error: it is {@link Transition.Unchanged}. Anything
  * else is INVALID_TRANSITION, naming the current status.
  */
@@ -40,6 +40,9 @@ public final class Lifecycle {
         if (current == BookingStatus.HELD) {
           return holdLapsed ? holdExpired(booking) : apply(current, action);
         }
+        if (current == BookingStatus.EXPIRED) {
+          return holdExpired(booking); // the same answer as just before the sweeper got to it
+        }
         break;
       case CANCEL:
         if (current == BookingStatus.HELD || current == BookingStatus.CONFIRMED) {
@@ -49,7 +52,7 @@ public final class Lifecycle {
       case EXPIRE:
         if (current == BookingStatus.HELD) {
           return holdLapsed ? apply(current, action)
-            : refuse("the hold lasts until " + booking.expiresAt() + "; it cannot expire before");
+            : refuse("booking is held until " + booking.expiresAt() + "; it cannot expire before");
         }
         break;
       case SEAT:
@@ -87,6 +90,9 @@ public final class Lifecycle {
     if (current == BookingStatus.CONFIRMED) {
       return new Transition.Apply(current, current);
     }
+    if (current == BookingStatus.EXPIRED) {
+      return holdExpired(booking);
+    }
     return refuse("booking is " + current.wire() + "; only held and confirmed bookings can be rescheduled");
   }
 
@@ -95,7 +101,8 @@ public final class Lifecycle {
   }
 
   private static Transition holdExpired(Booking booking) {
-    return new Transition.Refused(ErrorCode.HOLD_EXPIRED, "the hold expired at " + booking.expiresAt());
+    return new Transition.Refused(ErrorCode.HOLD_EXPIRED, "booking is " + booking.status().wire() + ": the hold expired at "
+      + booking.expiresAt());
   }
 
   private static Transition refuse(String reason) {

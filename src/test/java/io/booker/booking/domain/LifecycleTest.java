@@ -133,7 +133,7 @@ class LifecycleTest {
         row(CANCELLED, NO_SHOW, invalid(CANCELLED, NO_SHOW)),
         row(CANCELLED, EXPIRE, invalid(CANCELLED, EXPIRE)),
 
-        row(EXPIRED, CONFIRM, invalid(EXPIRED, CONFIRM)),
+        row(EXPIRED, CONFIRM, new No(ErrorCode.HOLD_EXPIRED, "booking is expired: the hold expired at")),
         row(EXPIRED, CANCEL, invalid(EXPIRED, CANCEL)),
         row(EXPIRED, SEAT, invalid(EXPIRED, SEAT)),
         row(EXPIRED, FINISH, invalid(EXPIRED, FINISH)),
@@ -200,7 +200,7 @@ class LifecycleTest {
       Instant justBefore = expiry.minusNanos(1);
       assertEquals(new Transition.Apply(HELD, CONFIRMED), Lifecycle.decide(hold, CONFIRM, justBefore));
       Transition t = Lifecycle.decide(hold, EXPIRE, justBefore);
-      new No(ErrorCode.INVALID_TRANSITION, "the hold lasts until " + expiry).check(HELD, EXPIRE, t);
+      new No(ErrorCode.INVALID_TRANSITION, "booking is held until " + expiry).check(HELD, EXPIRE, t);
     }
 
     @Test
@@ -243,7 +243,8 @@ class LifecycleTest {
     @Test
     void beforeTheStartANoShowIsRefusedNamingTheStart() {
       Transition t = Lifecycle.decide(confirmed, NO_SHOW, START.minusSeconds(1));
-      new No(ErrorCode.INVALID_TRANSITION, "once the booking has started (" + START + ")").check(CONFIRMED, NO_SHOW, t);
+      new No(ErrorCode.INVALID_TRANSITION, "booking is confirmed; a no-show can only be marked once it has started (" + START + ")")
+          .check(CONFIRMED, NO_SHOW, t);
     }
 
     @Test
@@ -278,7 +279,7 @@ class LifecycleTest {
         SEATED, notMovable(SEATED),
         FINISHED, notMovable(FINISHED),
         CANCELLED, notMovable(CANCELLED),
-        EXPIRED, notMovable(EXPIRED),
+        EXPIRED, new No(ErrorCode.HOLD_EXPIRED, "booking is expired: the hold expired at"),
         BookingStatus.NO_SHOW, notMovable(BookingStatus.NO_SHOW)));
 
     private static Outcome notMovable(BookingStatus status) {
