@@ -214,7 +214,7 @@ public final class DevStack {
     }
     CompletableFuture<Void> kafkaUp = async("kafka", () -> {
       kafka = new EmbeddedKafkaBroker(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT,
-          false).start();
+          false).durable().start();
       return null;
     });
     CompletableFuture<Void> redisUp = async("redis", () -> {

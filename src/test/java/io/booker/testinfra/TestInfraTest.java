@@ -49,6 +49,21 @@ class TestInfraTest {
     }
   }
 
+  /** scripts/run keeps restaurants' bookings: its PostgreSQL must survive a power cut. */
+  @Test
+  void aPersistentPostgresIsDurable(@TempDir Path dir) throws Exception {
+    try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(0, dir.resolve("pg"), false);
+         Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), pg.user(), pg.password());
+         Statement st = c.createStatement()) {
+      for (String setting : List.of("fsync", "full_page_writes", "synchronous_commit")) {
+        try (ResultSet rs = st.executeQuery("SHOW " + setting)) {
+          rs.next();
+          assertEquals("on", rs.getString(1), setting);
+        }
+      }
+    }
+  }
+
   @Test
   void redisAnswersPing() {
     InfraEndpoints infra = TestInfra.endpoints();
