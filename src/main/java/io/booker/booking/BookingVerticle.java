@@ -91,11 +91,9 @@ public final class BookingVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    if (sweeper != null) {
-      sweeper.stop();
-    }
+    Future<Void> sweeperStopped = sweeper == null ? Future.succeededFuture() : sweeper.stop();
     Future<Void> relayStopped = relay == null ? Future.succeededFuture() : relay.stop();
-    return relayStopped
+    return Future.join(sweeperStopped, relayStopped)
       .transform(v -> binding == null ? Future.succeededFuture() : binding.unbindEventBus())
       .transform(v -> grpcServer == null ? Future.succeededFuture() : grpcServer.close())
       .transform(v -> producer == null ? Future.succeededFuture() : producer.close())

@@ -1,5 +1,7 @@
 package io.booker.booking;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -24,6 +26,7 @@ public final class HoldExpirySweeper {
   private long forgetTimer = -1;
   private boolean running;
   private boolean stopped;
+  private Promise<Void> whenIdle;
 
   HoldExpirySweeper(Vertx vertx, HoldExpiry expiry, JsonObject config) {
     this.vertx = vertx;
@@ -43,10 +46,16 @@ public final class HoldExpirySweeper {
       .onFailure(t -> log.warn("event=idempotency_keys_forget_failed error={}", t.toString())));
   }
 
-  public void stop() {
+  /** Stops the timers; completes once a sweep in progress has finished (so its pool can close). */
+  public Future<Void> stop() {
     stopped = true;
     vertx.cancelTimer(sweepTimer);
     vertx.cancelTimer(forgetTimer);
+    if (!running) {
+      return Future.succeededFuture();
+    }
+    whenIdle = Promise.promise();
+    return whenIdle.future();
   }
 
   private void sweep() {
@@ -56,11 +65,14 @@ public final class HoldExpirySweeper {
     running = true;
     expiry.sweep(batchSize).onComplete(ar -> {
       running = false;
+      if (whenIdle != null) {
+        whenIdle.tryComplete();
+      }
       if (ar.failed()) {
         log.warn("event=hold_expiry_failed error={}", ar.cause().toString());
       } else if (ar.result() > 0) {
         log.info("event=holds_expired count={}", ar.result());
-        if (ar.result() >= batchSize) {
+        if (ar.result() >= batchSize && !stopped) {
           sweep();
         }
       }

@@ -2,6 +2,7 @@ package io.booker.platform.outbox;
 
 import io.booker.platform.metrics.Metrics;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.client.producer.KafkaProducer;
@@ -63,6 +64,7 @@ public final class OutboxRelay {
   private boolean running;
   private boolean again;
   private boolean stopped;
+  private Promise<Void> whenIdle;
 
   public OutboxRelay(Vertx vertx, Pool pool, KafkaProducer<String, String> producer, String service, JsonObject config) {
     this.vertx = vertx;
@@ -80,12 +82,21 @@ public final class OutboxRelay {
     kick();
   }
 
+  /** Stops the timer; completes once a run in progress has finished (so its pool can close). */
   public Future<Void> stop() {
-    stopped = true;
-    if (timerId >= 0) {
-      vertx.cancelTimer(timerId);
-    }
-    return Future.succeededFuture();
+    Promise<Void> done = Promise.promise();
+    vertx.runOnContext(v -> {
+      stopped = true;
+      if (timerId >= 0) {
+        vertx.cancelTimer(timerId);
+      }
+      if (running) {
+        whenIdle = done;
+      } else {
+        done.complete();
+      }
+    });
+    return done.future();
   }
 
   /** Runs the relay now (or once more right after the current run). Safe to call from any thread. */
@@ -115,6 +126,9 @@ public final class OutboxRelay {
         drain();
       } else {
         running = false;
+        if (whenIdle != null) {
+          whenIdle.tryComplete();
+        }
       }
     });
   }

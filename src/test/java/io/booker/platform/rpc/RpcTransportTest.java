@@ -3,6 +3,8 @@ package io.booker.platform.rpc;
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
 import io.booker.proto.venue.GetVenueRequest;
+import io.booker.proto.venue.ListVenuesRequest;
+import io.booker.proto.venue.ListVenuesResponse;
 import io.booker.proto.venue.Venue;
 import io.booker.proto.venue.VenueService;
 import io.booker.proto.venue.VenueServiceClient;
@@ -38,11 +40,28 @@ class RpcTransportTest {
   static HttpServer grpcServer;
   static RpcServiceBinding<VenueService> binding;
 
-  /** getVenue: "ok" answers, "missing" is NOT_FOUND, "slow" never answers, "boom" throws. */
+  /**
+   * getVenue: "ok" answers, "missing" is NOT_FOUND, "slow" never answers, "boom" throws, "nested"
+   * calls listVenues on the bus with a generous timeout of its own and answers what that call saw
+   * as its name. listVenues answers, as {@code total}, the milliseconds left of its caller's
+   * deadline (-1 without one).
+   */
   static final class FakeVenues extends VenueServiceService {
+
+    VenueServiceClient nested;
+
+    @Override
+    public Future<ListVenuesResponse> listVenues(ListVenuesRequest request) {
+      long deadline = CallContext.deadline();
+      return Future.succeededFuture(ListVenuesResponse.newBuilder()
+        .setTotal(deadline == 0 ? -1 : (int) (deadline - System.currentTimeMillis())).build());
+    }
+
     @Override
     public Future<Venue> getVenue(GetVenueRequest request) {
       switch (request.getId()) {
+        case "nested": return nested.listVenues(ListVenuesRequest.getDefaultInstance())
+          .map(r -> Venue.newBuilder().setId("nested").setName(Integer.toString(r.getTotal())).build());
         case "ok": return Future.succeededFuture(Venue.newBuilder().setId("ok").setName("Chez Test").setCreatedAt(1_700_000_000L).build());
         case "missing": return Future.failedFuture(ServiceException.notFound("venue", "missing"));
         case "slow": return Promise.<Venue>promise().future();
@@ -55,7 +74,9 @@ class RpcTransportTest {
   @BeforeAll
   static void start() throws IOException {
     vertx = Vertx.vertx();
-    binding = new RpcServiceBinding<>(VenueService.class, new FakeVenues(), VenueServiceGrpcService.SERVICE_DESCRIPTOR, "venue");
+    FakeVenues fake = new FakeVenues();
+    fake.nested = RpcClients.eventBus(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR, 60_000);
+    binding = new RpcServiceBinding<>(VenueService.class, fake, VenueServiceGrpcService.SERVICE_DESCRIPTOR, "venue");
     binding.bindEventBus(vertx).await();
     GrpcServer grpc = GrpcServer.server(vertx, new GrpcServerOptions().setScheduleDeadlineAutomatically(true));
     binding.bindGrpc(grpc);
@@ -111,6 +132,22 @@ class RpcTransportTest {
     ServiceException e = failure(client(transport, 300).getVenue(GetVenueRequest.newBuilder().setId("slow").build()));
     assertEquals(ErrorCode.DEADLINE_EXCEEDED, e.code(), e.getMessage());
     assertTrue(System.currentTimeMillis() - start < 5000, "the deadline bounds the call");
+  }
+
+  /** A call made while serving another gets what is left of the caller's deadline, not a fresh timeout. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"eventbus", "grpc"})
+  void aNestedCallInheritsTheRemainingDeadline(String transport) {
+    int left = Integer.parseInt(client(transport, 1500).getVenue(GetVenueRequest.newBuilder().setId("nested").build()).await().getName());
+    assertTrue(left > 0 && left <= 1500, "the nested call had the caller's 1.5 s, not its own 60 s: " + left);
+    int direct = client(transport, 1500).listVenues(ListVenuesRequest.getDefaultInstance()).await().getTotal();
+    assertTrue(direct > 0 && direct <= 1500, "the service sees the caller's deadline: " + direct);
+  }
+
+  @Test
+  void withoutACallBeingServedThereIsNoInheritedDeadline() {
+    assertEquals(0, CallContext.deadline());
+    assertEquals(5000, RpcClients.callTimeout(5000));
   }
 
   @Test
