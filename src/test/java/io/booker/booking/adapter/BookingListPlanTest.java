@@ -1,0 +1,107 @@
+package io.booker.booking.adapter;
+
+import io.booker.platform.config.PgSettings;
+import io.booker.platform.pg.PgDatabases;
+import io.booker.testinfra.InfraEndpoints;
+import io.booker.testinfra.TestInfra;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Every variant of the booking list is served by an index, as PostgreSQL plans it for a prepared
+ * statement (the generic plan, which is what a cached statement ends up using) over a table of
+ * 60,000 bookings of 30 venues, each with a year of days.
+ */
+class BookingListPlanTest {
+
+  static final String DB = "booking_plans";
+  static Vertx vertx;
+
+  @BeforeAll
+  static void fill() throws SQLException {
+    InfraEndpoints infra = TestInfra.endpoints();
+    vertx = Vertx.vertx();
+    PgDatabases.prepare(vertx, new PgSettings(infra.pgHost(), infra.pgPort(), infra.pgUser(), infra.pgPassword(), "postgres", 2),
+      DB, "db/booking").compose(pool -> pool.close()).await();
+    try (Connection c = connect(); Statement st = c.createStatement()) {
+      st.execute("TRUNCATE bookings CASCADE");
+      st.execute("INSERT INTO bookings (id, venue_id, room_id, table_id, slot_date, start_time, duration_minutes, during, party_size, "
+        + "customer_name, status, expires_at, version) "
+        + "SELECT gen_random_uuid(), md5('venue' || i % 30)::uuid, md5('room' || i % 30)::uuid, md5('table' || i % 600)::uuid, "
+        + "  date '2027-01-01' + (i / 30) % 365, time '12:00' + make_interval(mins => (i % 16) * 30), 120, "
+        + "  tstzrange(timestamptz '2027-01-01 12:00Z' + make_interval(days => (i / 30) % 365, mins => (i % 16) * 30), "
+        + "            timestamptz '2027-01-01 14:00Z' + make_interval(days => (i / 30) % 365, mins => (i % 16) * 30), '[)'), "
+        + "  2, 'Guest', (ARRAY['held','confirmed','seated','cancelled','finished'])[1 + i % 5], "
+        + "  CASE WHEN i % 5 = 0 THEN now() + interval '15 minutes' END, 1 "
+        + "FROM generate_series(1, 60000) AS i");
+      st.execute("ANALYZE bookings");
+    }
+  }
+
+  @AfterAll
+  static void close() {
+    vertx.close().await();
+  }
+
+  @ParameterizedTest(name = "date={0} statuses={1} table={2}")
+  @CsvSource({
+    "false, false, false",
+    "true,  false, false",
+    "false, true,  false",
+    "false, false, true",
+    "true,  true,  false",
+    "true,  true,  true",
+  })
+  void aListIsServedByAnIndex(boolean date, boolean statuses, boolean table) throws SQLException {
+    List<String> types = new ArrayList<>(List.of("uuid"));
+    List<String> args = new ArrayList<>(List.of("md5('venue7')::uuid"));
+    if (date) {
+      types.add("date");
+      args.add("date '2027-03-01'");
+    }
+    if (statuses) {
+      types.add("text[]");
+      args.add("ARRAY['held','confirmed']");
+    }
+    if (table) {
+      types.add("uuid");
+      args.add("md5('table7')::uuid");
+    }
+    types.add("int");
+    types.add("int");
+    args.add("50");
+    args.add("0");
+    String plan;
+    try (Connection c = connect(); Statement st = c.createStatement()) {
+      st.execute("SET plan_cache_mode = force_generic_plan");
+      st.execute("PREPARE list(" + String.join(", ", types) + ") AS " + BookingSql.list(date, statuses, table));
+      StringBuilder out = new StringBuilder();
+      try (ResultSet rs = st.executeQuery("EXPLAIN EXECUTE list(" + String.join(", ", args) + ")")) {
+        while (rs.next()) {
+          out.append(rs.getString(1)).append('\n');
+        }
+      }
+      plan = out.toString();
+    }
+    assertFalse(plan.contains("Seq Scan on bookings"), plan);
+    assertTrue(plan.contains("Index Scan") || plan.contains("Index Only Scan") || plan.contains("Bitmap Index Scan"), plan);
+  }
+
+  static Connection connect() throws SQLException {
+    InfraEndpoints infra = TestInfra.endpoints();
+    return DriverManager.getConnection(infra.jdbcUrl(DB), infra.pgUser(), infra.pgPassword());
+  }
+}
