@@ -70,6 +70,9 @@ final class ChangeStatus {
    * the state the refusal names. Losing a race to the sweeper (or anyone) is fine.
    */
   Future<Void> expire(Booking booking, Instant now) {
+    if (booking.status() != BookingStatus.HELD) {
+      return Future.succeededFuture(); // expired already (HOLD_EXPIRED is also the answer then)
+    }
     BookingChange change = new BookingChange(booking, booking.moveTo(BookingStatus.EXPIRED, now, ""),
       BookingAction.EXPIRE.eventType(), "", EXPIRED_REASON);
     return deps.store().applyChange(change, null).map(applied -> {

@@ -180,6 +180,20 @@ class ChangeStatusTest {
   }
 
   @Test
+  void confirmingAnExpiredBookingSaysHoldExpiredAndWritesNothing() {
+    Booking hold = hold();
+    Booking expired = f.store.put(hold.moveTo(BookingStatus.EXPIRED, hold.expiresAt(), ""));
+    f.store.now = hold.expiresAt().plusSeconds(30);
+
+    ServiceException e = failed(ErrorCode.HOLD_EXPIRED, f.status.apply(hold.id(), BookingAction.CONFIRM, "admin-2", "", null));
+
+    assertTrue(e.getMessage().startsWith("booking is expired"), e.getMessage());
+    assertTrue(f.store.changes.isEmpty(), "an expired booking is not expired again");
+    assertSame(expired, f.store.get(hold.id()));
+    assertEquals(0, f.eventsWritten.get());
+  }
+
+  @Test
   void cancellingALapsedHoldIsAllowed() {
     Booking hold = hold();
     f.store.now = hold.expiresAt().plus(Duration.ofHours(1));

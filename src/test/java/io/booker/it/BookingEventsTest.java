@@ -106,13 +106,7 @@ class BookingEventsTest {
     InfraEndpoints infra = TestInfra.endpoints();
     try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir).start()) {
       int http = TestNodes.freePort();
-      Map<String, String> env = new HashMap<>();
-      env.put("BOOKER_INFRA_MODE", "external");
-      env.put("POSTGRES_HOST", infra.pgHost());
-      env.put("POSTGRES_PORT", Integer.toString(infra.pgPort()));
-      env.put("POSTGRES_USER", infra.pgUser());
-      env.put("POSTGRES_PASSWORD", infra.pgPassword());
-      env.put("REDIS_ADDR", infra.redisAddress());
+      Map<String, String> env = infra.toEnv();
       env.put("KAFKA_BROKERS", broker.bootstrap());
       env.put("PORT", Integer.toString(http));
       env.put("BOOKER_CONFIG", new JsonObject()

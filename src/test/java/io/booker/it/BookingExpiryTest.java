@@ -74,7 +74,8 @@ class BookingExpiryTest {
     assertEquals("", last.getString("actor_id"), "the system did it");
     assertEquals("hold expired", last.getJsonObject("payload").getString("reason"));
     assertEquals(List.of("booking.held", "booking.expired"), BookingDb.outboxTypes(id));
-    assertProblem(Bookings.act(api, id, "confirm", new JsonObject()), 409, "INVALID_TRANSITION", null);
+    assertProblem(Bookings.act(api, id, "confirm", new JsonObject()), 409, "HOLD_EXPIRED", null);
+    assertEquals(List.of("booking.held", "booking.expired"), BookingDb.outboxTypes(id), "a refused confirm emits nothing");
     hold(api, request(venue, t, d, "19:00", 0, 2));
   }
 

@@ -51,13 +51,7 @@ class ClusterFailoverTest {
     for (int i = 0; i < 8; i++) {
       members.append(i == 0 ? "" : ",").append("127.0.0.1:").append(hzBase + i);
     }
-    Map<String, String> env = new HashMap<>();
-    env.put("POSTGRES_HOST", infra.pgHost());
-    env.put("POSTGRES_PORT", Integer.toString(infra.pgPort()));
-    env.put("POSTGRES_USER", infra.pgUser());
-    env.put("POSTGRES_PASSWORD", infra.pgPassword());
-    env.put("REDIS_ADDR", infra.redisAddress());
-    env.put("KAFKA_BROKERS", infra.kafkaBootstrap());
+    Map<String, String> env = infra.toEnv();
     env.put("BOOKER_CLUSTER_NAME", "it-" + UUID.randomUUID());
     env.put("BOOKER_CLUSTER_PORT", Integer.toString(hzBase));
     env.put("BOOKER_CLUSTER_MEMBERS", members.toString());

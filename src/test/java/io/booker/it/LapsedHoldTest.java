@@ -59,11 +59,13 @@ class LapsedHoldTest {
     String id = hold(api, request(venue, t, day(22), "19:00", 0, 2)).getString("id");
     awaitLapse(id);
     JsonObject p = assertProblem(Bookings.act(api, id, "confirm", new JsonObject()), 409, "HOLD_EXPIRED", null);
-    assertTrue(p.getString("detail").startsWith("the hold expired at"), p.encode());
+    assertTrue(p.getString("detail").startsWith("booking is held: the hold expired at"), p.encode());
     assertEquals("expired", api.ok(api.get("/api/v1/bookings/" + id)).getString("status"));
     assertEquals(List.of("booking.held", "booking.expired"), BookingDb.outboxTypes(id));
     assertProblem(Bookings.act(api, id, "reschedule", new JsonObject().put("slot", new JsonObject()
-      .put("date", day(22).toString()).put("start_time", "20:00"))), 409, "INVALID_TRANSITION", null);
+      .put("date", day(22).toString()).put("start_time", "20:00"))), 409, "HOLD_EXPIRED", null);
+    assertProblem(Bookings.act(api, id, "confirm", new JsonObject()), 409, "HOLD_EXPIRED", null);
+    assertEquals(List.of("booking.held", "booking.expired"), BookingDb.outboxTypes(id), "refusals emit nothing");
   }
 
   /** Waits until the database's clock is past the hold's expiry. */

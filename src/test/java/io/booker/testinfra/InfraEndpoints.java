@@ -50,6 +50,22 @@ public record InfraEndpoints(
             .put("bootstrap", kafkaBootstrap)));
   }
 
+  /**
+   * The environment that points a node started as its own process at these endpoints, in the
+   * original Booker's variable names.
+   */
+  public java.util.Map<String, String> toEnv() {
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    env.put("BOOKER_INFRA_MODE", "external");
+    env.put("POSTGRES_HOST", pgHost);
+    env.put("POSTGRES_PORT", Integer.toString(pgPort));
+    env.put("POSTGRES_USER", pgUser);
+    env.put("POSTGRES_PASSWORD", pgPassword);
+    env.put("REDIS_ADDR", redisAddress());
+    env.put("KAFKA_BROKERS", kafkaBootstrap);
+    return env;
+  }
+
   /** One line for logs; never prints the password. */
   @Override
   public String toString() {

@@ -50,7 +50,7 @@ final class BookingSql {
    */
   static final String CHANGE_STATUS =
     "WITH b AS (UPDATE bookings SET status = $2, version = version + 1, updated_at = $5, expires_at = $6, cancel_reason = $7 "
-      + "  WHERE id = $1 AND status = $3 AND version = $4 "
+      + "  WHERE id = $1 AND status = $3 AND version = $4 AND $2 <> $3 "
       + "    AND ($2 <> 'confirmed' OR expires_at > now()) "
       + "    AND ($2 <> 'expired' OR expires_at <= now()) "
       + "    AND ($2 <> 'no_show' OR lower(during) <= now()) "
