@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -384,6 +385,60 @@ class BookingRestTest {
     assertEquals(1, ids.size(), "every duplicate that was answered got the same booking");
     assertEquals(1, BookingDb.activeOn(v.a6()[1]), "one booking in the database");
     assertEquals(1, BookingDb.number("SELECT count(*) FROM bookings WHERE table_id = ?::uuid", v.a6()[1]));
+  }
+
+  /** Round trips, counted by the services' own metrics while one request runs. */
+  @Test
+  void aCreateCostsOneVenueCallOneRedisRoundTripAndOneTransaction() {
+    Venue v = Venue.create();
+    LocalDate d = day(16);
+    hold(api, request(v.id(), v.a6(), d, "12:00", 0, 2)); // warm every path once
+
+    Map<String, Double> before = costs();
+    JsonObject pair = hold(api, Bookings.pairRequest(v.id(), v.a2(), v.a4(), d, "19:00", 0, 5));
+    Map<String, Double> create = delta(before, costs());
+    assertEquals(1.0, create.get("venue ResolveBookingSlot"), "one venue call: " + create);
+    assertEquals(0.0, create.get("venue CheckTableAvailability"), "the write path never asks availability: " + create);
+    assertEquals(1.0, create.get("redis hold_acquire"), "one Redis round trip for both tables: " + create);
+    assertEquals(1.0, create.get("booking insert_hold"), "one transaction: " + create);
+    assertEquals(1.0, create.get("booking (all)"), "and no other booking query: " + create);
+
+    before = costs();
+    done(api, pair.getString("id"), "confirm");
+    Map<String, Double> confirm = delta(before, costs());
+    assertEquals(2.0, confirm.get("booking (all)"), "a confirm reads the booking and writes it in one statement: " + confirm);
+    Map<String, Double> start = before;
+    Eventually.await("both holds given back in one round trip", java.time.Duration.ofSeconds(5),
+      () -> delta(start, costs()).get("redis hold_release"), n -> n == 1.0);
+    assertEquals(0.0, confirm.get("venue ResolveBookingSlot"));
+  }
+
+  /** Counters of the round trips a booking makes (the sweeper's own queries left out). */
+  static Map<String, Double> costs() {
+    Map<String, Double> out = new java.util.TreeMap<>();
+    out.put("venue ResolveBookingSlot", sum("grpc_server_requests", "method", "ResolveBookingSlot"));
+    out.put("venue CheckTableAvailability", sum("grpc_server_requests", "method", "CheckTableAvailability"));
+    out.put("redis hold_acquire", sum("redis_operations", "operation", "hold_acquire"));
+    out.put("redis hold_release", sum("redis_operations", "operation", "hold_release"));
+    out.put("booking insert_hold", sum("database_queries", "operation", "insert_hold"));
+    double booking = 0;
+    for (var c : io.booker.platform.metrics.Metrics.registry().find("database_queries").tag("service", "booking").counters()) {
+      if (!c.getId().getTag("operation").equals("expire_holds")) {
+        booking += c.count();
+      }
+    }
+    out.put("booking (all)", booking);
+    return out;
+  }
+
+  static double sum(String name, String tag, String value) {
+    return io.booker.platform.metrics.Metrics.registry().find(name).tag(tag, value).counters().stream().mapToDouble(c -> c.count()).sum();
+  }
+
+  static Map<String, Double> delta(Map<String, Double> before, Map<String, Double> after) {
+    Map<String, Double> out = new java.util.TreeMap<>();
+    after.forEach((k, v) -> out.put(k, v - before.get(k)));
+    return out;
   }
 
   // ---- helpers
