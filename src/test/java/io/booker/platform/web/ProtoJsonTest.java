@@ -27,6 +27,19 @@ class ProtoJsonTest {
   }
 
   @Test
+  void aStructIsWrittenAsTheJsonItHolds() throws Exception {
+    com.google.protobuf.Struct.Builder payload = com.google.protobuf.Struct.newBuilder();
+    com.google.protobuf.util.JsonFormat.parser().merge(
+      "{\"reason\":\"rain\",\"party_size\":4,\"ratio\":0.5,\"ok\":true,\"none\":null,\"tables\":[\"t1\",\"t2\"],\"slot\":{\"start_time\":\"19:00\"}}",
+      payload);
+    JsonObject json = ProtoJson.toJson(io.booker.proto.booking.BookingHistoryEntry.newBuilder().setEventType("booking.cancelled")
+      .setPayload(payload).build());
+    assertEquals(new JsonObject().put("reason", "rain").put("party_size", 4L).put("ratio", 0.5).put("ok", true).putNull("none")
+      .put("tables", new io.vertx.core.json.JsonArray().add("t1").add("t2")).put("slot", new JsonObject().put("start_time", "19:00")),
+      json.getJsonObject("payload"));
+  }
+
+  @Test
   void anUnsetMessageFieldIsNullNotMissing() {
     JsonObject json = ProtoJson.toJson(TableAvailability.newBuilder().setAvailable(true).build());
     assertTrue(json.containsKey("merged_with_table"));
