@@ -69,12 +69,6 @@ final class HoldGuard {
    * @param alreadyOurs keys the booking held before (never given back on a failure)
    */
   record Held(List<String> taken, List<String> alreadyOurs) {
-
-    List<String> all() {
-      List<String> all = new ArrayList<>(taken);
-      all.addAll(alreadyOurs);
-      return all;
-    }
   }
 
   /** Refuses if any holder blocks; then takes over the stale keys. Answers the keys taken over. */
