@@ -73,6 +73,12 @@ public interface BookingStore {
   /** What each of {@code holders} is to a booking of {@code tableIds} over {@code period}. */
   Future<Map<UUID, HolderState>> holders(Collection<UUID> holders, List<UUID> tableIds, Period period);
 
+  /**
+   * Which booking (held in time, confirmed or seated) occupies each of {@code tableIds} over
+   * {@code period}: the winner, after a write lost a table. Tables nobody occupies are absent.
+   */
+  Future<Map<UUID, UUID>> occupants(List<UUID> tableIds, Period period);
+
   /** The answer stored for an idempotency key, if any. */
   Future<Optional<IdempotencyKey.StoredAnswer>> storedAnswer(String scope, String key);
 

@@ -1,12 +1,14 @@
 package io.booker.booking;
 
 import io.booker.booking.domain.Booking;
+import io.booker.booking.domain.HoldKeys;
 import io.booker.booking.domain.IdempotencyKey;
 import io.booker.booking.domain.NewBooking;
 import io.booker.booking.domain.Placement;
 import io.booker.booking.domain.SlotTaken;
 import io.vertx.core.Future;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -32,12 +34,37 @@ final class CreateBooking {
       .compose(placement -> book(placement, request, key)));
   }
 
+  /**
+   * The database gave the table to another booking: point the holds this request took at the
+   * winner instead of dropping them, so that the next requests for that slot are turned away by
+   * Redis and one read, not by a whole transaction each. Done in the background, best effort.
+   */
+  private void handOver(Placement placement, UUID loser, List<String> keys) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    deps.store().occupants(placement.tableIds(), placement.period()).onComplete(ar -> {
+      for (String k : keys) {
+        UUID winner = ar.succeeded() ? ar.result().get(HoldKeys.tableOf(k)) : null;
+        if (winner != null) {
+          deps.holds().takeOver(k, loser, winner, deps.holdTtl());
+        } else {
+          deps.holds().release(List.of(k), loser);
+        }
+      }
+    });
+  }
+
   private Future<Booking> book(Placement placement, NewBooking request, IdempotencyKey key) {
     UUID id = UUID.randomUUID();
     return guard.take(placement, id).compose(held -> deps.store().insertHold(id, placement, request, deps.holdTtl(), key)
       .recover(t -> {
+        if (t instanceof SlotTaken st) {
+          handOver(placement, id, held.taken());
+          return Future.failedFuture(SlotTaken.of(placement, st.tableId()));
+        }
         deps.holds().release(held.taken(), id);
-        return Future.failedFuture(t instanceof SlotTaken st ? SlotTaken.of(placement, st.tableId()) : t);
+        return Future.failedFuture(t);
       }))
       .map(created -> {
         deps.eventsWritten().run();

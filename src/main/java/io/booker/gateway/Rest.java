@@ -21,16 +21,20 @@ final class Rest {
 
   /** The request body as a JSON object; an empty body is an empty object. */
   static JsonObject body(RoutingContext ctx) {
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    if (ctx.body() == null || ctx.body().isEmpty()) {
       return new JsonObject();
     }
-    Object json;
+    JsonObject json;
     try {
       json = ctx.body().asJsonObject();
     } catch (RuntimeException e) {
       throw new ServiceException(ErrorCode.INVALID_ARGUMENT, "request body must be a JSON object");
     }
-    return (JsonObject) json;
+    if (json == null) {
+      // The body "null" parses to nothing: it is not an object either.
+      throw new ServiceException(ErrorCode.INVALID_ARGUMENT, "request body must be a JSON object");
+    }
+    return json;
   }
 
   /** An integer query parameter; absent gives {@code 0}, the proto default. Non-numbers are refused. */

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Consumes booking and venue events from Kafka (consumer group {@code notify}) and publishes each on
  * the clustered event bus ({@value #EVENTS_ADDRESS}), where every gateway picks it up for its
- * WebSocket clients. Offsets are committed only after the event was handed on.
+ * WebSocket clients. Offsets are committed only after the events were handed on, at most every
+ * {@code notify.commit_interval_ms} (500): a commit per record costs the broker a request each,
+ * and a crash at worst hands the last half second on again (consumers are at-least-once anyway).
  */
 public final class NotifyVerticle extends VerticleBase {
 
@@ -25,6 +27,8 @@ public final class NotifyVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(NotifyVerticle.class);
 
   private KafkaConsumer<String, String> consumer;
+  private boolean uncommitted;
+  private long commitTimer = -1;
 
   @Override
   public Future<?> start() {
@@ -35,6 +39,7 @@ public final class NotifyVerticle extends VerticleBase {
     consumer = KafkaConsumer.create(vertx, cfg);
     consumer.handler(this::forward);
     consumer.exceptionHandler(t -> log.warn("event=notify_consumer_error error={}", t.toString()));
+    commitTimer = vertx.setPeriodic(node.section("notify").getLong("commit_interval_ms", 500L), id -> commit());
     return consumer.subscribe(TOPICS);
   }
 
@@ -50,11 +55,23 @@ public final class NotifyVerticle extends VerticleBase {
       .put("topic", record.topic())
       .put("key", record.key())
       .put("event", event));
-    consumer.commit();
+    uncommitted = true;
+  }
+
+  private Future<Void> commit() {
+    if (!uncommitted) {
+      return Future.succeededFuture();
+    }
+    uncommitted = false;
+    return consumer.commit().onFailure(t -> {
+      uncommitted = true;
+      log.warn("event=notify_commit_failed error={}", t.toString());
+    });
   }
 
   @Override
   public Future<?> stop() {
-    return consumer == null ? Future.succeededFuture() : consumer.close();
+    vertx.cancelTimer(commitTimer);
+    return consumer == null ? Future.succeededFuture() : commit().transform(v -> consumer.close());
   }
 }

@@ -203,17 +203,19 @@ class CreateBookingTest {
   }
 
   @Test
-  void whenTheStoreSaysTheTableIsTakenTheHoldsAreReleasedAndTheTableNamed() {
+  void whenTheStoreSaysTheTableIsTakenTheHoldPointsAtTheWinnerAndTheTableIsNamed() {
     // Booked at 18:30: no hold key in the way of 19:00, only the database knows.
-    f.store.put(booking().slot(EARLIER).status(BookingStatus.CONFIRMED).build());
+    Booking winner = f.store.put(booking().slot(EARLIER).status(BookingStatus.CONFIRMED).build());
 
     ServiceException e = failed(ErrorCode.SLOT_TAKEN, f.create.create(tableA(), null));
 
     assertEquals("table A1 is already booked at 2025-06-03 19:00 for an overlapping time", e.getMessage());
     assertEquals(TABLE_A, assertInstanceOf(SlotTaken.class, e).tableId());
     UUID attempt = f.store.inserts.get(0).id();
-    assertEquals(List.of(new FakeHoldStore.Release(KEY_A, attempt)), f.holds.releases);
-    assertTrue(f.holds.redis.isEmpty());
+    assertEquals(List.of(new FakeHoldStore.TakeOver(KEY_A, attempt, winner.id())), f.holds.takeOvers,
+      "the key goes to the booking that won, so the next request is turned away by Redis");
+    assertEquals(winner.id(), f.holds.redis.get(KEY_A));
+    assertTrue(f.holds.releases.isEmpty());
     assertEquals(0, f.eventsWritten.get());
   }
 
@@ -313,7 +315,8 @@ class CreateBookingTest {
       assertEquals(2, f.store.answerReads, "looked up before the write and again after it failed");
       assertEquals(1, f.store.inserts.size());
       UUID loser = f.store.inserts.get(0).id();
-      assertEquals(List.of(KEY_A), f.holds.releasedFor(loser));
+      assertEquals(List.of(new FakeHoldStore.TakeOver(KEY_A, loser, winner.id())), f.holds.takeOvers, "the hold now names the first");
+      assertEquals(winner.id(), f.holds.redis.get(KEY_A));
       assertEquals(0, f.eventsWritten.get());
     }
 

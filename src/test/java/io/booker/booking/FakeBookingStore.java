@@ -165,6 +165,21 @@ final class FakeBookingStore implements BookingStore {
   }
 
   @Override
+  public Future<Map<UUID, UUID>> occupants(List<UUID> tableIds, Period period) {
+    Map<UUID, UUID> out = new HashMap<>();
+    for (Booking b : bookings.values()) {
+      if (b.blocksTables(now) && overlaps(b, tableIds, period)) {
+        for (UUID t : b.tableIds()) {
+          if (tableIds.contains(t)) {
+            out.put(t, b.id());
+          }
+        }
+      }
+    }
+    return Future.succeededFuture(out);
+  }
+
+  @Override
   public Future<Optional<IdempotencyKey.StoredAnswer>> storedAnswer(String scope, String key) {
     answerReads++;
     return Future.succeededFuture(Optional.ofNullable(answers.get(scope + "|" + key)));

@@ -133,6 +133,8 @@ class BookingRestTest {
     assertProblem(api.post(BOOKINGS, request(v.id(), t, d, "19:00", 0, 2).put("table", new JsonObject().put("table_id", t[1]))),
       404, "NOT_FOUND", null);
     assertProblem(api.send("POST", BOOKINGS, "{not json"), 400, "INVALID_ARGUMENT", null);
+    assertProblem(api.send("POST", BOOKINGS, "null"), 400, "INVALID_ARGUMENT", null);
+    assertProblem(api.send("POST", BOOKINGS, "[]"), 400, "INVALID_ARGUMENT", null);
     assertEquals(0, BookingDb.activeOn(v.a4()[1]), "nothing was booked by any of these");
   }
 
@@ -208,6 +210,17 @@ class BookingRestTest {
     assertEquals("no_show", noShow.getString("status"));
     assertEquals(0, BookingDb.activeOn(v.a2()[1]));
     assertEquals("no_show", done(api, b.getString("id"), "no-show").getString("status"), "repeated: unchanged");
+  }
+
+  @Test
+  void anActionNeedsNoBodyButABodyMustBeAnObject() {
+    Venue v = Venue.create();
+    String id = hold(api, request(v.id(), v.a2(), day(8), "14:00", 0, 2)).getString("id");
+    assertProblem(api.send("POST", BOOKINGS + "/" + id + "/confirm", "null"), 400, "INVALID_ARGUMENT", null);
+    assertProblem(api.send("POST", BOOKINGS + "/" + id + "/cancel", "\"reason\""), 400, "INVALID_ARGUMENT", null);
+    HttpResponse<Buffer> bare = api.web().post(api.port(), "127.0.0.1", BOOKINGS + "/" + id + "/confirm").send().await();
+    assertEquals(200, bare.statusCode(), bare::bodyAsString);
+    assertEquals("confirmed", bare.bodyAsJsonObject().getString("status"));
   }
 
   @Test

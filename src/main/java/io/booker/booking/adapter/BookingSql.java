@@ -14,20 +14,38 @@ final class BookingSql {
       + "b.customer_phone, b.customer_email, b.comment, b.status, b.version, b.admin_id, b.expires_at, b.created_at, "
       + "b.updated_at, b.cancel_reason";
 
+  /**
+   * The rows of tables $1 occupied over [$2, $3) ({@code bt}): one probe of the exclusion constraint's index
+   * (table, time range) per table. ({@code table_id = ANY($1)} would not be an index condition of
+   * a GiST index, and PostgreSQL would scan every booking of that time, of every table.)
+   */
+  private static final String OCCUPYING =
+    "FROM unnest($1::uuid[]) AS t(id) JOIN booking_tables bt "
+      + "ON bt.table_id = t.id AND bt.active AND bt.during && tstzrange($2, $3, '[)')";
+
   /** A booking with the database's clock (which decides expiries). */
   static final String LOAD = "SELECT " + COLUMNS + ", now() AS db_now FROM bookings b WHERE b.id = $1";
 
   /**
-   * Expires the lapsed holds that would stand in the way of booking tables $1 over [$2, $3) (booking
-   * $4 aside), freeing their tables. One row always: the database's clock, then each expired hold.
+   * Opens a write that will occupy tables $1 over [$2, $3) (booking $4 aside): takes a transaction
+   * lock per table, in one order, then expires the lapsed holds in the way, freeing their tables.
+   * One row always: the database's clock, then each expired hold.
+   *
+   * <p>The table locks (advisory, released at commit) put the writers of one table in a queue.
+   * Without them, two inserts that conflict under the exclusion constraint can each wait for the
+   * other, and PostgreSQL breaks that deadlock only after a second; on a contended slot such waits
+   * pile up and hold every connection. The lock subquery is a one-time filter of the update, so
+   * it runs before any booking row is locked.
    */
   static final String EXPIRE_IN_THE_WAY =
-    "WITH x AS (UPDATE bookings b SET status = 'expired', version = b.version + 1, updated_at = now() "
-      + "  WHERE b.status = 'held' AND b.expires_at <= now() AND b.id <> $4 AND b.id IN ("
-      + "    SELECT bt.booking_id FROM booking_tables bt WHERE bt.active AND bt.table_id = ANY($1) AND bt.during && tstzrange($2, $3, '[)')) "
+    "WITH l AS MATERIALIZED (SELECT count(pg_advisory_xact_lock(s.k)) AS n FROM "
+      + "  (SELECT DISTINCT hashtextextended(t.id::text, 0) AS k FROM unnest($1::uuid[]) AS t(id) ORDER BY 1) s), "
+      + "x AS (UPDATE bookings b SET status = 'expired', version = b.version + 1, updated_at = now() "
+      + "  WHERE (SELECT n FROM l) >= 0 "
+      + "    AND b.status = 'held' AND b.expires_at <= now() AND b.id <> $4 AND b.id IN (SELECT bt.booking_id " + OCCUPYING + ") "
       + "  RETURNING " + COLUMNS + "), "
       + "t AS (UPDATE booking_tables SET active = false WHERE booking_id IN (SELECT id FROM x)) "
-      + "SELECT now() AS db_now, x.* FROM (SELECT 1) AS one LEFT JOIN x ON true";
+      + "SELECT now() AS db_now, (SELECT n FROM l) AS locked, x.* FROM (SELECT 1) AS one LEFT JOIN x ON true";
 
   /**
    * A new hold and the tables it occupies (the exclusion constraint decides), with its changes from
@@ -116,13 +134,18 @@ final class BookingSql {
 
   /** Tables among $1 occupied by an active booking overlapping [$2, $3). */
   static final String OCCUPIED_TABLES =
-    "SELECT DISTINCT bt.table_id FROM booking_tables bt JOIN bookings b ON b.id = bt.booking_id "
-      + "WHERE bt.active AND bt.table_id = ANY($1) AND bt.during && tstzrange($2, $3, '[)') AND " + IN_TIME;
+    "SELECT DISTINCT bt.table_id " + OCCUPYING + " JOIN bookings b ON b.id = bt.booking_id WHERE " + IN_TIME;
 
-  /** Active bookings per table that end after now, for the given tables. */
+  /** Which booking in time occupies each of tables $1 over [$2, $3): who won a table. */
+  static final String OCCUPANTS =
+    "SELECT DISTINCT ON (bt.table_id) bt.table_id, bt.booking_id " + OCCUPYING
+      + " JOIN bookings b ON b.id = bt.booking_id WHERE " + IN_TIME + " ORDER BY bt.table_id";
+
+  /** Active bookings per table that end after now, for tables $2 of venue $1. */
   static final String FUTURE_BY_TABLE =
     "SELECT bt.table_id, count(*) AS n FROM booking_tables bt JOIN bookings b ON b.id = bt.booking_id "
-      + "WHERE bt.active AND bt.table_id = ANY($1) AND upper(bt.during) > now() AND " + IN_TIME + " GROUP BY bt.table_id";
+      + "WHERE bt.active AND bt.venue_id = $1 AND bt.table_id = ANY($2) AND upper(bt.during) > now() AND " + IN_TIME
+      + " GROUP BY bt.table_id";
 
   /** Active bookings per table that end after now, for a whole venue. */
   static final String FUTURE_BY_VENUE =

@@ -170,6 +170,17 @@ public final class PgBookingStore implements BookingStore {
   }
 
   @Override
+  public Future<Map<UUID, UUID>> occupants(List<UUID> tableIds, Period period) {
+    return Sql.timed(SERVICE, "select_occupants", () -> pool.preparedQuery(BookingSql.OCCUPANTS)
+      .execute(Tuple.of(tableIds.toArray(new UUID[0]), Rows.utc(period.start()), Rows.utc(period.end())))
+      .map(rows -> {
+        Map<UUID, UUID> out = new HashMap<>();
+        rows.forEach(r -> out.put(r.getUUID("table_id"), r.getUUID("booking_id")));
+        return out;
+      }));
+  }
+
+  @Override
   public Future<Optional<IdempotencyKey.StoredAnswer>> storedAnswer(String scope, String key) {
     return Sql.timed(SERVICE, "select_idempotency_key", () -> pool.preparedQuery(BookingSql.STORED_ANSWER)
       .execute(Tuple.of(scope, key))
@@ -248,7 +259,7 @@ public final class PgBookingStore implements BookingStore {
   public Future<Map<UUID, Integer>> futureByTable(UUID venueId, UUID[] tableIds) {
     boolean wholeVenue = tableIds.length == 0;
     return Sql.timed(SERVICE, "count_future", () -> pool.preparedQuery(wholeVenue ? BookingSql.FUTURE_BY_VENUE : BookingSql.FUTURE_BY_TABLE)
-      .execute(wholeVenue ? Tuple.of(venueId) : Tuple.of((Object) tableIds))
+      .execute(wholeVenue ? Tuple.of(venueId) : Tuple.of(venueId, tableIds))
       .map(rows -> {
         Map<UUID, Integer> counts = new HashMap<>();
         for (Row r : rows) {

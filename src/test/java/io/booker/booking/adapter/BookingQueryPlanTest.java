@@ -21,11 +21,12 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Every variant of the booking list is served by an index, as PostgreSQL plans it for a prepared
- * statement (the generic plan, which is what a cached statement ends up using) over a table of
- * 60,000 bookings of 30 venues, each with a year of days.
+ * The booking queries are served by indexes, as PostgreSQL plans them for a prepared statement (the
+ * generic plan, which is what a cached statement ends up using) over 60,000 bookings of 30 venues
+ * and 600 tables, each with a year of days: every variant of the list, and every look-up of what
+ * occupies some tables over a time (one probe of the exclusion constraint's index per table).
  */
-class BookingListPlanTest {
+class BookingQueryPlanTest {
 
   static final String DB = "booking_plans";
   static Vertx vertx;
@@ -47,7 +48,11 @@ class BookingListPlanTest {
         + "  2, 'Guest', (ARRAY['held','confirmed','seated','cancelled','finished'])[1 + i % 5], "
         + "  CASE WHEN i % 5 = 0 THEN now() + interval '15 minutes' END, 1 "
         + "FROM generate_series(1, 60000) AS i");
+      st.execute("INSERT INTO booking_tables (booking_id, table_id, venue_id, during) "
+        + "SELECT id, table_id, venue_id, during FROM bookings WHERE status IN ('held', 'confirmed', 'seated') "
+        + "ON CONFLICT DO NOTHING");
       st.execute("ANALYZE bookings");
+      st.execute("ANALYZE booking_tables");
     }
   }
 
@@ -98,6 +103,52 @@ class BookingListPlanTest {
     }
     assertFalse(plan.contains("Seq Scan on bookings"), plan);
     assertTrue(plan.contains("Index Scan") || plan.contains("Index Only Scan") || plan.contains("Bitmap Index Scan"), plan);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"OCCUPIED_TABLES", "OCCUPANTS"})
+  void whatOccupiesSomeTablesIsOneIndexProbePerTable(String statement) throws Exception {
+    String sql = (String) BookingSql.class.getDeclaredField(statement).get(null);
+    String plan = explain("PREPARE q(uuid[], timestamptz, timestamptz) AS " + sql,
+      "EXPLAIN EXECUTE q(ARRAY[md5('table7')::uuid, md5('table8')::uuid], timestamptz '2027-03-01 18:00Z', timestamptz '2027-03-01 20:00Z')");
+    assertTrue(plan.matches("(?s).*Index Cond: \\(\\(table_id = t\\.id\\) AND \\(during &&.*"),
+      "the table is part of the look-up in the exclusion constraint's index:\n" + plan);
+    assertFalse(plan.contains("Seq Scan"), plan);
+  }
+
+  /**
+   * Opening a write takes the table locks first: they are a one-time filter of the update that
+   * expires lapsed holds, so no booking row is locked before them (no lock-order deadlock).
+   */
+  @org.junit.jupiter.api.Test
+  void aWriteTakesItsTableLocksBeforeAnyBookingRow() throws Exception {
+    String plan = explain("PREPARE q(uuid[], timestamptz, timestamptz, uuid) AS " + BookingSql.EXPIRE_IN_THE_WAY,
+      "EXPLAIN EXECUTE q(ARRAY[md5('table7')::uuid], timestamptz '2027-03-01 18:00Z', timestamptz '2027-03-01 20:00Z', gen_random_uuid())");
+    assertTrue(plan.matches("(?s).*Update on bookings.*One-Time Filter: \\(\\(InitPlan \\d+\\)\\.col1 >= 0\\).*"), plan);
+    assertTrue(plan.contains("pg_advisory_xact_lock") || plan.contains("Sort Key: (hashtextextended"), plan);
+    assertFalse(plan.contains("Seq Scan on b"), plan);
+  }
+
+  @org.junit.jupiter.api.Test
+  void futureBookingsOfSomeTablesUseTheVenueIndex() throws Exception {
+    String plan = explain("PREPARE q(uuid, uuid[]) AS " + BookingSql.FUTURE_BY_TABLE,
+      "EXPLAIN EXECUTE q(md5('venue7')::uuid, ARRAY[md5('table7')::uuid, md5('table8')::uuid])");
+    assertTrue(plan.contains("booking_tables_future"), plan);
+    assertFalse(plan.contains("Seq Scan on booking_tables"), plan);
+  }
+
+  static String explain(String prepare, String explain) throws SQLException {
+    try (Connection c = connect(); Statement st = c.createStatement()) {
+      st.execute("SET plan_cache_mode = force_generic_plan");
+      st.execute(prepare);
+      StringBuilder out = new StringBuilder();
+      try (ResultSet rs = st.executeQuery(explain)) {
+        while (rs.next()) {
+          out.append(rs.getString(1)).append('\n');
+        }
+      }
+      return out.toString();
+    }
   }
 
   static Connection connect() throws SQLException {
