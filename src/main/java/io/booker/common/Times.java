@@ -57,12 +57,32 @@ public final class Times {
 
   /** {@code HH:MM}; seconds, if any, are dropped. */
   public static String formatTime(LocalTime t) {
-    return String.format("%02d:%02d", t.getHour(), t.getMinute());
+    char[] out = new char[5];
+    twoDigits(out, 0, t.getHour());
+    out[2] = ':';
+    twoDigits(out, 3, t.getMinute());
+    return new String(out);
   }
 
   /** {@code YYYY-MM-DD}. */
   public static String formatDate(LocalDate d) {
-    return String.format("%04d-%02d-%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+    if (d.getYear() < 0 || d.getYear() > 9999) {
+      return String.format("%04d-%02d-%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+    }
+    // Formatted by hand: it runs for every booking written and read, and String.format is slow.
+    char[] out = new char[10];
+    twoDigits(out, 0, d.getYear() / 100);
+    twoDigits(out, 2, d.getYear() % 100);
+    out[4] = '-';
+    twoDigits(out, 5, d.getMonthValue());
+    out[7] = '-';
+    twoDigits(out, 8, d.getDayOfMonth());
+    return new String(out);
+  }
+
+  private static void twoDigits(char[] out, int at, int value) {
+    out[at] = (char) ('0' + value / 10);
+    out[at + 1] = (char) ('0' + value % 10);
   }
 
   /**

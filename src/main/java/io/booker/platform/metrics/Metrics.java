@@ -6,16 +6,22 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.micrometer.backends.BackendRegistries;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The metrics the original Booker exported, under the same names and labels, recorded into the
  * node's Prometheus registry (Vert.x's own {@code vertx_*} metrics live beside them).
  * Counters are registered without the {@code _total} suffix; the Prometheus registry adds it.
+ *
+ * <p>Meters are looked up once per name and labels and then kept: registering one again on every
+ * request (building its id, sorting its tags, finding it in the registry) costs more than counting.
  */
 public final class Metrics {
 
   private static final MeterRegistry FALLBACK = new SimpleMeterRegistry();
+  private static volatile Meters meters = new Meters(FALLBACK);
 
   private Metrics() {
   }
@@ -27,51 +33,76 @@ public final class Metrics {
 
   public static void httpRequest(String method, String path, int status, long nanos) {
     String s = Integer.toString(status);
-    Counter.builder("http_requests").tag("method", method).tag("path", path).tag("status", s)
-      .register(registry()).increment();
-    Timer.builder("http_request_duration_seconds").tag("method", method).tag("path", path).tag("status", s)
-      .publishPercentileHistogram().register(registry()).record(nanos, TimeUnit.NANOSECONDS);
+    counter("http_requests", "method", method, "path", path, "status", s).increment();
+    timer("http_request_duration_seconds", "method", method, "path", path, "status", s).record(nanos, TimeUnit.NANOSECONDS);
   }
 
   public static void grpcServerCall(String service, String method, String status, long nanos) {
-    Counter.builder("grpc_server_requests").tag("service", service).tag("method", method).tag("status", status)
-      .register(registry()).increment();
-    Timer.builder("grpc_server_request_duration_seconds").tag("service", service).tag("method", method)
-      .publishPercentileHistogram().register(registry()).record(nanos, TimeUnit.NANOSECONDS);
+    counter("grpc_server_requests", "service", service, "method", method, "status", status).increment();
+    timer("grpc_server_request_duration_seconds", "service", service, "method", method).record(nanos, TimeUnit.NANOSECONDS);
   }
 
   public static void databaseQuery(String service, String operation, long nanos) {
-    Counter.builder("database_queries").tag("service", service).tag("operation", operation)
-      .register(registry()).increment();
-    Timer.builder("database_query_duration_seconds").tag("service", service).tag("operation", operation)
-      .publishPercentileHistogram().register(registry()).record(nanos, TimeUnit.NANOSECONDS);
+    counter("database_queries", "service", service, "operation", operation).increment();
+    timer("database_query_duration_seconds", "service", service, "operation", operation).record(nanos, TimeUnit.NANOSECONDS);
   }
 
   public static void kafkaPublished(String service, String topic) {
-    Counter.builder("kafka_messages_published").tag("service", service).tag("topic", topic)
-      .register(registry()).increment();
+    counter("kafka_messages_published", "service", service, "topic", topic).increment();
   }
 
   public static void kafkaPublishError(String service, String topic) {
-    Counter.builder("kafka_publish_errors").tag("service", service).tag("topic", topic)
-      .register(registry()).increment();
+    counter("kafka_publish_errors", "service", service, "topic", topic).increment();
   }
 
   /** An outbox event gave up after its last attempt and is now {@code dlq}: someone must look. */
   public static void outboxDeadLettered(String service, String topic) {
-    Counter.builder("outbox_dead_lettered").tag("service", service).tag("topic", topic)
-      .register(registry()).increment();
+    counter("outbox_dead_lettered", "service", service, "topic", topic).increment();
   }
 
   /** Counts one occurrence of {@code name} ({@code _total} is added) with the given tag pairs. */
   public static void increment(String name, String... tags) {
-    Counter.builder(name).tags(tags).register(registry()).increment();
+    counter(name, tags).increment();
   }
 
   public static void redisOperation(String service, String operation, long nanos) {
-    Counter.builder("redis_operations").tag("service", service).tag("operation", operation)
-      .register(registry()).increment();
-    Timer.builder("redis_operation_duration_seconds").tag("service", service).tag("operation", operation)
-      .publishPercentileHistogram().register(registry()).record(nanos, TimeUnit.NANOSECONDS);
+    counter("redis_operations", "service", service, "operation", operation).increment();
+    timer("redis_operation_duration_seconds", "service", service, "operation", operation).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private static Counter counter(String name, String... tags) {
+    Meters m = current();
+    return m.counters.computeIfAbsent(key(name, tags), k -> Counter.builder(name).tags(tags).register(m.registry));
+  }
+
+  private static Timer timer(String name, String... tags) {
+    Meters m = current();
+    return m.timers.computeIfAbsent(key(name, tags), k -> Timer.builder(name).tags(tags).publishPercentileHistogram().register(m.registry));
+  }
+
+  /** The meters of the node's registry; a new registry (another node in a test JVM) starts afresh. */
+  private static Meters current() {
+    MeterRegistry registry = registry();
+    Meters m = meters;
+    if (m.registry != registry) {
+      m = new Meters(registry);
+      meters = m;
+    }
+    return m;
+  }
+
+  private static String key(String name, String[] tags) {
+    StringBuilder key = new StringBuilder(name);
+    for (String tag : tags) {
+      key.append('\u0000').append(tag);
+    }
+    return key.toString();
+  }
+
+  /** Meters registered in one registry, by name and tags. */
+  private record Meters(MeterRegistry registry, Map<String, Counter> counters, Map<String, Timer> timers) {
+    Meters(MeterRegistry registry) {
+      this(registry, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    }
   }
 }
