@@ -40,17 +40,25 @@
 BEGIN;
 
 -- BookingSql.EXPIRE_IN_THE_WAY: $1 = the tables, [$2, $3) = the slot, $4 = the new booking's id.
-WITH x AS (UPDATE bookings b SET status = 'expired', version = b.version + 1, updated_at = now()
-    WHERE b.status = 'held' AND b.expires_at <= now() AND b.id <> md5(:run::text || '/booking/' || :g::text)::uuid AND b.id IN (
-      SELECT bt.booking_id FROM booking_tables bt WHERE bt.active
-        AND bt.table_id = ANY(ARRAY[md5(:run::text || '/table/' || :tno::text)::uuid])
-        AND bt.during && tstzrange(to_timestamp(:t0::float8), to_timestamp(:t1::float8), '[)'))
+-- Takes the table's transaction lock first (writers of one table queue), then expires the lapsed
+-- holds in the way (one probe of the exclusion constraint's index per table).
+WITH l AS MATERIALIZED (SELECT count(pg_advisory_xact_lock(s.k)) AS n FROM
+    (SELECT DISTINCT hashtextextended(t.id::text, 0) AS k
+       FROM unnest(ARRAY[md5(:run::text || '/table/' || :tno::text)::uuid]) AS t(id) ORDER BY 1) s),
+  x AS (UPDATE bookings b SET status = 'expired', version = b.version + 1, updated_at = now()
+    WHERE (SELECT n FROM l) >= 0
+      AND b.status = 'held' AND b.expires_at <= now() AND b.id <> md5(:run::text || '/booking/' || :g::text)::uuid
+      AND b.id IN (SELECT bt.booking_id
+        FROM unnest(ARRAY[md5(:run::text || '/table/' || :tno::text)::uuid]) AS t(id)
+        CROSS JOIN LATERAL (SELECT bt.booking_id, bt.table_id FROM booking_tables bt
+          WHERE bt.table_id = t.id AND bt.active
+            AND bt.during && tstzrange(to_timestamp(:t0::float8), to_timestamp(:t1::float8), '[)') OFFSET 0) bt)
     RETURNING b.id, b.venue_id, b.room_id, b.table_id, b.merged_room_id, b.merged_table_id, b.slot_date, b.start_time,
       b.duration_minutes, lower(b.during) AS starts_at, upper(b.during) AS ends_at, b.party_size, b.customer_name,
       b.customer_phone, b.customer_email, b.comment, b.status, b.version, b.admin_id, b.expires_at, b.created_at,
       b.updated_at, b.cancel_reason),
   t AS (UPDATE booking_tables SET active = false WHERE booking_id IN (SELECT id FROM x))
-SELECT now() AS db_now, x.* FROM (SELECT 1) AS one LEFT JOIN x ON true;
+SELECT now() AS db_now, (SELECT n FROM l) AS locked, x.* FROM (SELECT 1) AS one LEFT JOIN x ON true;
 
 -- BookingSql.INSERT_HOLD + changes(21): the booking, its table, its audit row and its outbox event.
 WITH b AS (INSERT INTO bookings (id, venue_id, room_id, table_id, merged_room_id, merged_table_id, slot_date, start_time,
@@ -124,6 +132,7 @@ SELECT b.id, b.venue_id, b.room_id, b.table_id, b.merged_room_id, b.merged_table
 WITH b AS (UPDATE bookings SET status = 'confirmed', version = version + 1, updated_at = now(), -- $2 $5
       expires_at = NULL, cancel_reason = ''                                                     -- $6 $7
     WHERE id = md5(:run::text || '/booking/' || :g::text)::uuid AND status = 'held' AND version = 1 -- $1 $3 $4
+      AND 'confirmed' <> 'held'
       AND ('confirmed' <> 'confirmed' OR expires_at > now())
       AND ('confirmed' <> 'expired' OR expires_at <= now())
       AND ('confirmed' <> 'no_show' OR lower(during) <= now())
