@@ -259,7 +259,7 @@ public final class PgBookingStore implements BookingStore {
   public Future<Map<UUID, Integer>> futureByTable(UUID venueId, UUID[] tableIds) {
     boolean wholeVenue = tableIds.length == 0;
     return Sql.timed(SERVICE, "count_future", () -> pool.preparedQuery(wholeVenue ? BookingSql.FUTURE_BY_VENUE : BookingSql.FUTURE_BY_TABLE)
-      .execute(wholeVenue ? Tuple.of(venueId) : Tuple.of(venueId, tableIds))
+      .execute(wholeVenue ? Tuple.of(venueId) : Tuple.tuple().addValue(venueId).addValue(tableIds))
       .map(rows -> {
         Map<UUID, Integer> counts = new HashMap<>();
         for (Row r : rows) {
