@@ -2,6 +2,8 @@ package io.booker.platform.kafka;
 
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -10,6 +12,8 @@ import java.util.Map;
 
 /** Kafka client settings shared by every service. */
 public final class KafkaClients {
+
+  private static final Logger log = LoggerFactory.getLogger(KafkaClients.class);
 
   private KafkaClients() {
   }
@@ -31,7 +35,11 @@ public final class KafkaClients {
     config.put("request.timeout.ms", "3000");
     config.put("delivery.timeout.ms", "8000");
     config.put("reconnect.backoff.max.ms", "1000");
-    return KafkaProducer.createShared(vertx, clientId, config);
+    KafkaProducer<String, String> producer = KafkaProducer.createShared(vertx, clientId, config);
+    // A failed send also fails its own future, where the outbox relay counts, logs and retries it;
+    // without a handler here Vert.x would log each one again as an unhandled exception.
+    producer.exceptionHandler(t -> log.debug("event=kafka_producer_error client={} error={}", clientId, t.toString()));
+    return producer;
   }
 
   public static Map<String, String> consumerConfig(String bootstrap, String groupId) {
