@@ -7,6 +7,7 @@ import io.booker.testinfra.TestInfra;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -89,18 +90,8 @@ class BookingQueryPlanTest {
     types.add("int");
     args.add("50");
     args.add("0");
-    String plan;
-    try (Connection c = connect(); Statement st = c.createStatement()) {
-      st.execute("SET plan_cache_mode = force_generic_plan");
-      st.execute("PREPARE list(" + String.join(", ", types) + ") AS " + BookingSql.list(date, statuses, table));
-      StringBuilder out = new StringBuilder();
-      try (ResultSet rs = st.executeQuery("EXPLAIN EXECUTE list(" + String.join(", ", args) + ")")) {
-        while (rs.next()) {
-          out.append(rs.getString(1)).append('\n');
-        }
-      }
-      plan = out.toString();
-    }
+    String plan = explain("PREPARE list(" + String.join(", ", types) + ") AS " + BookingSql.list(date, statuses, table),
+      "EXPLAIN EXECUTE list(" + String.join(", ", args) + ")");
     assertFalse(plan.contains("Seq Scan on bookings"), plan);
     assertTrue(plan.contains("Index Scan") || plan.contains("Index Only Scan") || plan.contains("Bitmap Index Scan"), plan);
   }
@@ -120,7 +111,7 @@ class BookingQueryPlanTest {
    * Opening a write takes the table locks first: they are a one-time filter of the update that
    * expires lapsed holds, so no booking row is locked before them (no lock-order deadlock).
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aWriteTakesItsTableLocksBeforeAnyBookingRow() throws Exception {
     String plan = explain("PREPARE q(uuid[], timestamptz, timestamptz, uuid) AS " + BookingSql.EXPIRE_IN_THE_WAY,
       "EXPLAIN EXECUTE q(ARRAY[md5('table7')::uuid], timestamptz '2027-03-01 18:00Z', timestamptz '2027-03-01 20:00Z', gen_random_uuid())");
@@ -129,7 +120,7 @@ class BookingQueryPlanTest {
     assertFalse(plan.contains("Seq Scan on b"), plan);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void futureBookingsOfSomeTablesUseTheVenueIndex() throws Exception {
     String plan = explain("PREPARE q(uuid, uuid[]) AS " + BookingSql.FUTURE_BY_TABLE,
       "EXPLAIN EXECUTE q(md5('venue7')::uuid, ARRAY[md5('table7')::uuid, md5('table8')::uuid])");
