@@ -1,5 +1,7 @@
 package io.booker.booking;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
 import com.google.protobuf.Struct;
 import com.google.protobuf.util.JsonFormat;
 import io.booker.booking.adapter.BookingProtos;
@@ -21,6 +23,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -144,10 +147,10 @@ public final class BookingServiceImpl implements BookingService {
   }
 
   private Future<Booking> change(String id, BookingAction action, String adminId, String reason, String idempotencyKey,
-                                 com.google.protobuf.Message requestWithoutKey) {
+                                 Message requestWithoutKey) {
     UUID bookingId = Ids.uuid("id", id);
     String actor = BookingFields.actor(adminId);
-    IdempotencyKey key = BookingRequests.key(action.name().toLowerCase(java.util.Locale.ROOT), idempotencyKey, actor, requestWithoutKey);
+    IdempotencyKey key = BookingRequests.key(action.name().toLowerCase(Locale.ROOT), idempotencyKey, actor, requestWithoutKey);
     return status.apply(bookingId, action, actor, reason, key).map(BookingProtos::toProto);
   }
 
@@ -173,7 +176,7 @@ public final class BookingServiceImpl implements BookingService {
     Struct.Builder b = Struct.newBuilder();
     try {
       JsonFormat.parser().merge(json == null || json.isBlank() ? "{}" : json, b);
-    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+    } catch (InvalidProtocolBufferException e) {
       throw new ServiceException(ErrorCode.INTERNAL, "an audit row of this booking is not JSON");
     }
     return b.build();
