@@ -51,10 +51,11 @@ public final class BookingVerticle extends VerticleBase {
     NodeConfig node = new NodeConfig(config());
     JsonObject cfg = node.section("booking");
     String database = cfg.getString("database", "booking");
-    Map<String, String> session = Map.of("lock_timeout", cfg.getLong("lock_timeout_ms", 3000L) + "ms");
+    Map<String, String> session = Map.of("lock_timeout", cfg.getLong("lock_timeout_ms", 3000L) + "ms",
+      "application_name", "booker-booking");
     return PgDatabases.prepare(vertx, node.postgres(), database, "db/booking", session).compose(p -> {
       pool = p;
-      relayPool = PgDatabases.pool(vertx, node.postgres(), database, 1);
+      relayPool = PgDatabases.pool(vertx, node.postgres(), database, 1, Map.of("application_name", "booker-booking-relay"));
       producer = KafkaClients.producer(vertx, node.kafkaBootstrap(), "booking-" + node.nodeName());
       relay = new OutboxRelay(vertx, relayPool, producer, "booking", node.section("outbox"));
       redis = RedisClients.create(vertx, node.redis());

@@ -21,6 +21,7 @@ import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * Wires the venue service: its database (created and migrated at start), outbox relay, and the
@@ -40,11 +41,13 @@ public final class VenueVerticle extends VerticleBase {
   public Future<?> start() {
     NodeConfig node = new NodeConfig(config());
     JsonObject cfg = node.section("venue");
-    return PgDatabases.prepare(vertx, node.postgres(), cfg.getString("database", "venue"), "db/venue").compose(p -> {
+    return PgDatabases.prepare(vertx, node.postgres(), cfg.getString("database", "venue"), "db/venue",
+      Map.of("application_name", "booker-venue")).compose(p -> {
       pool = p;
       producer = KafkaClients.producer(vertx, node.kafkaBootstrap(), "venue-" + node.nodeName());
       // The relay has a connection of its own: while it waits for Kafka, requests keep theirs.
-      relayPool = PgDatabases.pool(vertx, node.postgres(), cfg.getString("database", "venue"), 1);
+      relayPool = PgDatabases.pool(vertx, node.postgres(), cfg.getString("database", "venue"), 1,
+        Map.of("application_name", "booker-venue-relay"));
       relay = new OutboxRelay(vertx, relayPool, producer, "venue", node.section("outbox"));
       redis = RedisClients.create(vertx, node.redis());
       BookingServiceClient bookings = RpcClients.create(vertx, BookingServiceClient.class, BookingServiceGrpcService.SERVICE_DESCRIPTOR,

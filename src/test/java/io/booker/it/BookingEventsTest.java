@@ -85,6 +85,9 @@ class BookingEventsTest {
       }
       long pending = BookingDb.number("SELECT count(*) FROM outbox WHERE status = 'pending' AND aggregate_id = ANY(?)", (Object) ids.toArray(new String[0]));
       assertTrue(pending > 0, "while Kafka is down the events wait in the outbox");
+      // The relay waits for Kafka on a connection of its own: it never takes one from requests.
+      assertEquals(1, BookingDb.number("SELECT count(*) FROM pg_stat_activity WHERE datname = 'booking' "
+        + "AND application_name = 'booker-booking-relay'"), "the relay holds its own one connection, and only that");
       millis.sort(Long::compare);
       System.out.printf("bookings while Kafka was down: %d, median %d ms, max %d ms per booking and its transitions%n",
         millis.size(), millis.get(millis.size() / 2), millis.get(millis.size() - 1));
