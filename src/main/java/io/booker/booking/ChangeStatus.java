@@ -25,7 +25,6 @@ final class ChangeStatus {
 
   /** Reads and decides again at most this often when the booking keeps changing underneath. */
   static final int ATTEMPTS = 3;
-  static final String EXPIRED_REASON = "hold expired";
 
   private final BookingDeps deps;
   private final IdempotentAnswers answers;
@@ -47,9 +46,7 @@ final class ChangeStatus {
         return Future.succeededFuture(booking);
       }
       if (decision instanceof Transition.Refused refused) {
-        return refused.code() == ErrorCode.HOLD_EXPIRED
-          ? expire(booking, loaded.now()).transform(ignored -> Future.failedFuture(refused.exception()))
-          : Future.failedFuture(refused.exception());
+        return refuse(refused, booking, loaded.now());
       }
       BookingStatus to = ((Transition.Apply) decision).to();
       Booking after = booking.moveTo(to, loaded.now(), reason);
@@ -60,9 +57,24 @@ final class ChangeStatus {
           return Future.succeededFuture(after);
         }
         return attemptsLeft > 1 ? attempt(id, action, actor, reason, key, attemptsLeft - 1)
-          : Future.failedFuture(new ServiceException(ErrorCode.UNAVAILABLE, "booking " + id + " keeps changing; try again"));
+          : Future.failedFuture(keepsChanging(id));
       });
     });
+  }
+
+  /**
+   * The refusal as the caller's failure; a hold refused because it lapsed is expired first, so the
+   * booking is in the state the refusal names.
+   */
+  <T> Future<T> refuse(Transition.Refused refused, Booking booking, Instant now) {
+    return refused.code() == ErrorCode.HOLD_EXPIRED
+      ? expire(booking, now).transform(ignored -> Future.failedFuture(refused.exception()))
+      : Future.failedFuture(refused.exception());
+  }
+
+  /** After {@link #ATTEMPTS} reads, each overtaken by another change before its write. */
+  static ServiceException keepsChanging(UUID id) {
+    return new ServiceException(ErrorCode.UNAVAILABLE, "booking " + id + " keeps changing; try again");
   }
 
   /**
@@ -73,8 +85,7 @@ final class ChangeStatus {
     if (booking.status() != BookingStatus.HELD) {
       return Future.succeededFuture(); // expired already (HOLD_EXPIRED is also the answer then)
     }
-    BookingChange change = new BookingChange(booking, booking.moveTo(BookingStatus.EXPIRED, now, ""),
-      BookingAction.EXPIRE.eventType(), "", EXPIRED_REASON);
+    BookingChange change = BookingChange.expiry(booking, now);
     return deps.store().applyChange(change, null).map(applied -> {
       if (applied) {
         written(change);

@@ -11,8 +11,6 @@ import io.booker.booking.domain.Move;
 import io.booker.booking.domain.Placement;
 import io.booker.booking.domain.SlotTaken;
 import io.booker.booking.domain.Transition;
-import io.booker.common.ErrorCode;
-import io.booker.common.ServiceException;
 import io.vertx.core.Future;
 
 import java.util.ArrayList;
@@ -48,9 +46,7 @@ final class Reschedule {
       Booking booking = loaded.booking();
       Transition allowed = Lifecycle.reschedule(booking, loaded.now());
       if (allowed instanceof Transition.Refused refused) {
-        return refused.code() == ErrorCode.HOLD_EXPIRED
-          ? status.expire(booking, loaded.now()).transform(ignored -> Future.failedFuture(refused.exception()))
-          : Future.failedFuture(refused.exception());
+        return status.refuse(refused, booking, loaded.now());
       }
       return deps.venues().resolve(booking.venueId(), move.tableFor(booking), move.mergedFor(booking), move.slotFor(booking),
         booking.partySize()).compose(placement -> {
@@ -61,7 +57,7 @@ final class Reschedule {
           BookingChange change = new BookingChange(booking, after, BookingAction.RESCHEDULED_EVENT, actor, "");
           return move(placement, change, key).compose(done -> done ? Future.succeededFuture(after)
             : attemptsLeft > 1 ? attempt(id, move, actor, key, attemptsLeft - 1)
-            : Future.failedFuture(new ServiceException(ErrorCode.UNAVAILABLE, "booking " + id + " keeps changing; try again")));
+            : Future.failedFuture(ChangeStatus.keepsChanging(id)));
         });
     });
   }

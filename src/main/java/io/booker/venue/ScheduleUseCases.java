@@ -1,9 +1,9 @@
 package io.booker.venue;
 
-import io.booker.common.Times;
 import io.booker.common.Ids;
 
 import io.booker.common.ServiceException;
+import io.booker.common.Times;
 import io.booker.proto.venue.*;
 import io.booker.venue.adapter.ScheduleRepository;
 import io.booker.venue.domain.DayHoursText;

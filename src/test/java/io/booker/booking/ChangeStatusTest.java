@@ -159,7 +159,7 @@ class ChangeStatusTest {
     assertEquals(hold.expiresAt(), change.after().expiresAt());
     assertEquals("booking.expired", change.eventType());
     assertEquals("", change.actorId());
-    assertEquals(ChangeStatus.EXPIRED_REASON, change.reason());
+    assertEquals(BookingChange.EXPIRED_REASON, change.reason());
     assertEquals(BookingStatus.EXPIRED, f.store.get(hold.id()).status());
     assertEquals(1, f.eventsWritten.get());
     assertEquals(List.of(KEY_A, KEY_B), f.holds.releasedFor(hold.id()));

@@ -4,8 +4,8 @@ import io.booker.booking.domain.BookedTable;
 import io.booker.booking.domain.Booking;
 import io.booker.booking.domain.BookingAction;
 import io.booker.booking.domain.BookingChange;
-import io.booker.common.Times;
 import io.booker.platform.outbox.OutboxEvent;
+import io.booker.platform.web.ProtoJson;
 import io.booker.proto.common.BookingCancelled;
 import io.booker.proto.common.BookingConfirmed;
 import io.booker.proto.common.BookingEvent;
@@ -96,9 +96,9 @@ final class BookingEvents {
     return out;
   }
 
+  /** The slot as the REST shape has it: {date, start_time, duration_minutes}. */
   private static JsonObject slot(Booking b) {
-    return new JsonObject().put("date", Times.formatDate(b.slot().date())).put("start_time", Times.formatTime(b.slot().start()))
-      .put("duration_minutes", b.slot().durationMinutes());
+    return ProtoJson.toJson(BookingProtos.slot(b.slot()));
   }
 
   private static JsonArray tables(Booking b) {

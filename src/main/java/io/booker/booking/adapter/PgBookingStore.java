@@ -4,7 +4,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.booker.booking.BookingStore;
 import io.booker.booking.domain.BookedTable;
 import io.booker.booking.domain.Booking;
-import io.booker.booking.domain.BookingAction;
 import io.booker.booking.domain.BookingChange;
 import io.booker.booking.domain.BookingFilter;
 import io.booker.booking.domain.BookingStatus;
@@ -43,7 +42,6 @@ import java.util.UUID;
 public final class PgBookingStore implements BookingStore {
 
   static final String SERVICE = "booking";
-  static final String EXPIRED_REASON = "hold expired";
   static final int DEADLOCK_ATTEMPTS = 3;
 
   private final Pool pool;
@@ -144,9 +142,9 @@ public final class PgBookingStore implements BookingStore {
         List<UUID> ids = new ArrayList<>();
         for (Row r : rows) {
           Booking held = Rows.booking(r);
-          Booking after = held.moveTo(BookingStatus.EXPIRED, Rows.instant(r, "db_now"), "");
-          changes.add(new BookingChange(held, after, BookingAction.EXPIRE.eventType(), "", EXPIRED_REASON));
-          expired.add(after);
+          BookingChange change = BookingChange.expiry(held, Rows.instant(r, "db_now"));
+          changes.add(change);
+          expired.add(change.after());
           ids.add(held.id());
         }
         Tuple t = ChangeRecords.append(Tuple.of(ids.toArray(new UUID[0])), changes, null, null);
@@ -283,12 +281,14 @@ public final class PgBookingStore implements BookingStore {
         for (Row r : rows) {
           now = Rows.instant(r, "db_now");
           if (r.getUUID("id") != null) {
+            // The update answers the row as it became; the hold it was is that row one version earlier.
             Booking after = Rows.booking(r);
-            Booking before = new Booking(after.id(), after.venueId(), after.tables(), after.slot(), after.period(),
+            Booking held = new Booking(after.id(), after.venueId(), after.tables(), after.slot(), after.period(),
               after.partySize(), after.guest(), after.comment(), BookingStatus.HELD, after.version() - 1, after.adminId(),
               after.expiresAt(), after.createdAt(), after.updatedAt(), after.cancelReason());
-            expired.add(after);
-            changes.add(new BookingChange(before, after, BookingAction.EXPIRE.eventType(), "", EXPIRED_REASON));
+            BookingChange change = BookingChange.expiry(held, after.updatedAt());
+            expired.add(change.after());
+            changes.add(change);
           }
         }
         return new InTheWay(now, expired, changes);

@@ -57,7 +57,7 @@ public final class RedisHoldStore implements HoldStore {
     for (String key : keys) {
       sets.add(Request.cmd(Command.SET).arg(key).arg(bookingId.toString()).arg("NX").arg("PX").arg(ttl.toMillis()).arg("GET"));
     }
-    return bounded("hold_acquire", () -> keys.size() == 1 ? redis.send(sets.get(0)).map(r -> java.util.Collections.singletonList(r)) : redis.batch(sets))
+    return bounded("hold_acquire", () -> redis.batch(sets))
       .map(replies -> {
         List<String> taken = new ArrayList<>();
         Map<String, UUID> heldBy = new HashMap<>();

@@ -1,5 +1,6 @@
 package io.booker.booking.domain;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -8,6 +9,9 @@ import java.util.Objects;
  * who did it (empty for the system) and the reason given, if any.
  */
 public record BookingChange(Booking before, Booking after, String eventType, String actorId, String reason) {
+
+  /** The reason an expiry gives (event and audit row). */
+  public static final String EXPIRED_REASON = "hold expired";
 
   public BookingChange {
     Objects.requireNonNull(after, "after");
@@ -18,6 +22,12 @@ public record BookingChange(Booking before, Booking after, String eventType, Str
 
   public static BookingChange created(Booking booking) {
     return new BookingChange(null, booking, BookingAction.HELD_EVENT, booking.adminId(), "");
+  }
+
+  /** The system expiring a lapsed hold at {@code at}. */
+  public static BookingChange expiry(Booking held, Instant at) {
+    return new BookingChange(held, held.moveTo(BookingStatus.EXPIRED, at, ""), BookingAction.EXPIRE.eventType(), "",
+      EXPIRED_REASON);
   }
 
   /** The status the booking had before; null for a creation. */

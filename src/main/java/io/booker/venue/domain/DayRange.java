@@ -1,7 +1,7 @@
 package io.booker.venue.domain;
 
-import io.booker.common.Times;
 import io.booker.common.ServiceException;
+import io.booker.common.Times;
 import java.util.Objects;
 
 /** A validated opening range of one weekday (0 = Sunday ... 6 = Saturday). */

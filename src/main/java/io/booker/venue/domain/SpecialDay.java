@@ -1,7 +1,7 @@
 package io.booker.venue.domain;
 
-import io.booker.common.Times;
 import io.booker.common.ServiceException;
+import io.booker.common.Times;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
