@@ -3,6 +3,7 @@ package io.booker.booking;
 import io.booker.booking.adapter.PgBookingStore;
 import io.booker.booking.adapter.RedisHoldStore;
 import io.booker.booking.adapter.RpcVenueSlots;
+import io.booker.platform.auth.AccessTokens;
 import io.booker.platform.config.NodeConfig;
 import io.booker.platform.kafka.KafkaClients;
 import io.booker.platform.outbox.OutboxRelay;
@@ -68,7 +69,8 @@ public final class BookingVerticle extends VerticleBase {
       if (expiry.getBoolean("enabled", true)) {
         sweeper = new HoldExpirySweeper(vertx, new HoldExpiry(deps), expiry);
       }
-      binding = new RpcServiceBinding<>(BookingService.class, new BookingServiceImpl(deps), BookingServiceGrpcService.SERVICE_DESCRIPTOR, "booking");
+      binding = new RpcServiceBinding<>(BookingService.class, new BookingServiceImpl(deps), BookingServiceGrpcService.SERVICE_DESCRIPTOR, "booking",
+        AccessTokens.create(vertx, node.section("auth")));
       return binding.bindEventBus(vertx);
     }).compose(v -> GrpcEndpoint.serve(vertx, binding, cfg, 50052, "booking",
       () -> pool.query("SELECT 1").execute().map(true).otherwise(false))).onSuccess(s -> {

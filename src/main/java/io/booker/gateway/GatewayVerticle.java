@@ -2,6 +2,8 @@ package io.booker.gateway;
 
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
+import io.booker.gateway.auth.CallerAuthentication;
+import io.booker.platform.auth.AccessTokens;
 import io.booker.platform.health.OpsRoutes;
 import io.booker.platform.health.ReadinessChecks;
 import io.booker.platform.rpc.RpcClients;
@@ -40,6 +42,7 @@ public final class GatewayVerticle extends VerticleBase {
     BookingServiceClient bookings = RpcClients.create(vertx, BookingServiceClient.class, BookingServiceGrpcService.SERVICE_DESCRIPTOR,
       clients.getJsonObject("booking", new JsonObject()), 50052);
 
+    AccessTokens tokens = AccessTokens.create(vertx, config().getJsonObject("auth", new JsonObject()));
     readiness = new ReadinessChecks(vertx, config());
     Router router = Router.router(vertx);
     router.route().handler(new HttpMetricsHandler());
@@ -52,6 +55,7 @@ public final class GatewayVerticle extends VerticleBase {
       ctx.addHeadersEndHandler(v -> HttpMetricsHandler.markRoute(ctx));
       ctx.next();
     });
+    api.route().handler(new CallerAuthentication(tokens));
     new VenueRoutes(venues).mount(api);
     new ScheduleRoutes(venues, bookings).mount(api);
     new BookingRoutes(bookings).mount(api);

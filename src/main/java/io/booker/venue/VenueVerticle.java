@@ -1,5 +1,6 @@
 package io.booker.venue;
 
+import io.booker.platform.auth.AccessTokens;
 import io.booker.platform.config.NodeConfig;
 import io.booker.platform.kafka.KafkaClients;
 import io.booker.platform.outbox.OutboxRelay;
@@ -54,7 +55,8 @@ public final class VenueVerticle extends VerticleBase {
         node.section("clients").getJsonObject("booking", new JsonObject()), 50052);
       Clock clock = Clock.systemUTC();
       VenueServiceImpl service = new VenueServiceImpl(new VenueDeps(pool, redis, bookings, new VenueEvents(clock), relay::kick, clock));
-      binding = new RpcServiceBinding<>(VenueService.class, service, VenueServiceGrpcService.SERVICE_DESCRIPTOR, "venue");
+      binding = new RpcServiceBinding<>(VenueService.class, service, VenueServiceGrpcService.SERVICE_DESCRIPTOR, "venue",
+        AccessTokens.create(vertx, node.section("auth")));
       return binding.bindEventBus(vertx);
     }).compose(v -> GrpcEndpoint.serve(vertx, binding, cfg, 50051, "venue",
       () -> pool.query("SELECT 1").execute().map(true).otherwise(false))).onSuccess(s -> {

@@ -1,5 +1,6 @@
 package io.booker.it;
 
+import io.booker.testinfra.TestTokens;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -9,12 +10,25 @@ import io.vertx.ext.web.client.WebClient;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Blocking REST calls to one gateway, for tests (never on an event loop), and problem assertions. */
-record ApiClient(WebClient web, int port) {
+/**
+ * Blocking REST calls to one gateway, for tests (never on an event loop), and problem assertions.
+ * Calls carry {@code authorization} (an admin's token unless told otherwise; null sends none).
+ */
+record ApiClient(WebClient web, int port, String authorization) {
+
+  /** A client calling as an admin. */
+  ApiClient(WebClient web, int port) {
+    this(web, port, TestTokens.admin());
+  }
 
   /** The same client, calling the gateway of another node. */
   ApiClient on(int otherPort) {
-    return new ApiClient(web, otherPort);
+    return new ApiClient(web, otherPort, authorization);
+  }
+
+  /** The same client, calling with {@code authorization} ({@code Bearer <token>}; null for none). */
+  ApiClient as(String otherAuthorization) {
+    return new ApiClient(web, port, otherAuthorization);
   }
 
   HttpResponse<Buffer> get(String path) {
@@ -77,7 +91,16 @@ record ApiClient(WebClient web, int port) {
     return p;
   }
 
+  /** A request to build further (headers, body), with this client's authorization. */
+  HttpRequest<Buffer> request(String method, String path) {
+    return req(HttpMethod.valueOf(method), path);
+  }
+
   private HttpRequest<Buffer> req(HttpMethod method, String path) {
-    return web.request(method, port, "127.0.0.1", path);
+    HttpRequest<Buffer> request = web.request(method, port, "127.0.0.1", path);
+    if (authorization != null) {
+      request.putHeader("authorization", authorization);
+    }
+    return request;
   }
 }

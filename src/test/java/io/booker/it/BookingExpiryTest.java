@@ -102,7 +102,7 @@ class BookingExpiryTest {
       swept.vertx().setTimer(Math.max(1, aim - System.currentTimeMillis()), timer -> due.complete());
       List<Future<HttpResponse<Buffer>>> calls = new ArrayList<>();
       for (int c = 0; c < 3; c++) {
-        calls.add(due.future().compose(v -> api.web().post(api.port(), "127.0.0.1", "/api/v1/bookings/" + id + "/confirm")
+        calls.add(due.future().compose(v -> api.request("POST", "/api/v1/bookings/" + id + "/confirm")
           .sendJsonObject(new JsonObject())));
       }
       Future.join(calls).await();

@@ -3,6 +3,7 @@ package io.booker.it;
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
 import io.booker.platform.rpc.RpcClients;
+import io.booker.testinfra.TestTokens;
 import io.booker.proto.booking.Booking;
 import io.booker.proto.booking.BookingHistory;
 import io.booker.proto.booking.BookingServiceClient;
@@ -39,7 +40,8 @@ class BookingGrpcTest {
   static final NodeHarness harness = NodeHarness.allInOne("grpc");
   static final ApiClient api = harness.api();
   static final BookingServiceClient bookings = RpcClients.grpc(harness.vertx(), BookingServiceClient.class,
-    BookingServiceGrpcService.SERVICE_DESCRIPTOR, SocketAddress.inetSocketAddress(harness.bookingGrpcPort(), "127.0.0.1"), 5000);
+    BookingServiceGrpcService.SERVICE_DESCRIPTOR, SocketAddress.inetSocketAddress(harness.bookingGrpcPort(), "127.0.0.1"), 5000,
+    TestTokens::admin);
 
   @Test
   void theLifeCycleOverGrpc() {

@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientSession;
+import io.booker.testinfra.TestTokens;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.redis.client.Command;
@@ -63,7 +65,8 @@ class BookingRaceTest {
     nodeA = TestNodes.allInOne("eventbus", extra.copy().put("node", new JsonObject().put("name", "race-a")));
     nodeB = TestNodes.allInOne("eventbus", extra.copy().put("node", new JsonObject().put("name", "race-b")));
     client = Vertx.vertx();
-    web = WebClient.create(client, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(RACERS));
+    // Every call as an admin; the authorisation matrix is AccessMatrixTest's.
+    web = WebClientSession.create(WebClient.create(client, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(RACERS))).addHeader("authorization", TestTokens.admin());
     api = new ApiClient(web, nodeA.httpPort());
     redis = Redis.createClient(client, "redis://127.0.0.1:" + redisPort);
     Eventually.await("both booking services on the bus", java.time.Duration.ofSeconds(30),

@@ -218,7 +218,7 @@ class BookingRestTest {
     String id = hold(api, request(v.id(), v.a2(), day(8), "14:00", 0, 2)).getString("id");
     assertProblem(api.send("POST", BOOKINGS + "/" + id + "/confirm", "null"), 400, "INVALID_ARGUMENT", null);
     assertProblem(api.send("POST", BOOKINGS + "/" + id + "/cancel", "\"reason\""), 400, "INVALID_ARGUMENT", null);
-    HttpResponse<Buffer> bare = api.web().post(api.port(), "127.0.0.1", BOOKINGS + "/" + id + "/confirm").send().await();
+    HttpResponse<Buffer> bare = api.request("POST", BOOKINGS + "/" + id + "/confirm").send().await();
     assertEquals(200, bare.statusCode(), bare::bodyAsString);
     assertEquals("confirmed", bare.bodyAsJsonObject().getString("status"));
   }
@@ -359,7 +359,7 @@ class BookingRestTest {
 
     assertProblem(keyed(key, BOOKINGS, body.copy().put("party_size", 3)), 422, "IDEMPOTENCY_KEY_REUSED", null);
     assertProblem(api.post(BOOKINGS, body.copy().put("idempotency_key", key).put("party_size", 3)), 422, "IDEMPOTENCY_KEY_REUSED", null);
-    HttpResponse<Buffer> both = api.web().post(api.port(), "127.0.0.1", BOOKINGS).putHeader("Idempotency-Key", key)
+    HttpResponse<Buffer> both = api.request("POST", BOOKINGS).putHeader("Idempotency-Key", key)
       .sendJsonObject(body.copy().put("idempotency_key", "other")).await();
     assertProblem(both, 400, "INVALID_ARGUMENT", "idempotency_key");
     // Scoped to the caller: another caller's identical key is another key.
@@ -383,7 +383,7 @@ class BookingRestTest {
     String key = "dup-" + UUID.randomUUID();
     List<Future<HttpResponse<Buffer>>> calls = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      calls.add(api.web().post(api.port(), "127.0.0.1", BOOKINGS).putHeader("Idempotency-Key", key).sendJsonObject(body));
+      calls.add(api.request("POST", BOOKINGS).putHeader("Idempotency-Key", key).sendJsonObject(body));
     }
     Future.join(calls).await();
     Set<String> ids = new HashSet<>();
@@ -504,7 +504,7 @@ class BookingRestTest {
   }
 
   static HttpResponse<Buffer> keyed(String key, String path, JsonObject body) {
-    return api.web().post(api.port(), "127.0.0.1", path).putHeader("Idempotency-Key", key).sendJsonObject(body).await();
+    return api.request("POST", path).putHeader("Idempotency-Key", key).sendJsonObject(body).await();
   }
 
   static JsonArray list(String query) {

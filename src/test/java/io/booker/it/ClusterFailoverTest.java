@@ -7,6 +7,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientSession;
+import io.booker.testinfra.TestTokens;
 import io.vertx.ext.web.client.WebClientOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +37,8 @@ class ClusterFailoverTest {
   static void setUp() {
     TestInfra.endpoints();
     vertx = Vertx.vertx();
-    web = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(2000).setIdleTimeout(20));
+    // Every call as an admin; the authorisation matrix is AccessMatrixTest's.
+    web = WebClientSession.create(WebClient.create(vertx, new WebClientOptions().setConnectTimeout(2000).setIdleTimeout(20))).addHeader("authorization", TestTokens.admin());
   }
 
   @AfterAll

@@ -5,6 +5,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientSession;
+import io.booker.testinfra.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,8 @@ class GatewayBadInputTest {
   @BeforeAll
   static void setUp() {
     vertx = Vertx.vertx();
-    web = WebClient.create(vertx);
+    // Every call as an admin; the authorisation matrix is AccessMatrixTest's.
+    web = WebClientSession.create(WebClient.create(vertx)).addHeader("authorization", TestTokens.admin());
     node = TestNodes.allInOne("eventbus");
   }
 

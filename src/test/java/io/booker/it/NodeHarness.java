@@ -1,6 +1,7 @@
 package io.booker.it;
 
 import io.booker.platform.rpc.RpcClients;
+import io.booker.testinfra.TestTokens;
 import io.booker.proto.venue.VenueServiceClient;
 import io.booker.proto.venue.VenueServiceGrpcService;
 import io.vertx.core.Vertx;
@@ -115,6 +116,6 @@ final class NodeHarness implements BeforeAllCallback, AfterAllCallback, AutoClos
   /** A platform gRPC client of the venue service listening on {@code port} (another node's, say). */
   VenueServiceClient venueGrpc(int port) {
     return RpcClients.grpc(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR,
-      SocketAddress.inetSocketAddress(port, "127.0.0.1"), 5000);
+      SocketAddress.inetSocketAddress(port, "127.0.0.1"), 5000, TestTokens::admin);
   }
 }

@@ -36,6 +36,7 @@ final class NodeProcess implements AutoCloseable {
       "-cp", System.getProperty("java.class.path"),
       "io.booker.app.Main", "--conf", conf));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put("JWT_SECRET", io.booker.testinfra.TestTokens.SECRET);
     pb.environment().putAll(env);
     return new NodeProcess(name, pb.start(), log);
   }

@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientSession;
+import io.booker.testinfra.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,8 @@ class OpsEndpointsTest {
   static void setUp() {
     TestInfra.endpoints();
     vertx = Vertx.vertx();
-    web = WebClient.create(vertx);
+    // Every call as an admin; the authorisation matrix is AccessMatrixTest's.
+    web = WebClientSession.create(WebClient.create(vertx)).addHeader("authorization", TestTokens.admin());
   }
 
   @AfterAll

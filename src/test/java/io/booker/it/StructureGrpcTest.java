@@ -1,5 +1,6 @@
 package io.booker.it;
 
+import io.booker.testinfra.TestTokens;
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
 import io.booker.platform.rpc.RpcErrors;
@@ -28,7 +29,7 @@ class StructureGrpcTest {
   static final VenueServiceClient venues = harness.venueGrpc();
   /** Bookings are made over REST (the gateway reaches the booking service over gRPC here). */
   static final ApiClient api = harness.api();
-  static final GrpcClient rawGrpc = GrpcClient.client(harness.vertx());
+  static final GrpcClient rawGrpc = new BearerGrpcClient(GrpcClient.client(harness.vertx()), TestTokens::admin);
   static final VenueServiceGrpcClient generated = VenueServiceGrpcClient.create(rawGrpc, harness.venueGrpcAddress());
 
   @Test

@@ -2,6 +2,7 @@ package io.booker.it;
 
 import io.booker.app.Node;
 import io.booker.testinfra.TestInfra;
+import io.booker.testinfra.TestTokens;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
@@ -33,7 +34,8 @@ public final class TestNodes {
       .put("clients", new JsonObject()
         .put("venue", new JsonObject().put("transport", transport).put("grpc_port", venueGrpc).put("timeout_ms", 5000))
         .put("booking", new JsonObject().put("transport", transport).put("grpc_port", bookingGrpc).put("timeout_ms", 5000)))
-      .put("outbox", new JsonObject().put("poll_ms", 500));
+      .put("outbox", new JsonObject().put("poll_ms", 500))
+      .put("auth", TestTokens.authConfig());
     overrides.mergeIn(extra, true);
     Node node = Node.start("conf/all-in-one.json", overrides).await();
     return new Started(node, http, venueGrpc, bookingGrpc);

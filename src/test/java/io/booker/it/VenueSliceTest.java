@@ -6,6 +6,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientSession;
+import io.booker.testinfra.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +31,8 @@ class VenueSliceTest {
   static void setUp() {
     TestInfra.endpoints();
     client = Vertx.vertx();
-    web = WebClient.create(client);
+    // Every call as an admin; the authorisation matrix is AccessMatrixTest's.
+    web = WebClientSession.create(WebClient.create(client)).addHeader("authorization", TestTokens.admin());
   }
 
   @AfterAll

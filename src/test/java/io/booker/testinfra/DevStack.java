@@ -123,6 +123,9 @@ public final class DevStack {
       System.out.printf("dev infrastructure ready in %d ms; Ctrl-C to stop it%n", millisSince(t0));
     } else {
       JsonObject overrides = endpoints == null ? new JsonObject() : endpoints.toConfig();
+      if (System.getenv("JWT_SECRET") == null) {
+        overrides.put("auth", new JsonObject().put("jwt_secret", DevSecrets.jwtSecret(root.resolve(".devdata"))));
+      }
       try {
         node = startNode(conf, overrides);
       } catch (Exception e) {

@@ -1,5 +1,9 @@
 package io.booker.platform.rpc;
 
+import io.booker.common.ErrorCode;
+import io.booker.common.ServiceException;
+import io.booker.common.access.Caller;
+import io.booker.platform.auth.AccessTokens;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxBootstrap;
@@ -7,10 +11,11 @@ import io.vertx.core.spi.VertxServiceProvider;
 import io.vertx.core.spi.context.storage.ContextLocal;
 
 /**
- * What travels with a service call besides its message: for now the caller's absolute deadline.
- * {@link RpcServiceBinding} attaches it to the (duplicated) Vert.x context that runs the call, on
- * either transport; {@link RpcClients} reads it, so a call made while serving another one gets
- * what is left of the caller's time, never a fresh timeout.
+ * What travels with a service call besides its message: the caller (their verified access token)
+ * and the absolute deadline. {@link RpcServiceBinding} attaches both to the (duplicated) Vert.x
+ * context that runs the call, on either transport, and the gateway attaches them for each HTTP
+ * request; {@link RpcClients} reads them, so a call made while serving another one carries the
+ * same caller and what is left of the caller's time, never a fresh timeout.
  *
  * <p>A context local must exist before the first Vert.x instance does; Vert.x loads this class as
  * a {@link VertxServiceProvider} (META-INF/services) when it builds an instance, which registers it.
@@ -18,6 +23,7 @@ import io.vertx.core.spi.context.storage.ContextLocal;
 public final class CallContext implements VertxServiceProvider {
 
   private static final ContextLocal<Long> DEADLINE = ContextLocal.registerLocal(Long.class);
+  private static final ContextLocal<AccessTokens.Verified> CALLER = ContextLocal.registerLocal(AccessTokens.Verified.class);
 
   @Override
   public void init(VertxBootstrap bootstrap) {
@@ -32,6 +38,44 @@ public final class CallContext implements VertxServiceProvider {
     }
     Long deadline = ctx.getLocal(DEADLINE);
     return deadline == null ? 0 : deadline;
+  }
+
+  /**
+   * The verified caller of the call (or HTTP request) being served on this context.
+   *
+   * @throws ServiceException UNAUTHENTICATED when there is none (a call no binding authenticated)
+   */
+  public static Caller caller() {
+    AccessTokens.Verified v = verified();
+    if (v == null) {
+      throw new ServiceException(ErrorCode.UNAUTHENTICATED, "no authenticated caller");
+    }
+    return v.caller();
+  }
+
+  /** The verified token of the call being served on this context; null when none. */
+  public static AccessTokens.Verified verified() {
+    Context ctx = Vertx.currentContext();
+    return ctx == null || !isRequestContext(ctx) ? null : ctx.getLocal(CALLER);
+  }
+
+  /**
+   * Attaches a verified caller to the context serving the current request, so that the service
+   * calls made for it carry the caller's token. Outside a request context it does nothing.
+   */
+  public static void attachCaller(AccessTokens.Verified caller) {
+    Context ctx = Vertx.currentContext();
+    if (ctx != null && isRequestContext(ctx)) {
+      ctx.putLocal(CALLER, caller);
+    }
+  }
+
+  /**
+   * Attaches a deadline (epoch ms) to the context serving the current request; a nested call gets
+   * what is left of it.
+   */
+  public static void attachDeadline(long deadlineMillis) {
+    attach(deadlineMillis);
   }
 
   /** Attaches {@code deadlineMillis} (epoch ms, 0 = none) to the context serving the current call. */

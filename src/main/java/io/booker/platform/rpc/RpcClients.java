@@ -5,6 +5,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
+import io.booker.platform.auth.AccessTokens;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -25,11 +26,14 @@ import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Callers use the generated client interface ({@code VenueServiceClient}); this binds it to the
  * event bus or to gRPC, as configured. Every call has a deadline, and every failure arrives as a
- * {@link ServiceException} with a proper code, whichever transport carried it.
+ * {@link ServiceException} with a proper code, whichever transport carried it. Every call carries
+ * the caller's access token ({@code authorization: Bearer ...}): by default the token of the request
+ * being served ({@link CallContext}), so a nested call acts for the same user.
  *
  * <p>Config ({@code clients.<service>}): {@code transport} ("eventbus" default, or "grpc"),
  * {@code grpc_host}, {@code grpc_port}, {@code timeout_ms} (default 5000).
@@ -59,10 +63,20 @@ public final class RpcClients {
   }
 
   public static <C> C eventBus(Vertx vertx, Class<C> clientInterface, Descriptors.ServiceDescriptor descriptor, long timeoutMs) {
+    return eventBus(vertx, clientInterface, descriptor, timeoutMs, RpcClients::currentCaller);
+  }
+
+  /** As {@link #eventBus(Vertx, Class, Descriptors.ServiceDescriptor, long)}, with the {@code authorization} value of each call. */
+  public static <C> C eventBus(Vertx vertx, Class<C> clientInterface, Descriptors.ServiceDescriptor descriptor, long timeoutMs,
+                               Supplier<String> authorization) {
     return proxy(clientInterface, descriptor, timeoutMs, (method, request, callTimeoutMs) -> {
       DeliveryOptions options = new DeliveryOptions()
         .setSendTimeout(callTimeoutMs)
         .addHeader(RpcHeaders.DEADLINE, Long.toString(System.currentTimeMillis() + callTimeoutMs));
+      String credentials = authorization.get();
+      if (credentials != null) {
+        options.addHeader(RpcHeaders.AUTHORIZATION, credentials);
+      }
       return vertx.eventBus().<Buffer>request(method.fullName(), Buffer.buffer(request.toByteArray()), options)
         .compose(reply -> parse(method, reply.body().getBytes()));
     });
@@ -70,6 +84,12 @@ public final class RpcClients {
 
   public static <C> C grpc(Vertx vertx, Class<C> clientInterface, Descriptors.ServiceDescriptor descriptor,
                            SocketAddress target, long timeoutMs) {
+    return grpc(vertx, clientInterface, descriptor, target, timeoutMs, RpcClients::currentCaller);
+  }
+
+  /** As {@link #grpc(Vertx, Class, Descriptors.ServiceDescriptor, SocketAddress, long)}, with the {@code authorization} value of each call. */
+  public static <C> C grpc(Vertx vertx, Class<C> clientInterface, Descriptors.ServiceDescriptor descriptor,
+                           SocketAddress target, long timeoutMs, Supplier<String> authorization) {
     GrpcClient client = GrpcClient.client(vertx,
       new GrpcClientOptions().setScheduleDeadlineAutomatically(true).setTimeout((int) timeoutMs).setTimeoutUnit(TimeUnit.MILLISECONDS),
       new HttpClientOptions().setHttp2ClearTextUpgrade(false).setConnectTimeout((int) Math.min(timeoutMs, 2000)));
@@ -79,8 +99,12 @@ public final class RpcClients {
         ServiceName.create(m.serviceName()), m.name(), GrpcMessageEncoder.encoder(),
         GrpcMessageDecoder.decoder(m.responsePrototype().newBuilderForType())));
       long start = System.nanoTime();
+      String credentials = authorization.get();
       return client.request(target, sm).compose(call -> {
         call.timeout(callTimeoutMs, TimeUnit.MILLISECONDS);
+        if (credentials != null) {
+          call.headers().set(RpcHeaders.AUTHORIZATION, credentials);
+        }
         call.end(request);
         return call.response().compose(response -> {
           Message[] last = new Message[1];
@@ -109,6 +133,12 @@ public final class RpcClients {
           : t);
       });
     });
+  }
+
+  /** The {@code authorization} value of the caller of the request being served; null outside one. */
+  static String currentCaller() {
+    AccessTokens.Verified caller = CallContext.verified();
+    return caller == null ? null : "Bearer " + caller.token();
   }
 
   private static Future<Message> parse(RpcMethod method, byte[] bytes) {

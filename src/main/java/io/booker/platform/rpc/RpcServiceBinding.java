@@ -5,6 +5,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
+import io.booker.platform.auth.AccessTokens;
 import io.booker.platform.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -29,7 +30,9 @@ import java.util.List;
  * Exposes one implementation of a generated service interface on both transports: as gRPC
  * methods of a {@link GrpcServer}, and on the clustered event bus, one address per RPC
  * ({@code venue.VenueService/GetVenue}) carrying protobuf bytes. Both paths run the same
- * invocation, metrics and error mapping.
+ * authentication (a Bearer access token in the call metadata, verified on every call; none or a bad
+ * one is UNAUTHENTICATED), invocation, metrics and error mapping. The implementation finds its
+ * caller in {@link CallContext#caller()}.
  */
 public final class RpcServiceBinding<S> {
 
@@ -40,8 +43,11 @@ public final class RpcServiceBinding<S> {
   private final String serviceLabel;
   private final List<RpcMethod> methods;
   private final List<MessageConsumer<Buffer>> consumers = new ArrayList<>();
+  private final AccessTokens tokens;
 
-  public RpcServiceBinding(Class<S> serviceInterface, S implementation, Descriptors.ServiceDescriptor descriptor, String serviceLabel) {
+  public RpcServiceBinding(Class<S> serviceInterface, S implementation, Descriptors.ServiceDescriptor descriptor, String serviceLabel,
+                           AccessTokens tokens) {
+    this.tokens = tokens;
     this.implementation = implementation;
     this.descriptor = descriptor;
     this.serviceLabel = serviceLabel;
@@ -68,7 +74,7 @@ public final class RpcServiceBinding<S> {
           msg.fail(bad.code().grpcCode(), RpcErrors.replyBody(bad));
           return;
         }
-        invoke(method, request, "eventbus").onComplete(ar -> {
+        authenticated(msg.headers().get(RpcHeaders.AUTHORIZATION), method, request, "eventbus").onComplete(ar -> {
           if (ar.succeeded()) {
             msg.reply(Buffer.buffer(ar.result().toByteArray()));
           } else {
@@ -116,7 +122,8 @@ public final class RpcServiceBinding<S> {
         }
         call.invalidMessageHandler(invalid -> fail(call.response(),
           new ServiceException(ErrorCode.INVALID_ARGUMENT, "malformed request message")));
-        call.handler(request -> invoke(method, request, "grpc").onComplete(ar -> {
+        String authorization = call.headers().get(RpcHeaders.AUTHORIZATION);
+        call.handler(request -> authenticated(authorization, method, request, "grpc").onComplete(ar -> {
           if (ar.succeeded()) {
             call.response().end(ar.result());
           } else {
@@ -137,6 +144,19 @@ public final class RpcServiceBinding<S> {
   private static void fail(GrpcServerResponse<Message, Message> response, ServiceException e) {
     response.trailers().set(RpcErrors.CODE_TRAILER, e.code().name());
     response.status(GrpcStatus.valueOf(e.code().grpcCode())).statusMessage(e.getMessage()).end();
+  }
+
+  /** Verifies the caller's token, attaches the caller to the call's context, then runs the call. */
+  private Future<Message> authenticated(String authorization, RpcMethod method, Message request, String transport) {
+    return tokens.verifyHeader(authorization)
+      .transform(ar -> {
+        if (ar.failed()) {
+          Metrics.grpcServerCall(serviceLabel, method.name(), GrpcStatus.UNAUTHENTICATED.name(), 0);
+          return Future.failedFuture(ar.cause());
+        }
+        CallContext.attachCaller(ar.result());
+        return invoke(method, request, transport);
+      });
   }
 
   /** Runs the implementation; whatever it throws or fails with comes back as a ServiceException. */

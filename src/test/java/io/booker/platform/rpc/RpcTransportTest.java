@@ -1,5 +1,7 @@
 package io.booker.platform.rpc;
 
+import io.booker.platform.auth.AccessTokens;
+import io.booker.testinfra.TestTokens;
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
 import io.booker.proto.venue.GetVenueRequest;
@@ -76,7 +78,8 @@ class RpcTransportTest {
     vertx = Vertx.vertx();
     FakeVenues fake = new FakeVenues();
     fake.nested = RpcClients.eventBus(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR, 60_000);
-    binding = new RpcServiceBinding<>(VenueService.class, fake, VenueServiceGrpcService.SERVICE_DESCRIPTOR, "venue");
+    binding = new RpcServiceBinding<>(VenueService.class, fake, VenueServiceGrpcService.SERVICE_DESCRIPTOR, "venue",
+      AccessTokens.create(vertx, TestTokens.authConfig()));
     binding.bindEventBus(vertx).await();
     GrpcServer grpc = GrpcServer.server(vertx, new GrpcServerOptions().setScheduleDeadlineAutomatically(true));
     binding.bindGrpc(grpc);
@@ -92,8 +95,8 @@ class RpcTransportTest {
   static VenueServiceClient client(String transport, long timeoutMs) {
     return transport.equals("grpc")
       ? RpcClients.grpc(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR,
-          SocketAddress.inetSocketAddress(grpcPort, "127.0.0.1"), timeoutMs)
-      : RpcClients.eventBus(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR, timeoutMs);
+          SocketAddress.inetSocketAddress(grpcPort, "127.0.0.1"), timeoutMs, TestTokens::admin)
+      : RpcClients.eventBus(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR, timeoutMs, TestTokens::admin);
   }
 
   static ServiceException failure(Future<?> call) {
