@@ -2,6 +2,7 @@ package io.booker.gateway;
 
 import com.google.protobuf.Message;
 import io.booker.common.ServiceException;
+import io.booker.gateway.auth.RouteAccess;
 import io.booker.platform.web.ProtoJson;
 import io.booker.proto.booking.*;
 import io.vertx.ext.web.Router;
@@ -9,6 +10,9 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
 import java.util.function.Function;
+
+import static io.booker.common.access.Permission.READ_BOOKINGS;
+import static io.booker.common.access.Permission.WRITE_BOOKINGS;
 
 /**
  * REST routes of bookings (paths of the original Booker, plus reschedule and history). Every POST
@@ -25,7 +29,10 @@ final class BookingRoutes {
   }
 
   void mount(Router api) {
-    api.get("/bookings").handler(ctx -> Rest.reply(ctx, 200, bookings.listBookings(ListBookingsRequest.newBuilder()
+    api.get("/bookings").handler(ctx -> {
+      RouteAccess.require(ctx, READ_BOOKINGS, Rest.query(ctx, "venue_id"));
+      ctx.next();
+    }).handler(ctx -> Rest.reply(ctx, 200, bookings.listBookings(ListBookingsRequest.newBuilder()
       .setVenueId(Rest.query(ctx, "venue_id"))
       .setDate(Rest.query(ctx, "date"))
       .setStatus(String.join(",", statuses(ctx)))
@@ -33,11 +40,12 @@ final class BookingRoutes {
       .setLimit(Rest.limit(ctx)).setOffset(Rest.queryInt(ctx, "offset")).build())));
     api.post("/bookings").handler(ctx -> {
       CreateBookingRequest.Builder request = ProtoJson.merge(Rest.body(ctx), CreateBookingRequest.newBuilder());
+      RouteAccess.require(ctx, WRITE_BOOKINGS, request.getVenueId());
       Rest.reply(ctx, 201, bookings.createBooking(request.setIdempotencyKey(key(ctx, request.getIdempotencyKey())).build()));
     });
-    api.get("/bookings/:id").handler(ctx -> Rest.reply(ctx, 200,
+    api.get("/bookings/:id").handler(RouteAccess.requires(READ_BOOKINGS)).handler(ctx -> Rest.reply(ctx, 200,
       bookings.getBooking(GetBookingRequest.newBuilder().setId(ctx.pathParam("id")).build())));
-    api.get("/bookings/:id/history").handler(ctx -> Rest.reply(ctx, 200,
+    api.get("/bookings/:id/history").handler(RouteAccess.requires(READ_BOOKINGS)).handler(ctx -> Rest.reply(ctx, 200,
       bookings.getBookingHistory(GetBookingHistoryRequest.newBuilder().setId(ctx.pathParam("id")).build())));
 
     transition(api, "confirm", ConfirmBookingRequest.newBuilder(), b -> bookings.confirmBooking(b.build()));
@@ -54,7 +62,7 @@ final class BookingRoutes {
    */
   private <B extends Message.Builder> void transition(Router api, String action, B prototype,
                                                       Function<B, io.vertx.core.Future<Booking>> call) {
-    api.post("/bookings/:id/" + action).handler(ctx -> {
+    api.post("/bookings/:id/" + action).handler(RouteAccess.requires(WRITE_BOOKINGS)).handler(ctx -> {
       @SuppressWarnings("unchecked")
       B request = (B) ProtoJson.merge(Rest.body(ctx), prototype.clone().clear());
       var descriptor = request.getDescriptorForType();

@@ -126,7 +126,7 @@ public final class AccessTokens {
         return Future.failedFuture(invalid());
       }
       try {
-        Verified v = verified(token, ar.result().principal());
+        Verified v = verified(token, ar.result().principal(), ar.result().attributes());
         if (revocations.revoked(v)) {
           return Future.failedFuture(new ServiceException(ErrorCode.UNAUTHENTICATED,
             "the access token was revoked or the account changed; sign in or refresh"));
@@ -138,7 +138,7 @@ public final class AccessTokens {
     });
   }
 
-  private static Verified verified(String token, JsonObject claims) {
+  private static Verified verified(String token, JsonObject claims, JsonObject attributes) {
     if (!TYPE.equals(claims.getString("typ"))) {
       throw new IllegalArgumentException("not an access token");
     }
@@ -152,7 +152,9 @@ public final class AccessTokens {
     for (Object v : claims.getJsonArray("venues", new JsonArray())) {
       venues.add((String) v);
     }
-    return new Verified(token, new Caller(sub, role, venues), sid, claims.getLong("ver", 0L), claims.getLong("exp", 0L));
+    return new Verified(token, new Caller(sub, role, venues), sid, claims.getLong("ver", 0L),
+      // vertx-auth-jwt moves the time claims into the user's attributes.
+      claims.getLong("exp", attributes.getLong("exp", 0L)));
   }
 
   private static ServiceException invalid() {
