@@ -1,9 +1,10 @@
 package io.booker.venue;
 
 import io.booker.common.Ids;
-
 import io.booker.common.ServiceException;
 import io.booker.common.Times;
+import io.booker.common.access.Caller;
+import io.booker.common.access.Permission;
 import io.booker.proto.booking.CheckTableAvailabilityRequest;
 import io.booker.proto.booking.TableAvailabilityInfo;
 import io.booker.proto.common.Slot;
@@ -33,6 +34,8 @@ import java.util.UUID;
  * days, tables) and, when the slot is within the hours, one call to the booking service for the
  * tables that could take part; the rest is the pure {@link AvailabilityPlanner}. Also what a
  * booking needs checked ({@link #resolveBookingSlot}), without calling the booking service.
+ * Both read a venue: {@link Permission#READ_VENUE} on it, checked before anything runs (the
+ * booking service calls {@code ResolveBookingSlot} on behalf of its own caller).
  */
 final class AvailabilityUseCases {
 
@@ -47,8 +50,9 @@ final class AvailabilityUseCases {
     this.repository = new AvailabilityRepository(deps.pool());
   }
 
-  Future<CheckAvailabilityResponse> checkAvailability(CheckAvailabilityRequest request) {
+  Future<CheckAvailabilityResponse> checkAvailability(Caller caller, CheckAvailabilityRequest request) {
     UUID venueId = Ids.uuid("venue_id", request.getVenueId());
+    caller.require(Permission.READ_VENUE, venueId.toString(), "venue", request.getVenueId());
     if (!request.hasSlot()) {
       throw ServiceException.invalid("slot", "is required");
     }
@@ -76,8 +80,9 @@ final class AvailabilityUseCases {
    * tables asked for. It does not ask the booking service anything: whether the tables are free
    * is for the booking service's own database to decide, in the transaction that books them.
    */
-  Future<ResolvedBookingSlot> resolveBookingSlot(ResolveBookingSlotRequest request) {
+  Future<ResolvedBookingSlot> resolveBookingSlot(Caller caller, ResolveBookingSlotRequest request) {
     UUID venueId = Ids.uuid("venue_id", request.getVenueId());
+    caller.require(Permission.READ_VENUE, venueId.toString(), "venue", request.getVenueId());
     if (!request.hasTable()) {
       throw ServiceException.invalid("table", "is required");
     }

@@ -1,9 +1,10 @@
 package io.booker.venue;
 
 import io.booker.common.Ids;
-
 import io.booker.common.ServiceException;
 import io.booker.common.Times;
+import io.booker.common.access.Caller;
+import io.booker.common.access.Permission;
 import io.booker.proto.venue.*;
 import io.booker.venue.adapter.ScheduleRepository;
 import io.booker.venue.domain.DayHoursText;
@@ -19,7 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Opening hours per weekday and special hours per date. */
+/**
+ * Opening hours per weekday and special hours per date. Writing them needs
+ * {@link Permission#EDIT_SCHEDULE} on the venue, reading them {@link Permission#READ_VENUE}; the
+ * venue id is in every request, so access is checked before any statement runs, and a venue the
+ * caller does not see answers exactly as a missing one.
+ */
 final class ScheduleUseCases {
 
   /** How far ahead ListSpecialHours looks when {@code to_date} is empty. */
@@ -36,8 +42,9 @@ final class ScheduleUseCases {
   }
 
   /** Replaces the whole week; an empty list means closed every day. */
-  Future<SetOpeningHoursResponse> setOpeningHours(SetOpeningHoursRequest request) {
+  Future<SetOpeningHoursResponse> setOpeningHours(Caller caller, SetOpeningHoursRequest request) {
     UUID venueId = Ids.uuid("venue_id", request.getVenueId());
+    caller.require(Permission.EDIT_SCHEDULE, venueId.toString(), "venue", request.getVenueId());
     List<DayHoursText> days = new ArrayList<>(request.getDaysCount());
     for (DayHours d : request.getDaysList()) {
       days.add(new DayHoursText(d.getWeekday(), d.getOpenTime(), d.getCloseTime()));
@@ -48,8 +55,9 @@ final class ScheduleUseCases {
       .map(v -> SetOpeningHoursResponse.newBuilder().setSuccess(true).build());
   }
 
-  Future<OpeningHours> getOpeningHours(GetOpeningHoursRequest request) {
+  Future<OpeningHours> getOpeningHours(Caller caller, GetOpeningHoursRequest request) {
     UUID venueId = Ids.uuid("venue_id", request.getVenueId());
+    caller.require(Permission.READ_VENUE, venueId.toString(), "venue", request.getVenueId());
     return repository.week(venueId).map(week -> {
       OpeningHours.Builder out = OpeningHours.newBuilder().setVenueId(venueId.toString());
       for (DayRange d : week.orElseThrow(() -> ServiceException.notFound("venue", request.getVenueId()))) {
@@ -63,8 +71,9 @@ final class ScheduleUseCases {
    * Creates or replaces the hours of one date. {@code ranges}, when given, win over
    * {@code open_time}/{@code close_time} (the original's single range).
    */
-  Future<SetSpecialHoursResponse> setSpecialHours(SetSpecialHoursRequest request) {
+  Future<SetSpecialHoursResponse> setSpecialHours(Caller caller, SetSpecialHoursRequest request) {
     UUID venueId = Ids.uuid("venue_id", request.getVenueId());
+    caller.require(Permission.EDIT_SCHEDULE, venueId.toString(), "venue", request.getVenueId());
     SpecialDay day = specialDay(request);
     String date = Times.formatDate(day.date());
     return repository.putSpecialDay(venueId, day, deps.events().scheduleUpdated(venueId.toString(), date))
@@ -89,8 +98,9 @@ final class ScheduleUseCases {
   }
 
   /** Special hours in [from_date, to_date]: from defaults to today in the venue's zone, to to a year on. */
-  Future<ListSpecialHoursResponse> listSpecialHours(ListSpecialHoursRequest request) {
+  Future<ListSpecialHoursResponse> listSpecialHours(Caller caller, ListSpecialHoursRequest request) {
     UUID venueId = Ids.uuid("venue_id", request.getVenueId());
+    caller.require(Permission.READ_VENUE, venueId.toString(), "venue", request.getVenueId());
     LocalDate from = request.getFromDate().isEmpty() ? null : Times.parseDate("from_date", request.getFromDate());
     LocalDate to = request.getToDate().isEmpty() ? null : Times.parseDate("to_date", request.getToDate());
     return repository.timezone(venueId).compose(zone -> {
@@ -124,14 +134,20 @@ final class ScheduleUseCases {
     return b.build();
   }
 
-  Future<DeleteSpecialHoursResponse> deleteSpecialHours(DeleteSpecialHoursRequest request) {
+  /**
+   * Removes the special hours of a date. A venue the caller does not see answers like a missing
+   * date (which is also what a missing venue answers).
+   */
+  Future<DeleteSpecialHoursResponse> deleteSpecialHours(Caller caller, DeleteSpecialHoursRequest request) {
     UUID venueId = Ids.uuid("venue_id", request.getVenueId());
     LocalDate date = Times.parseDate("date", request.getDate());
     String day = Times.formatDate(date);
+    String missing = "special hours of venue " + request.getVenueId() + " on";
+    caller.require(Permission.EDIT_SCHEDULE, venueId.toString(), missing, day);
     return repository.deleteSpecialDay(venueId, date, deps.events().scheduleUpdated(venueId.toString(), day))
       .map(found -> {
         if (!found) {
-          throw ServiceException.notFound("special hours of venue " + request.getVenueId() + " on", day);
+          throw ServiceException.notFound(missing, day);
         }
         deps.eventsWritten().run();
         return DeleteSpecialHoursResponse.newBuilder().setSuccess(true).build();

@@ -1,21 +1,25 @@
 package io.booker.venue;
 
-import io.booker.common.Ids;
-
 import io.booker.common.ErrorCode;
+import io.booker.common.Ids;
 import io.booker.common.Paging;
 import io.booker.common.ServiceException;
+import io.booker.common.access.Caller;
+import io.booker.common.access.Permission;
 import io.booker.platform.outbox.OutboxEvent;
 import io.booker.proto.booking.CountFutureBookingsRequest;
 import io.booker.proto.venue.*;
 import io.booker.venue.adapter.LayoutCache;
 import io.booker.venue.adapter.RoomLayout;
+import io.booker.venue.adapter.RoomTables;
 import io.booker.venue.adapter.VenueRepository;
+import io.booker.venue.adapter.VenueScope;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -28,6 +32,13 @@ import static io.booker.venue.domain.StructureFields.*;
  * invalidates the cached layouts it touched (see {@link LayoutCache} for why that is enough).
  * Deletes first ask the booking service whether the venue, room or table still has future
  * bookings; if it cannot answer, nothing is deleted.
+ *
+ * <p>Access: every call is on behalf of a {@link Caller}, checked before anything is written (and
+ * before the booking service is asked). Creating and deleting venues is for admins; changing a
+ * venue, its rooms and tables needs {@link Permission#EDIT_STRUCTURE} on that venue; reading needs
+ * {@link Permission#READ_VENUE}. A venue the caller does not see, and its rooms and tables, answer
+ * NOT_FOUND exactly as missing ones do. Writes by room or table id carry the caller's
+ * {@link VenueScope} into their statement, so finding the row's venue costs no extra round trip.
  */
 final class StructureUseCases {
 
@@ -46,8 +57,9 @@ final class StructureUseCases {
 
   // ---- venues
 
-  Future<Venue> createVenue(CreateVenueRequest r) {
+  Future<Venue> createVenue(Caller caller, CreateVenueRequest r) {
     return attempt(() -> {
+      caller.require(Permission.MANAGE_VENUES);
       CreateVenueRequest clean = CreateVenueRequest.newBuilder()
         .setName(required("name", r.getName(), VENUE_NAME_MAX))
         .setTimezone(r.getTimezone().isBlank() ? "UTC" : zone(r.getTimezone()))
@@ -60,18 +72,26 @@ final class StructureUseCases {
     });
   }
 
-  Future<Venue> getVenue(GetVenueRequest r) {
-    return attempt(() -> repository.findVenue(Ids.uuid("id", r.getId()))
-      .map(v -> v.orElseThrow(() -> ServiceException.notFound("venue", r.getId()))));
-  }
-
-  Future<ListVenuesResponse> listVenues(ListVenuesRequest r) {
-    return attempt(() -> repository.listVenues(Paging.of(r.getLimit(), r.getOffset())));
-  }
-
-  Future<Venue> updateVenue(UpdateVenueRequest r) {
+  Future<Venue> getVenue(Caller caller, GetVenueRequest r) {
     return attempt(() -> {
       UUID id = Ids.uuid("id", r.getId());
+      caller.require(Permission.READ_VENUE, id.toString(), "venue", r.getId());
+      return repository.findVenue(id).map(v -> v.orElseThrow(() -> ServiceException.notFound("venue", r.getId())));
+    });
+  }
+
+  /** Admins list every venue; anyone else only theirs, with the total of theirs (one statement either way). */
+  Future<ListVenuesResponse> listVenues(Caller caller, ListVenuesRequest r) {
+    return attempt(() -> {
+      caller.require(Permission.READ_VENUE);
+      return repository.listVenues(Paging.of(r.getLimit(), r.getOffset()), VenueScope.of(caller));
+    });
+  }
+
+  Future<Venue> updateVenue(Caller caller, UpdateVenueRequest r) {
+    return attempt(() -> {
+      UUID id = Ids.uuid("id", r.getId());
+      caller.require(Permission.EDIT_STRUCTURE, id.toString(), "venue", r.getId());
       UpdateVenueRequest clean = UpdateVenueRequest.newBuilder()
         .setId(r.getId())
         .setName(required("name", r.getName(), VENUE_NAME_MAX))
@@ -87,9 +107,10 @@ final class StructureUseCases {
     });
   }
 
-  Future<DeleteVenueResponse> deleteVenue(DeleteVenueRequest r) {
+  Future<DeleteVenueResponse> deleteVenue(Caller caller, DeleteVenueRequest r) {
     return attempt(() -> {
       UUID id = Ids.uuid("id", r.getId());
+      caller.require(Permission.MANAGE_VENUES, id.toString(), "venue", r.getId());
       return repository.findVenue(id)
         .compose(v -> v.isPresent() ? refuseIfBooked(id.toString(), List.of(), "venue " + id)
           : Future.failedFuture(ServiceException.notFound("venue", r.getId())))
@@ -104,46 +125,61 @@ final class StructureUseCases {
 
   // ---- rooms
 
-  Future<Room> createRoom(CreateRoomRequest r) {
+  Future<Room> createRoom(Caller caller, CreateRoomRequest r) {
     return attempt(() -> {
       UUID venueId = Ids.uuid("venue_id", r.getVenueId());
+      caller.require(Permission.EDIT_STRUCTURE, venueId.toString(), "venue", r.getVenueId());
       String name = required("name", r.getName(), ROOM_NAME_MAX);
       return repository.insertRoom(UUID.randomUUID(), venueId, name)
         .map(room -> room.orElseThrow(() -> ServiceException.notFound("venue", r.getVenueId())));
     });
   }
 
-  Future<Room> getRoom(GetRoomRequest r) {
+  Future<Room> getRoom(Caller caller, GetRoomRequest r) {
     return attempt(() -> repository.findRoom(Ids.uuid("id", r.getId()))
-      .map(room -> room.orElseThrow(() -> ServiceException.notFound("room", r.getId()))));
+      .map(found -> {
+        Room room = found.orElseThrow(() -> ServiceException.notFound("room", r.getId()));
+        caller.require(Permission.READ_VENUE, room.getVenueId(), "room", r.getId());
+        return room;
+      }));
   }
 
-  Future<ListRoomsResponse> listRooms(ListRoomsRequest r) {
+  Future<ListRoomsResponse> listRooms(Caller caller, ListRoomsRequest r) {
     return attempt(() -> {
       UUID venueId = Ids.uuid("venue_id", r.getVenueId());
+      caller.require(Permission.READ_VENUE, venueId.toString(), "venue", r.getVenueId());
       return repository.listRooms(venueId, Paging.of(r.getLimit(), r.getOffset()))
         .map(page -> page.orElseThrow(() -> ServiceException.notFound("venue", r.getVenueId())));
     });
   }
 
-  Future<Room> updateRoom(UpdateRoomRequest r) {
+  /** One statement: the update itself finds the room only within the caller's venues. */
+  Future<Room> updateRoom(Caller caller, UpdateRoomRequest r) {
     return attempt(() -> {
       UUID id = Ids.uuid("id", r.getId());
+      if (!caller.may(Permission.EDIT_STRUCTURE)) {
+        return refused(caller, Permission.EDIT_STRUCTURE, venueOfRoom(id), "room", r.getId());
+      }
       String name = required("name", r.getName(), ROOM_NAME_MAX);
-      return repository.updateRoom(id, name)
+      return repository.updateRoom(id, name, VenueScope.of(caller))
         .map(room -> room.orElseThrow(() -> ServiceException.notFound("room", r.getId())))
         .compose(room -> layouts.invalidate(List.of(room.getId())).map(room));
     });
   }
 
-  Future<DeleteRoomResponse> deleteRoom(DeleteRoomRequest r) {
-    return attempt(() -> deleteRoom(Ids.uuid("id", r.getId()), ROOM_DELETE_ATTEMPTS)
+  Future<DeleteRoomResponse> deleteRoom(Caller caller, DeleteRoomRequest r) {
+    return attempt(() -> deleteRoom(caller, Ids.uuid("id", r.getId()), ROOM_DELETE_ATTEMPTS)
       .map(v -> DeleteRoomResponse.newBuilder().setSuccess(true).build()));
   }
 
-  private Future<Void> deleteRoom(UUID id, int attemptsLeft) {
+  /** The room's venue comes with its tables (the read the delete needs anyway): checked before the booking service is asked. */
+  private Future<Void> deleteRoom(Caller caller, UUID id, int attemptsLeft) {
     return repository.roomTables(id)
-      .map(room -> room.orElseThrow(() -> ServiceException.notFound("room", id.toString())))
+      .map(found -> {
+        RoomTables room = found.orElseThrow(() -> ServiceException.notFound("room", id.toString()));
+        caller.require(Permission.EDIT_STRUCTURE, room.venueId(), "room", id.toString());
+        return room;
+      })
       .compose(room -> (room.tableIds().isEmpty() ? Future.<Void>succeededFuture()
           : refuseIfBooked(room.venueId(), room.tableIds(), "room " + id))
         .compose(v -> repository.deleteRoom(id, room,
@@ -153,7 +189,7 @@ final class StructureUseCases {
       .compose(gone -> layouts.invalidate(List.of(id.toString())))
       .recover(t -> {
         if (t instanceof VenueRepository.TablesChanged) {
-          return attemptsLeft > 1 ? deleteRoom(id, attemptsLeft - 1)
+          return attemptsLeft > 1 ? deleteRoom(caller, id, attemptsLeft - 1)
             : Future.failedFuture(new ServiceException(ErrorCode.UNAVAILABLE, "room " + id + " keeps changing; retry the delete"));
         }
         return Future.failedFuture(t);
@@ -162,9 +198,13 @@ final class StructureUseCases {
 
   // ---- tables
 
-  Future<Table> createTable(CreateTableRequest r) {
+  /** One transaction as before: the insert itself finds the room only within the caller's venues. */
+  Future<Table> createTable(Caller caller, CreateTableRequest r) {
     return attempt(() -> {
       UUID roomId = Ids.uuid("room_id", r.getRoomId());
+      if (!caller.may(Permission.EDIT_STRUCTURE)) {
+        return refused(caller, Permission.EDIT_STRUCTURE, venueOfRoom(roomId), "room", r.getRoomId());
+      }
       CreateTableRequest clean = CreateTableRequest.newBuilder()
         .setRoomId(r.getRoomId())
         .setName(required("name", r.getName(), TABLE_NAME_MAX))
@@ -172,20 +212,26 @@ final class StructureUseCases {
         .setCanMerge(r.getCanMerge())
         .setZone(optional("zone", r.getZone(), ZONE_MAX))
         .build();
-      return repository.insertTable(UUID.randomUUID(), roomId, clean, this::layoutChanged)
+      return repository.insertTable(UUID.randomUUID(), roomId, clean, VenueScope.of(caller), this::layoutChanged)
         .map(t -> t.orElseThrow(() -> ServiceException.notFound("room", r.getRoomId())))
         .andThen(written())
         .compose(this::invalidateRoomOf);
     });
   }
 
-  Future<Table> getTable(GetTableRequest r) {
+  Future<Table> getTable(Caller caller, GetTableRequest r) {
     return attempt(() -> repository.findTable(Ids.uuid("id", r.getId()))
-      .map(t -> t.orElseThrow(() -> ServiceException.notFound("table", r.getId()))));
+      .map(found -> {
+        Table t = found.orElseThrow(() -> ServiceException.notFound("table", r.getId()));
+        caller.require(Permission.READ_VENUE, t.getVenueId(), "table", r.getId());
+        return t;
+      }));
   }
 
-  Future<ListTablesResponse> listTables(ListTablesRequest r) {
+  /** Of a room: the list statement finds the room only within the caller's venues. Of a venue: checked first. */
+  Future<ListTablesResponse> listTables(Caller caller, ListTablesRequest r) {
     return attempt(() -> {
+      caller.require(Permission.READ_VENUE);
       boolean byRoom = !r.getRoomId().isEmpty();
       if (byRoom == !r.getVenueId().isEmpty()) {
         throw ServiceException.invalid("room_id", byRoom ? "give either room_id or venue_id, not both"
@@ -193,18 +239,23 @@ final class StructureUseCases {
       }
       if (byRoom) {
         UUID roomId = Ids.uuid("room_id", r.getRoomId());
-        return repository.listTablesOfRoom(roomId, Paging.of(r.getLimit(), r.getOffset()))
+        return repository.listTablesOfRoom(roomId, Paging.of(r.getLimit(), r.getOffset()), VenueScope.of(caller))
           .map(page -> page.orElseThrow(() -> ServiceException.notFound("room", r.getRoomId())));
       }
       UUID venueId = Ids.uuid("venue_id", r.getVenueId());
+      caller.require(Permission.READ_VENUE, venueId.toString(), "venue", r.getVenueId());
       return repository.listTablesOfVenue(venueId, Paging.of(r.getLimit(), r.getOffset()))
         .map(page -> page.orElseThrow(() -> ServiceException.notFound("venue", r.getVenueId())));
     });
   }
 
-  Future<Table> updateTable(UpdateTableRequest r) {
+  /** One transaction as before: the update itself finds the table only within the caller's venues. */
+  Future<Table> updateTable(Caller caller, UpdateTableRequest r) {
     return attempt(() -> {
       UUID id = Ids.uuid("id", r.getId());
+      if (!caller.may(Permission.EDIT_STRUCTURE)) {
+        return refused(caller, Permission.EDIT_STRUCTURE, venueOfTable(id), "table", r.getId());
+      }
       UpdateTableRequest clean = UpdateTableRequest.newBuilder()
         .setId(r.getId())
         .setName(required("name", r.getName(), TABLE_NAME_MAX))
@@ -212,18 +263,23 @@ final class StructureUseCases {
         .setZone(optional("zone", r.getZone(), ZONE_MAX))
         .setCanMerge(r.getCanMerge())
         .build();
-      return repository.updateTable(id, clean, this::layoutChanged)
+      return repository.updateTable(id, clean, VenueScope.of(caller), this::layoutChanged)
         .map(t -> t.orElseThrow(() -> ServiceException.notFound("table", r.getId())))
         .andThen(written())
         .compose(this::invalidateRoomOf);
     });
   }
 
-  Future<DeleteTableResponse> deleteTable(DeleteTableRequest r) {
+  /** The table read the delete needs anyway (its venue, for the booking check) is where access is checked. */
+  Future<DeleteTableResponse> deleteTable(Caller caller, DeleteTableRequest r) {
     return attempt(() -> {
       UUID id = Ids.uuid("id", r.getId());
       return repository.findTable(id)
-        .map(t -> t.orElseThrow(() -> ServiceException.notFound("table", r.getId())))
+        .map(found -> {
+          Table t = found.orElseThrow(() -> ServiceException.notFound("table", r.getId()));
+          caller.require(Permission.EDIT_STRUCTURE, t.getVenueId(), "table", r.getId());
+          return t;
+        })
         .compose(t -> refuseIfBooked(t.getVenueId(), List.of(t.getId()), "table " + t.getId()))
         .compose(v -> repository.deleteTable(id, this::layoutChanged))
         .map(t -> t.orElseThrow(() -> ServiceException.notFound("table", r.getId())))
@@ -236,14 +292,18 @@ final class StructureUseCases {
   // ---- layout
 
   /**
-   * The room's tables, from the cache when it holds them. A room of another venue is NOT_FOUND,
-   * whether or not its layout is cached (the cached value carries the room's venue).
+   * The room's tables, from the cache when it holds them. A room of another venue than the one
+   * asked for, or of a venue the caller does not see, is NOT_FOUND, whether or not its layout is
+   * cached (the cached value carries the room's venue).
    */
-  Future<GetTableLayoutResponse> getTableLayout(GetTableLayoutRequest r) {
+  Future<GetTableLayoutResponse> getTableLayout(Caller caller, GetTableLayoutRequest r) {
     return attempt(() -> {
       // venue_id is optional: when given, a room of another venue is NOT_FOUND.
       String venueId = r.getVenueId().isEmpty() ? null : Ids.uuid("venue_id", r.getVenueId()).toString();
       UUID roomId = Ids.uuid("room_id", r.getRoomId());
+      if (venueId != null) {
+        caller.require(Permission.READ_VENUE, venueId, "room", r.getRoomId());
+      }
       String room = roomId.toString();
       return layouts.lookup(room).compose(lookup -> {
         if (lookup.hit() != null) {
@@ -258,12 +318,34 @@ final class StructureUseCases {
         if (venueId != null && !layout.venueId().equals(venueId)) {
           throw ServiceException.notFound("room", r.getRoomId());
         }
+        caller.require(Permission.READ_VENUE, layout.venueId(), "room", r.getRoomId());
         return layout.layout();
       });
     });
   }
 
   // ---- helpers
+
+  /**
+   * The answer to a caller whose role lacks {@code permission} (checked by the caller of this
+   * method) for a write by room or table id: NOT_FOUND when it does not exist or belongs to a
+   * venue they do not see, exactly a missing one's answer, else PERMISSION_DENIED. One read;
+   * nothing is written.
+   */
+  private static <T> Future<T> refused(Caller caller, Permission permission, Future<Optional<String>> venueOf, String what, String id) {
+    return venueOf.map(venue -> {
+      venue.ifPresent(v -> caller.require(permission, v, what, id)); // the role lacks it: always throws
+      throw ServiceException.notFound(what, id);
+    });
+  }
+
+  private Future<Optional<String>> venueOfRoom(UUID roomId) {
+    return repository.findRoom(roomId).map(room -> room.map(Room::getVenueId));
+  }
+
+  private Future<Optional<String>> venueOfTable(UUID tableId) {
+    return repository.findTable(tableId).map(t -> t.map(Table::getVenueId));
+  }
 
   private OutboxEvent layoutChanged(Table t) {
     return deps.events().layoutUpdated(t.getVenueId(), t.getRoomId(), List.of(t.getId()));

@@ -93,9 +93,15 @@ public final class VenueRepository {
       })));
   }
 
-  public Future<ListVenuesResponse> listVenues(Paging paging) {
-    return Sql.timed(SERVICE, "list_venues", () -> pool.preparedQuery(VenueSql.LIST_VENUES)
-      .execute(Tuple.of(paging.limit(), paging.offset()))
+  /** A page of the venues in {@code scope}, with their total: one statement whatever the scope. */
+  public Future<ListVenuesResponse> listVenues(Paging paging, VenueScope scope) {
+    Tuple args = Tuple.of(paging.limit(), paging.offset());
+    if (!scope.all()) {
+      args.addValue(scope.sqlValue());
+    }
+    return Sql.timed(SERVICE, scope.all() ? "list_venues" : "list_venues_among", () -> pool
+      .preparedQuery(scope.all() ? VenueSql.LIST_VENUES : VenueSql.LIST_VENUES_AMONG)
+      .execute(args)
       .map(rows -> {
         ListVenuesResponse.Builder out = ListVenuesResponse.newBuilder();
         page(rows, row -> out.addVenues(Rows.venue(row)), out::setTotal);
@@ -118,8 +124,10 @@ public final class VenueRepository {
       .map(rows -> Optional.ofNullable(Rows.first(rows)).map(Rows::room)));
   }
 
-  public Future<Optional<Room>> updateRoom(UUID id, String name) {
-    return Sql.timed(SERVICE, "update_room", () -> pool.preparedQuery(VenueSql.UPDATE_ROOM).execute(Tuple.of(id, name))
+  /** Empty when the room does not exist or its venue is outside {@code scope} (nothing written). */
+  public Future<Optional<Room>> updateRoom(UUID id, String name, VenueScope scope) {
+    return Sql.timed(SERVICE, "update_room", () -> pool.preparedQuery(VenueSql.UPDATE_ROOM)
+      .execute(Tuple.of(id, name).addValue(scope.sqlValue()))
       .map(rows -> Optional.ofNullable(Rows.first(rows)).map(Rows::room)));
   }
 
@@ -167,10 +175,14 @@ public final class VenueRepository {
 
   // ---- tables
 
-  /** Empty when the room does not exist; ALREADY_EXISTS when the room has a table of that name. */
-  public Future<Optional<Table>> insertTable(UUID id, UUID roomId, CreateTableRequest r, Function<Table, OutboxEvent> event) {
+  /**
+   * Empty when the room does not exist or its venue is outside {@code scope} (nothing written);
+   * ALREADY_EXISTS when the room has a table of that name.
+   */
+  public Future<Optional<Table>> insertTable(UUID id, UUID roomId, CreateTableRequest r, VenueScope scope,
+                                             Function<Table, OutboxEvent> event) {
     return Sql.timed(SERVICE, "insert_table", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.INSERT_TABLE)
-      .execute(Tuple.of(id, roomId, r.getName(), r.getCapacity(), r.getCanMerge(), r.getZone()))
+      .execute(Tuple.of(id, roomId, r.getName(), r.getCapacity(), r.getCanMerge(), r.getZone()).addValue(scope.sqlValue()))
       .compose(rows -> withEvent(tx, rows, Rows::table, event)))
       .recover(t -> isViolation(t, FOREIGN_KEY_VIOLATION) ? Future.succeededFuture(Optional.empty()) : tableFailure(t, r.getName())));
   }
@@ -180,9 +192,10 @@ public final class VenueRepository {
       .map(rows -> Optional.ofNullable(Rows.first(rows)).map(Rows::table)));
   }
 
-  public Future<Optional<Table>> updateTable(UUID id, UpdateTableRequest r, Function<Table, OutboxEvent> event) {
+  /** Empty when the table does not exist or its venue is outside {@code scope} (nothing written). */
+  public Future<Optional<Table>> updateTable(UUID id, UpdateTableRequest r, VenueScope scope, Function<Table, OutboxEvent> event) {
     return Sql.timed(SERVICE, "update_table", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.UPDATE_TABLE)
-      .execute(Tuple.of(id, r.getName(), r.getCapacity(), r.getZone(), r.getCanMerge()))
+      .execute(Tuple.of(id, r.getName(), r.getCapacity(), r.getZone(), r.getCanMerge()).addValue(scope.sqlValue()))
       .compose(rows -> withEvent(tx, rows, Rows::table, event)))
       .recover(t -> tableFailure(t, r.getName())));
   }
@@ -193,22 +206,22 @@ public final class VenueRepository {
       .compose(rows -> withEvent(tx, rows, Rows::table, event))));
   }
 
-  /** Empty when the room does not exist. */
-  public Future<Optional<ListTablesResponse>> listTablesOfRoom(UUID roomId, Paging paging) {
-    return listTables("list_tables_of_room", VenueSql.LIST_TABLES_OF_ROOM, roomId, paging);
+  /** Empty when the room does not exist or its venue is outside {@code scope}. */
+  public Future<Optional<ListTablesResponse>> listTablesOfRoom(UUID roomId, Paging paging, VenueScope scope) {
+    return Sql.timed(SERVICE, "list_tables_of_room", () -> pool.preparedQuery(VenueSql.LIST_TABLES_OF_ROOM)
+      .execute(Tuple.of(roomId, paging.limit(), paging.offset()).addValue(scope.sqlValue()))
+      .map(rows -> rows.size() == 0 ? Optional.<ListTablesResponse>empty() : Optional.of(tablesPage(rows))));
   }
 
   /** Empty when the venue does not exist. */
   public Future<Optional<ListTablesResponse>> listTablesOfVenue(UUID venueId, Paging paging) {
-    return listTables("list_tables_of_venue", VenueSql.LIST_TABLES_OF_VENUE, venueId, paging);
+    return childPage("list_tables_of_venue", VenueSql.LIST_TABLES_OF_VENUE, venueId, paging, VenueRepository::tablesPage);
   }
 
-  private Future<Optional<ListTablesResponse>> listTables(String operation, String sql, UUID parent, Paging paging) {
-    return childPage(operation, sql, parent, paging, rows -> {
-      ListTablesResponse.Builder out = ListTablesResponse.newBuilder();
-      page(rows, row -> out.addTables(Rows.table(row)), out::setTotal);
-      return out.build();
-    });
+  private static ListTablesResponse tablesPage(RowSet<Row> rows) {
+    ListTablesResponse.Builder out = ListTablesResponse.newBuilder();
+    page(rows, row -> out.addTables(Rows.table(row)), out::setTotal);
+    return out.build();
   }
 
   /** Every table of a room, in one query. Empty when the room does not exist. */

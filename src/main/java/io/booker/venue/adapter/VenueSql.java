@@ -29,11 +29,17 @@ final class VenueSql {
     "WITH page AS (SELECT " + VENUE_COLUMNS + " FROM venues ORDER BY created_at, id LIMIT $1 OFFSET $2) "
       + "SELECT c.total, p.* FROM (SELECT count(*) AS total FROM venues) c LEFT JOIN page p ON true "
       + "ORDER BY p.created_at, p.id";
+  /** {@link #LIST_VENUES} among the venues $3 (a caller's own): page and total count only those. */
+  static final String LIST_VENUES_AMONG =
+    "WITH page AS (SELECT " + VENUE_COLUMNS + " FROM venues WHERE id = ANY($3) ORDER BY created_at, id LIMIT $1 OFFSET $2) "
+      + "SELECT c.total, p.* FROM (SELECT count(*) AS total FROM venues WHERE id = ANY($3)) c LEFT JOIN page p ON true "
+      + "ORDER BY p.created_at, p.id";
 
   static final String INSERT_ROOM =
     "INSERT INTO rooms (id, venue_id, name) SELECT $1, v.id, $3 FROM venues v WHERE v.id = $2 RETURNING " + ROOM_COLUMNS;
   static final String SELECT_ROOM = "SELECT " + ROOM_COLUMNS + " FROM rooms WHERE id = $1";
-  static final String UPDATE_ROOM = "UPDATE rooms SET name = $2, updated_at = now() WHERE id = $1 RETURNING " + ROOM_COLUMNS;
+  static final String UPDATE_ROOM = "UPDATE rooms SET name = $2, updated_at = now() WHERE id = $1 AND " + inScope("venue_id", 3)
+    + " RETURNING " + ROOM_COLUMNS;
   static final String LIST_ROOMS =
     "WITH page AS (SELECT " + ROOM_COLUMNS + " FROM rooms WHERE venue_id = $1 ORDER BY created_at, id LIMIT $2 OFFSET $3) "
       + "SELECT c.total, p.* FROM venues v CROSS JOIN (SELECT count(*) AS total FROM rooms WHERE venue_id = $1) c "
@@ -49,16 +55,17 @@ final class VenueSql {
 
   static final String INSERT_TABLE =
     "INSERT INTO dining_tables (id, room_id, venue_id, name, capacity, can_merge, zone) "
-      + "SELECT $1, r.id, r.venue_id, $3, $4, $5, $6 FROM rooms r WHERE r.id = $2 RETURNING " + TABLE_COLUMNS;
+      + "SELECT $1, r.id, r.venue_id, $3, $4, $5, $6 FROM rooms r WHERE r.id = $2 AND " + inScope("r.venue_id", 7)
+      + " RETURNING " + TABLE_COLUMNS;
   static final String SELECT_TABLE = "SELECT " + TABLE_COLUMNS + " FROM dining_tables WHERE id = $1";
   static final String UPDATE_TABLE =
     "UPDATE dining_tables SET name = $2, capacity = $3, zone = $4, can_merge = $5, updated_at = now() WHERE id = $1 "
-      + "RETURNING " + TABLE_COLUMNS;
+      + "AND " + inScope("venue_id", 6) + " RETURNING " + TABLE_COLUMNS;
   static final String DELETE_TABLE = "DELETE FROM dining_tables WHERE id = $1 RETURNING " + TABLE_COLUMNS;
   static final String LIST_TABLES_OF_ROOM =
     "WITH page AS (SELECT " + TABLE_COLUMNS + " FROM dining_tables WHERE room_id = $1 ORDER BY created_at, id LIMIT $2 OFFSET $3) "
       + "SELECT c.total, p.* FROM rooms r CROSS JOIN (SELECT count(*) AS total FROM dining_tables WHERE room_id = $1) c "
-      + "LEFT JOIN page p ON true WHERE r.id = $1 ORDER BY p.created_at, p.id";
+      + "LEFT JOIN page p ON true WHERE r.id = $1 AND " + inScope("r.venue_id", 4) + " ORDER BY p.created_at, p.id";
   static final String LIST_TABLES_OF_VENUE =
     "WITH page AS (SELECT " + TABLE_COLUMNS + " FROM dining_tables WHERE venue_id = $1 ORDER BY created_at, id LIMIT $2 OFFSET $3) "
       + "SELECT c.total, p.* FROM venues v CROSS JOIN (SELECT count(*) AS total FROM dining_tables WHERE venue_id = $1) c "
@@ -68,6 +75,14 @@ final class VenueSql {
     "SELECT r.venue_id AS room_venue_id, t.id, t.room_id, t.venue_id, t.name, t.capacity, t.can_merge, t.zone, "
       + "t.created_at, t.updated_at FROM rooms r LEFT JOIN dining_tables t ON t.room_id = r.id WHERE r.id = $1 "
       + "ORDER BY t.created_at, t.id";
+
+  /**
+   * The row's venue ({@code column}) is in the {@link VenueScope} bound as {@code $param}: a null
+   * array is every venue. Statements by primary key stay index lookups; the scope only filters.
+   */
+  private static String inScope(String column, int param) {
+    return "($" + param + "::uuid[] IS NULL OR " + column + " = ANY($" + param + "))";
+  }
 
   private VenueSql() {
   }
