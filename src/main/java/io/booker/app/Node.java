@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
@@ -112,9 +111,11 @@ public final class Node {
     if (!config.clustered()) {
       return Future.succeededFuture(builder.build());
     }
-    options.setEventBusOptions(new EventBusOptions()
-      .setHost(cluster.getString("host", "127.0.0.1"))
-      .setPort(cluster.getInteger("event_bus_port", 0)));
+    try {
+      options.setEventBusOptions(ClusterSetup.eventBusOptions(cluster));
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
     return builder.withClusterManager(ClusterSetup.clusterManager(cluster)).buildClustered()
       .recover(t -> Future.failedFuture(new IllegalStateException("could not join the cluster: " + t.getMessage(), t)));
   }

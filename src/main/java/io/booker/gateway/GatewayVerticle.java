@@ -78,8 +78,10 @@ public final class GatewayVerticle extends VerticleBase {
     });
 
     int port = http.getInteger("port", 8080);
-    return vertx.createHttpServer().requestHandler(router).listen(port, http.getString("host", "0.0.0.0"))
-      .onSuccess(s -> log.info("event=http_listening port={}", s.actualPort()));
+    // Loopback unless configured wider (http.host, BOOKER_HTTP_HOST).
+    String host = http.getString("host", "127.0.0.1");
+    return vertx.createHttpServer().requestHandler(router).listen(port, host)
+      .onSuccess(s -> log.info("event=http_listening host={} port={}", host, s.actualPort()));
   }
 
   @Override

@@ -21,6 +21,10 @@ public final class EnvOverrides {
     "GRPC_VENUE_ADDR", "GRPC_BOOKING_ADDR",
     "BOOKER_NODE_NAME", "BOOKER_INFRA_MODE", "BOOKER_CLUSTER_ENABLED", "BOOKER_CLUSTER_NAME",
     "BOOKER_CLUSTER_HOST", "BOOKER_CLUSTER_PORT", "BOOKER_CLUSTER_MEMBERS", "BOOKER_OPS_PORT",
+    "BOOKER_HTTP_HOST", "BOOKER_GRPC_HOST", "BOOKER_OPS_HOST",
+    "BOOKER_CLUSTER_TLS", "BOOKER_CLUSTER_TLS_KEY_STORE", "BOOKER_CLUSTER_TLS_KEY_STORE_PASSWORD",
+    "BOOKER_CLUSTER_TLS_TRUST_STORE", "BOOKER_CLUSTER_TLS_TRUST_STORE_PASSWORD",
+    "BOOKER_CLUSTER_TLS_CERT_PEM", "BOOKER_CLUSTER_TLS_KEY_PEM", "BOOKER_CLUSTER_TLS_TRUST_PEM",
     "BOOKER_SERVICE_TRANSPORT", "BOOKER_CONFIG");
 
   private EnvOverrides() {
@@ -62,6 +66,21 @@ public final class EnvOverrides {
     str(env, "BOOKER_CLUSTER_PORT", v -> obj(cfg, "cluster").put("port", Integer.parseInt(v)));
     str(env, "BOOKER_CLUSTER_MEMBERS", v -> obj(cfg, "cluster").put("members", new JsonArray(split(v))));
     str(env, "BOOKER_OPS_PORT", v -> obj(cfg, "ops").put("port", Integer.parseInt(v)));
+    // Every server binds 127.0.0.1 unless told otherwise; these widen it (0.0.0.0 in a container).
+    str(env, "BOOKER_HTTP_HOST", v -> obj(cfg, "http").put("host", v));
+    str(env, "BOOKER_GRPC_HOST", v -> {
+      obj(cfg, "venue").put("grpc_host", v);
+      obj(cfg, "booking").put("grpc_host", v);
+    });
+    str(env, "BOOKER_OPS_HOST", v -> obj(cfg, "ops").put("host", v));
+    str(env, "BOOKER_CLUSTER_TLS", v -> clusterTls(cfg).put("enabled", Boolean.parseBoolean(v)));
+    str(env, "BOOKER_CLUSTER_TLS_KEY_STORE", v -> clusterTls(cfg).put("key_store", v));
+    str(env, "BOOKER_CLUSTER_TLS_KEY_STORE_PASSWORD", v -> clusterTls(cfg).put("key_store_password", v));
+    str(env, "BOOKER_CLUSTER_TLS_TRUST_STORE", v -> clusterTls(cfg).put("trust_store", v));
+    str(env, "BOOKER_CLUSTER_TLS_TRUST_STORE_PASSWORD", v -> clusterTls(cfg).put("trust_store_password", v));
+    str(env, "BOOKER_CLUSTER_TLS_CERT_PEM", v -> clusterTls(cfg).put("cert_pem", v));
+    str(env, "BOOKER_CLUSTER_TLS_KEY_PEM", v -> clusterTls(cfg).put("key_pem", v));
+    str(env, "BOOKER_CLUSTER_TLS_TRUST_PEM", v -> clusterTls(cfg).put("trust_pem", new JsonArray(split(v))));
     str(env, "BOOKER_SERVICE_TRANSPORT", v -> {
       obj(obj(cfg, "clients"), "venue").put("transport", v);
       obj(obj(cfg, "clients"), "booking").put("transport", v);
@@ -83,6 +102,10 @@ public final class EnvOverrides {
 
   private static List<String> split(String v) {
     return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toList());
+  }
+
+  private static JsonObject clusterTls(JsonObject cfg) {
+    return obj(obj(cfg, "cluster"), "tls");
   }
 
   private static JsonObject pg(JsonObject cfg) {

@@ -2,13 +2,15 @@ package io.booker.platform.health;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Health and metrics on a node that has no gateway (a core or notify node): a small HTTP server on
- * {@code ops.port}. Gateway nodes serve the same routes on their API port.
+ * {@code ops.host:ops.port} (127.0.0.1:9100 unless configured). Gateway nodes serve the same routes
+ * on their API port.
  */
 public final class OpsVerticle extends VerticleBase {
 
@@ -18,13 +20,15 @@ public final class OpsVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    int port = config().getJsonObject("ops", new io.vertx.core.json.JsonObject()).getInteger("port", 9100);
-    String host = config().getJsonObject("ops", new io.vertx.core.json.JsonObject()).getString("host", "0.0.0.0");
+    JsonObject ops = config().getJsonObject("ops", new JsonObject());
+    int port = ops.getInteger("port", 9100);
+    // Loopback unless configured wider (ops.host, BOOKER_OPS_HOST), like the API ports.
+    String host = ops.getString("host", "127.0.0.1");
     readiness = new ReadinessChecks(vertx, config());
     Router router = Router.router(vertx);
     OpsRoutes.mount(router, readiness);
     return vertx.createHttpServer().requestHandler(router).listen(port, host)
-      .onSuccess(s -> log.info("event=ops_listening port={}", s.actualPort()));
+      .onSuccess(s -> log.info("event=ops_listening host={} port={}", host, s.actualPort()));
   }
 
   @Override

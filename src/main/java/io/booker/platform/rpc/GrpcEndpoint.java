@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 import java.util.function.Supplier;
 
 /**
- * Serves a bound service as gRPC on {@code grpc_host:grpc_port} of a service's config section, with
- * the standard gRPC health ({@code grpc.health.v1.Health}) and reflection services beside it, so
- * tools such as grpcurl, buf curl or a load balancer's probe work without the .proto files.
+ * Serves a bound service as gRPC on {@code grpc_host:grpc_port} of a service's config section (host
+ * 127.0.0.1 unless configured), with the standard gRPC health ({@code grpc.health.v1.Health}) and
+ * reflection services beside it, so tools such as grpcurl, buf curl or a load balancer's probe work
+ * without the .proto files.
  */
 public final class GrpcEndpoint {
 
@@ -43,8 +44,10 @@ public final class GrpcEndpoint {
     grpc.addService(bound);
     grpc.addService(HealthService.create(vertx).register(bound.name(), serving));
     grpc.addService(ReflectionService.v1());
-    return vertx.createHttpServer(new HttpServerOptions().setPort(port).setHost(cfg.getString("grpc_host", "0.0.0.0")))
+    // Loopback unless configured wider: an all-in-one node is reachable from its own machine only.
+    String host = cfg.getString("grpc_host", "127.0.0.1");
+    return vertx.createHttpServer(new HttpServerOptions().setPort(port).setHost(host))
       .requestHandler(grpc).listen()
-      .onSuccess(s -> log.info("event=grpc_listening service={} port={}", service, s.actualPort()));
+      .onSuccess(s -> log.info("event=grpc_listening service={} host={} port={}", service, host, s.actualPort()));
   }
 }

@@ -51,6 +51,28 @@ class EnvOverridesTest {
   }
 
   @Test
+  void bindHostsAndClusterTls() {
+    JsonObject cfg = EnvOverrides.apply(FILE.copy()
+      .put("BOOKER_HTTP_HOST", "0.0.0.0").put("BOOKER_GRPC_HOST", "10.0.0.5").put("BOOKER_OPS_HOST", "0.0.0.0")
+      .put("BOOKER_CLUSTER_TLS", "true")
+      .put("BOOKER_CLUSTER_TLS_KEY_STORE", "/tls/node.p12").put("BOOKER_CLUSTER_TLS_KEY_STORE_PASSWORD", "k")
+      .put("BOOKER_CLUSTER_TLS_TRUST_STORE", "/tls/trust.p12").put("BOOKER_CLUSTER_TLS_TRUST_STORE_PASSWORD", "t")
+      .put("BOOKER_CLUSTER_TLS_CERT_PEM", "/tls/node.crt").put("BOOKER_CLUSTER_TLS_KEY_PEM", "/tls/node.key")
+      .put("BOOKER_CLUSTER_TLS_TRUST_PEM", "/tls/ca.pem,/tls/next-ca.pem"));
+    assertEquals("0.0.0.0", cfg.getJsonObject("http").getString("host"));
+    assertEquals(8080, cfg.getJsonObject("http").getInteger("port"));
+    assertEquals("10.0.0.5", cfg.getJsonObject("venue").getString("grpc_host"));
+    assertEquals("10.0.0.5", cfg.getJsonObject("booking").getString("grpc_host"));
+    assertEquals("0.0.0.0", cfg.getJsonObject("ops").getString("host"));
+    assertEquals(new JsonObject().put("enabled", true)
+        .put("key_store", "/tls/node.p12").put("key_store_password", "k")
+        .put("trust_store", "/tls/trust.p12").put("trust_store_password", "t")
+        .put("cert_pem", "/tls/node.crt").put("key_pem", "/tls/node.key")
+        .put("trust_pem", new JsonArray().add("/tls/ca.pem").add("/tls/next-ca.pem")),
+      cfg.getJsonObject("cluster").getJsonObject("tls"));
+  }
+
+  @Test
   void blankValuesAreIgnored() {
     JsonObject cfg = EnvOverrides.apply(FILE.copy().put("PORT", "  ").put("JWT_SECRET", ""));
     assertEquals(8080, cfg.getJsonObject("http").getInteger("port"));
