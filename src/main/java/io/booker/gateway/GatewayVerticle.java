@@ -2,10 +2,25 @@ package io.booker.gateway;
 
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
+import io.booker.gateway.auth.AuthRoutes;
+import io.booker.gateway.auth.BootstrapAdmin;
 import io.booker.gateway.auth.CallerAuthentication;
+import io.booker.gateway.auth.IdentitySettings;
+import io.booker.gateway.auth.IdentityStore;
+import io.booker.gateway.auth.LoginThrottle;
+import io.booker.gateway.auth.PasswordHasher;
+import io.booker.gateway.auth.Sessions;
+import io.booker.gateway.auth.UserRoutes;
+import io.booker.gateway.auth.Users;
+import io.booker.gateway.auth.adapter.PgIdentityStore;
+import io.booker.gateway.auth.adapter.RedisLoginThrottle;
 import io.booker.platform.auth.AccessTokens;
+import io.booker.platform.config.NodeConfig;
+import io.booker.platform.config.PgSettings;
 import io.booker.platform.health.OpsRoutes;
 import io.booker.platform.health.ReadinessChecks;
+import io.booker.platform.pg.PgDatabases;
+import io.booker.platform.redis.RedisClients;
 import io.booker.platform.rpc.RpcClients;
 import io.booker.platform.web.HttpMetricsHandler;
 import io.booker.platform.web.Problems;
@@ -19,31 +34,69 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.redis.client.Redis;
+import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
+
 /**
- * The HTTP edge: REST under {@code /api/v1}, health and metrics. Stateless; every call goes to a
- * service through its client (event bus or gRPC, by config), so any node can run a gateway.
+ * The HTTP edge: REST under {@code /api/v1}, health and metrics, and identity (users, sign-in,
+ * tokens; database {@code gateway.database}, default "gateway"). Every other call goes to a service
+ * through its client (event bus or gRPC, by config), so any node can run a gateway.
  */
 public final class GatewayVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(GatewayVerticle.class);
   static final long MAX_BODY_BYTES = 64 * 1024;
+  /** How often dead refresh tokens are deleted. */
+  private static final long SWEEP_EVERY_MS = 3_600_000;
 
   private ReadinessChecks readiness;
+  private Pool pool;
+  private Redis redis;
+  private PasswordHasher hasher;
+  private long sweepTimer = -1;
 
   @Override
   public Future<?> start() {
-    JsonObject http = config().getJsonObject("http", new JsonObject());
-    JsonObject clients = config().getJsonObject("clients", new JsonObject());
+    NodeConfig node = new NodeConfig(config());
+    JsonObject http = node.section("http");
+    JsonObject clients = node.section("clients");
+    JsonObject auth = node.section("auth");
     VenueServiceClient venues = RpcClients.create(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR,
       clients.getJsonObject("venue", new JsonObject()), 50051);
     BookingServiceClient bookings = RpcClients.create(vertx, BookingServiceClient.class, BookingServiceGrpcService.SERVICE_DESCRIPTOR,
       clients.getJsonObject("booking", new JsonObject()), 50052);
-
-    AccessTokens tokens = AccessTokens.create(vertx, config().getJsonObject("auth", new JsonObject()));
+    AccessTokens tokens = AccessTokens.create(vertx, auth);
+    IdentitySettings identity = IdentitySettings.from(auth);
     readiness = new ReadinessChecks(vertx, config());
+
+    // The gateway owns the identity database (users, refresh tokens).
+    PgSettings pg = node.postgres();
+    JsonObject own = node.section("gateway");
+    PgSettings gatewayPg = new PgSettings(pg.host(), pg.port(), pg.user(), pg.password(), pg.bootstrapDatabase(), own.getInteger("pool_size", 4));
+    return PgDatabases.prepare(vertx, gatewayPg, own.getString("database", "gateway"), "db/gateway",
+      Map.of("application_name", "booker-gateway")).compose(p -> {
+      pool = p;
+      redis = RedisClients.create(vertx, node.redis());
+      hasher = PasswordHasher.create(vertx, identity.hashWorkers(), identity.hashMaxQueued());
+      IdentityStore store = new PgIdentityStore(pool);
+      LoginThrottle throttle = new RedisLoginThrottle(redis, identity.throttle(), identity.throttleTimeoutMs());
+      Sessions sessions = new Sessions(vertx, store, hasher, throttle, tokens, identity);
+      Users users = new Users(vertx, store, hasher, throttle, tokens.revocations());
+      sweepTimer = vertx.setPeriodic(SWEEP_EVERY_MS, id -> store.deleteExpired(identity.sessionMax())
+        .onFailure(t -> log.warn("event=refresh_token_sweep_failed error={}", t.toString())));
+      return BootstrapAdmin.ensure(store, hasher, auth)
+        .map(v -> router(new AuthRoutes(sessions, users, tokens), new UserRoutes(users), tokens, venues, bookings));
+    }).compose(router -> vertx.createHttpServer().requestHandler(router)
+      // Loopback unless configured wider (http.host, BOOKER_HTTP_HOST).
+      .listen(http.getInteger("port", 8080), http.getString("host", "127.0.0.1"))
+      .onSuccess(s -> log.info("event=http_listening host={} port={}", http.getString("host", "127.0.0.1"), s.actualPort())));
+  }
+
+  private Router router(AuthRoutes auth, UserRoutes users, AccessTokens tokens, VenueServiceClient venues, BookingServiceClient bookings) {
     Router router = Router.router(vertx);
     router.route().handler(new HttpMetricsHandler());
     OpsRoutes.mount(router, readiness);
@@ -55,7 +108,11 @@ public final class GatewayVerticle extends VerticleBase {
       ctx.addHeadersEndHandler(v -> HttpMetricsHandler.markRoute(ctx));
       ctx.next();
     });
+    // Sign-in, refresh and logout come before authentication: their callers have no access token yet.
+    auth.mountPublic(api);
     api.route().handler(new CallerAuthentication(tokens));
+    auth.mount(api);
+    users.mount(api);
     new VenueRoutes(venues).mount(api);
     new ScheduleRoutes(venues, bookings).mount(api);
     new BookingRoutes(bookings).mount(api);
@@ -76,19 +133,19 @@ public final class GatewayVerticle extends VerticleBase {
         Problems.send(ctx, ErrorCode.INTERNAL, "internal error");
       }
     });
-
-    int port = http.getInteger("port", 8080);
-    // Loopback unless configured wider (http.host, BOOKER_HTTP_HOST).
-    String host = http.getString("host", "127.0.0.1");
-    return vertx.createHttpServer().requestHandler(router).listen(port, host)
-      .onSuccess(s -> log.info("event=http_listening host={} port={}", host, s.actualPort()));
+    return router;
   }
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(sweepTimer);
     if (readiness != null) {
       readiness.close();
     }
-    return Future.succeededFuture();
+    if (redis != null) {
+      redis.close();
+    }
+    Future<Void> hashing = hasher == null ? Future.succeededFuture() : hasher.close();
+    return hashing.transform(v -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

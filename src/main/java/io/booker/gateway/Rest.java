@@ -14,13 +14,13 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.function.Function;
 
 /** The shape every REST handler shares: JSON in, a service call, JSON (or a problem) out. */
-final class Rest {
+public final class Rest {
 
   private Rest() {
   }
 
   /** The request body as a JSON object; an empty body is an empty object. */
-  static JsonObject body(RoutingContext ctx) {
+  public static JsonObject body(RoutingContext ctx) {
     if (ctx.body() == null || ctx.body().isEmpty()) {
       return new JsonObject();
     }
@@ -38,7 +38,7 @@ final class Rest {
   }
 
   /** An integer query parameter; absent gives {@code 0}, the proto default. Non-numbers are refused. */
-  static int queryInt(RoutingContext ctx, String name) {
+  public static int queryInt(RoutingContext ctx, String name) {
     String v = ctx.request().getParam(name);
     if (v == null) {
       return 0;
@@ -54,7 +54,7 @@ final class Rest {
    * The {@code limit} of a list. On the wire 0 means "the default limit", so an explicit
    * {@code limit=0} in a URL, which the service could not tell from an absent one, is refused here.
    */
-  static int limit(RoutingContext ctx) {
+  public static int limit(RoutingContext ctx) {
     int limit = queryInt(ctx, "limit");
     if (limit == 0 && ctx.request().getParam("limit") != null) {
       throw ServiceException.invalid("limit", "must be between 1 and " + Paging.MAX_LIMIT);
@@ -63,16 +63,16 @@ final class Rest {
   }
 
   /** A query parameter, or empty. */
-  static String query(RoutingContext ctx, String name) {
+  public static String query(RoutingContext ctx, String name) {
     String v = ctx.request().getParam(name);
     return v == null ? "" : v;
   }
 
-  static <M extends Message> void reply(RoutingContext ctx, int status, Future<M> call) {
+  public static <M extends Message> void reply(RoutingContext ctx, int status, Future<M> call) {
     reply(ctx, status, call, ProtoJson::toJson);
   }
 
-  static <T> void reply(RoutingContext ctx, int status, Future<T> call, Function<T, JsonObject> toJson) {
+  public static <T> void reply(RoutingContext ctx, int status, Future<T> call, Function<T, JsonObject> toJson) {
     call.onComplete(ar -> {
       if (ctx.response().ended()) {
         return;

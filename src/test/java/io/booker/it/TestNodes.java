@@ -35,7 +35,10 @@ public final class TestNodes {
         .put("venue", new JsonObject().put("transport", transport).put("grpc_port", venueGrpc).put("timeout_ms", 5000))
         .put("booking", new JsonObject().put("transport", transport).put("grpc_port", bookingGrpc).put("timeout_ms", 5000)))
       .put("outbox", new JsonObject().put("poll_ms", 500))
-      .put("auth", TestTokens.authConfig());
+      // Every test calls from 127.0.0.1 and they share one Redis: the per-address sign-in limit would
+      // add up the failures of the whole suite. LoginThrottleTest checks it from an address of its own.
+      .put("auth", TestTokens.authConfig().put("bootstrap_admin", TestTokens.bootstrapAdmin())
+        .put("login_throttle", new JsonObject().put("address_max_failures", 100_000)));
     overrides.mergeIn(extra, true);
     Node node = Node.start("conf/all-in-one.json", overrides).await();
     return new Started(node, http, venueGrpc, bookingGrpc);

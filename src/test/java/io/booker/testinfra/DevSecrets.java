@@ -24,6 +24,15 @@ final class DevSecrets {
     return readOrCreate(devdata.resolve("jwt-secret"), 48);
   }
 
+  /** The generated password of the dev system's first admin ({@code .devdata/admin-password}). */
+  static String adminPassword(Path devdata) {
+    return readOrCreate(adminPasswordFile(devdata), 18);
+  }
+
+  static Path adminPasswordFile(Path devdata) {
+    return devdata.resolve("admin-password");
+  }
+
   /** The content of {@code file}, or a new random URL-safe secret of {@code bytes} bytes written there. */
   static String readOrCreate(Path file, int bytes) {
     try {

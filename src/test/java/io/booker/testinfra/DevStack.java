@@ -123,8 +123,18 @@ public final class DevStack {
       System.out.printf("dev infrastructure ready in %d ms; Ctrl-C to stop it%n", millisSince(t0));
     } else {
       JsonObject overrides = endpoints == null ? new JsonObject() : endpoints.toConfig();
+      JsonObject auth = new JsonObject();
       if (System.getenv("JWT_SECRET") == null) {
-        overrides.put("auth", new JsonObject().put("jwt_secret", DevSecrets.jwtSecret(root.resolve(".devdata"))));
+        auth.put("jwt_secret", DevSecrets.jwtSecret(root.resolve(".devdata")));
+      }
+      DevAdmin admin = devAdmin(root.resolve(".devdata"));
+      if (admin != null) {
+        // Created by the gateway at the first start (while there is no user), so a newcomer can sign in at once.
+        auth.put("bootstrap_admin", new JsonObject().put("login", admin.login()).put("password", admin.password())
+            .put("display_name", "Dev Admin"));
+      }
+      if (!auth.isEmpty()) {
+        overrides.put("auth", auth);
       }
       try {
         node = startNode(conf, overrides);
@@ -135,14 +145,29 @@ public final class DevStack {
       }
       System.out.printf("Booker node up (conf %s) in %d ms; Ctrl-C to stop%n", conf,
           millisSince(t0));
-      printWhereToOpen(node);
+      printWhereToOpen(node, admin);
     }
     awaitShutdown();
     return 0;
   }
 
-  /** Where a person points a browser or curl: the gateway's API, or the ops port of a node without one. */
-  private static void printWhereToOpen(Node node) {
+  /** The dev system's first admin: {@code admin} and a generated password kept in .devdata; null when the environment names one. */
+  private static DevAdmin devAdmin(Path devdata) {
+    if (System.getenv("BOOKER_ADMIN_PASSWORD") != null) {
+      return null;
+    }
+    String login = System.getenv("BOOKER_ADMIN_LOGIN");
+    return new DevAdmin(login == null || login.isBlank() ? "admin" : login.trim(), DevSecrets.adminPassword(devdata));
+  }
+
+  private record DevAdmin(String login, String password) {
+  }
+
+  /**
+   * Where a person points a browser or curl: the gateway's API, and how to sign in there; or the
+   * ops port of a node without one.
+   */
+  private static void printWhereToOpen(Node node, DevAdmin admin) {
     JsonObject cfg = node.config().json();
     boolean gateway = cfg.getJsonArray("verticles", new io.vertx.core.json.JsonArray()).stream()
         .anyMatch(v -> v instanceof JsonObject j && "gateway".equals(j.getString("name")));
@@ -150,6 +175,14 @@ public final class DevStack {
       int port = cfg.getJsonObject("http", new JsonObject()).getInteger("port", 8080);
       System.out.printf("Open http://localhost:%d/api/v1/venues  (health: http://localhost:%d/health/ready, metrics: /metrics)%n",
           port, port);
+      if (admin != null) {
+        System.out.printf("Sign in as '%s' with password %s  (generated at the first start, kept in .devdata/admin-password)%n",
+            admin.login(), admin.password());
+        System.out.printf("  curl -s -XPOST localhost:%d/api/v1/auth/login -H 'content-type: application/json' \\%n"
+            + "    -d '{\"login\":\"%s\",\"password\":\"%s\"}'%n", port, admin.login(), admin.password());
+      } else {
+        System.out.println("Sign in with BOOKER_ADMIN_LOGIN / BOOKER_ADMIN_PASSWORD (the first admin, created at the first start)");
+      }
     } else {
       int port = cfg.getJsonObject("ops", new JsonObject()).getInteger("port", 9100);
       System.out.printf("No gateway on this node; health and metrics: http://localhost:%d/health/ready%n", port);

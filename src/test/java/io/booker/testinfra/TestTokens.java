@@ -27,6 +27,9 @@ public final class TestTokens {
   public static final String SECRET = "test-secret-of-booker-nodes-0123456789abcdef";
   /** The user id of {@link #admin()}. */
   public static final String ADMIN_ID = "00000000-0000-4000-8000-00000000a001";
+  /** The first admin every test node creates ({@link #bootstrapAdmin()}), for tests that sign in for real. */
+  public static final String ADMIN_LOGIN = "admin";
+  public static final String ADMIN_PASSWORD = "test-admin-password-0123";
 
   private static Vertx vertx;
   private static AccessTokens tokens;
@@ -37,6 +40,11 @@ public final class TestTokens {
   /** The {@code auth} config section of test nodes. */
   public static JsonObject authConfig() {
     return new JsonObject().put("jwt_secret", SECRET);
+  }
+
+  /** The {@code auth.bootstrap_admin} section of test nodes: {@link #ADMIN_LOGIN} / {@link #ADMIN_PASSWORD}. */
+  public static JsonObject bootstrapAdmin() {
+    return new JsonObject().put("login", ADMIN_LOGIN).put("password", ADMIN_PASSWORD).put("display_name", "Test Admin");
   }
 
   /** {@code Bearer <token>} of an admin. */

@@ -25,7 +25,7 @@ public final class EnvOverrides {
     "BOOKER_CLUSTER_TLS", "BOOKER_CLUSTER_TLS_KEY_STORE", "BOOKER_CLUSTER_TLS_KEY_STORE_PASSWORD",
     "BOOKER_CLUSTER_TLS_TRUST_STORE", "BOOKER_CLUSTER_TLS_TRUST_STORE_PASSWORD",
     "BOOKER_CLUSTER_TLS_CERT_PEM", "BOOKER_CLUSTER_TLS_KEY_PEM", "BOOKER_CLUSTER_TLS_TRUST_PEM",
-    "BOOKER_SERVICE_TRANSPORT", "BOOKER_CONFIG");
+    "BOOKER_SERVICE_TRANSPORT", "BOOKER_ADMIN_LOGIN", "BOOKER_ADMIN_PASSWORD", "BOOKER_CONFIG");
 
   private EnvOverrides() {
   }
@@ -55,6 +55,9 @@ public final class EnvOverrides {
     str(env, "REDIS_PASSWORD", v -> obj(obj(cfg, "infra"), "redis").put("password", v));
     str(env, "KAFKA_BROKERS", v -> obj(obj(cfg, "infra"), "kafka").put("bootstrap", v));
     str(env, "JWT_SECRET", v -> obj(cfg, "auth").put("jwt_secret", v));
+    // The first admin, created at the first start only (while there is no user at all).
+    str(env, "BOOKER_ADMIN_LOGIN", v -> obj(obj(cfg, "auth"), "bootstrap_admin").put("login", v));
+    str(env, "BOOKER_ADMIN_PASSWORD", v -> obj(obj(cfg, "auth"), "bootstrap_admin").put("password", v));
     str(env, "HOLD_TTL_MINUTES", v -> obj(cfg, "booking").put("hold_ttl_minutes", Integer.parseInt(v)));
     str(env, "GRPC_VENUE_ADDR", v -> grpcTarget(cfg, "venue", HostPort.parse("GRPC_VENUE_ADDR", v, 50051)));
     str(env, "GRPC_BOOKING_ADDR", v -> grpcTarget(cfg, "booking", HostPort.parse("GRPC_BOOKING_ADDR", v, 50052)));

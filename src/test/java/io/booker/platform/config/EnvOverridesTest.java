@@ -73,6 +73,17 @@ class EnvOverridesTest {
   }
 
   @Test
+  void theFirstAdminComesFromTheEnvironment() {
+    JsonObject cfg = EnvOverrides.apply(FILE.copy().put("JWT_SECRET", "jwt")
+      .put("BOOKER_ADMIN_LOGIN", "root").put("BOOKER_ADMIN_PASSWORD", "correct horse battery"));
+    JsonObject admin = cfg.getJsonObject("auth").getJsonObject("bootstrap_admin");
+    assertEquals("root", admin.getString("login"));
+    assertEquals("correct horse battery", admin.getString("password"));
+    assertEquals("jwt", cfg.getJsonObject("auth").getString("jwt_secret"), "both live in the auth section");
+    assertFalse(cfg.containsKey("BOOKER_ADMIN_PASSWORD"));
+  }
+
+  @Test
   void blankValuesAreIgnored() {
     JsonObject cfg = EnvOverrides.apply(FILE.copy().put("PORT", "  ").put("JWT_SECRET", ""));
     assertEquals(8080, cfg.getJsonObject("http").getInteger("port"));
