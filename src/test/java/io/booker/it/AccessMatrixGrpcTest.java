@@ -70,12 +70,12 @@ class AccessMatrixGrpcTest {
 
   @BeforeAll
   static void fixture() {
-    venueA = Bookings.venueOpenAllDay(admin);
-    venueB = Bookings.venueOpenAllDay(admin);
-    roomA = Bookings.room(admin, venueA, "Main");
-    String[] t = Bookings.table(admin, roomA, "A1", 4, false);
-    tableA = t[1];
-    bookingA = Bookings.hold(admin, Bookings.request(venueA, t, day(20), "19:00", 120, 2)).getString("id");
+    TwoVenues world = TwoVenues.create(admin);
+    venueA = world.venueA();
+    venueB = world.venueB();
+    roomA = world.roomA();
+    tableA = world.tableA();
+    bookingA = world.bookingA();
 
     JsonObject slot = new JsonObject().put("date", day(21).toString()).put("start_time", "12:00").put("duration_minutes", 90);
     JsonObject table = new JsonObject().put("venue_id", venueA).put("room_id", roomA).put("table_id", tableA);

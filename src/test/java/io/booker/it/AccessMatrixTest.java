@@ -61,15 +61,14 @@ class AccessMatrixTest {
 
   @BeforeAll
   static void fixture() {
-    venueA = Bookings.venueOpenAllDay(admin);
-    venueB = Bookings.venueOpenAllDay(admin);
-    roomA = Bookings.room(admin, venueA, "Main");
-    String[] t = Bookings.table(admin, roomA, "A1", 4, false);
-    tableA = t[1];
-    Bookings.table(admin, Bookings.room(admin, venueB, "Main"), "B1", 4, false);
+    TwoVenues world = TwoVenues.create(admin);
+    venueA = world.venueA();
+    venueB = world.venueB();
+    roomA = world.roomA();
+    tableA = world.tableA();
+    bookingA = world.bookingA();
     assertEquals(200, admin.post("/api/v1/venues/" + venueA + "/special-hours",
       new JsonObject().put("date", DATE).put("is_closed", false).put("open_time", "10:00").put("close_time", "23:00")).statusCode());
-    bookingA = Bookings.hold(admin, Bookings.request(venueA, t, day(20), "19:00", 120, 2)).getString("id");
     userA = Logins.createUser(admin, Logins.uniqueLogin("host"), PASSWORD, "host", venueA).getString("id");
     routes = routes();
   }
