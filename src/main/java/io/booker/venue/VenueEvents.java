@@ -1,6 +1,8 @@
 package io.booker.venue;
 
+import io.booker.platform.auth.AccessTokens;
 import io.booker.platform.outbox.OutboxEvent;
+import io.booker.platform.rpc.CallContext;
 import io.booker.proto.common.EventHeaders;
 import io.booker.proto.common.TableLayoutUpdated;
 import io.booker.proto.common.VenueCreated;
@@ -54,6 +56,12 @@ public final class VenueEvents {
     return event(SCHEDULE_UPDATED, venueId, b -> b.setScheduleUpdated(VenueScheduleUpdated.newBuilder().setDate(date)));
   }
 
+  /** The user whose call is being served: every change records who made it. */
+  private static String actor() {
+    AccessTokens.Verified caller = CallContext.verified();
+    return caller == null ? "" : caller.caller().userId();
+  }
+
   private OutboxEvent event(String type, String venueId, java.util.function.Consumer<VenueEvent.Builder> payload) {
     UUID eventId = UUID.randomUUID();
     VenueEvent.Builder b = VenueEvent.newBuilder()
@@ -61,7 +69,8 @@ public final class VenueEvents {
         .setEventId(eventId.toString())
         .setEventType(type)
         .setSource("venue")
-        .setTimestamp(clock.instant().getEpochSecond()))
+        .setTimestamp(clock.instant().getEpochSecond())
+        .setActorId(actor()))
       .setVenueId(venueId);
     payload.accept(b);
     return OutboxEvent.of(eventId, type, venueId, b.build());

@@ -76,6 +76,7 @@ class VenueSliceTest {
       JsonObject payload = new JsonObject(event.value());
       assertEquals(id, payload.getString("venue_id"));
       assertEquals(name, payload.getJsonObject("venue_created").getString("name"));
+      assertEquals(TestTokens.ADMIN_ID, payload.getJsonObject("headers").getString("actor_id"), "the event names who made the change");
       assertEquals("venue.created", new String(event.headers().lastHeader("event_type").value()));
     }
   }
