@@ -1,5 +1,6 @@
 package io.booker.booking;
 
+import com.google.protobuf.Descriptors;
 import com.google.protobuf.Message;
 import io.booker.booking.domain.BookingFields;
 import io.booker.booking.domain.BookingFilter;
@@ -13,6 +14,7 @@ import io.booker.booking.domain.TableRequest;
 import io.booker.common.Ids;
 import io.booker.common.ServiceException;
 import io.booker.common.Times;
+import io.booker.common.access.Caller;
 import io.booker.proto.booking.CreateBookingRequest;
 import io.booker.proto.booking.ListBookingsRequest;
 import io.booker.proto.booking.RescheduleBookingRequest;
@@ -31,6 +33,7 @@ final class BookingRequests {
   private BookingRequests() {
   }
 
+  /** The request's {@code admin_id} is ignored: the author is the caller ({@link NewBooking#authoredBy}). */
   static NewBooking newBooking(CreateBookingRequest r) {
     UUID venueId = Ids.uuid("venue_id", r.getVenueId());
     if (!r.hasTable()) {
@@ -41,7 +44,7 @@ final class BookingRequests {
     return new NewBooking(venueId, table, merged, slot(r.hasSlot(), r.getSlot()), BookingFields.partySize(r.getPartySize()),
       new Guest(BookingFields.customerName(r.getCustomerName()), BookingFields.customerPhone(r.getCustomerPhone()),
         BookingFields.customerEmail(r.getCustomerEmail())),
-      BookingFields.comment(r.getComment()), BookingFields.actor(r.getAdminId()));
+      BookingFields.comment(r.getComment()), "");
   }
 
   /** A table of another venue is the venue service's NOT_FOUND when the move is placed. */
@@ -67,15 +70,29 @@ final class BookingRequests {
   }
 
   /**
-   * The caller's idempotency key for {@code operation}, or null without one. Scoped to the caller
-   * (its admin id until identity arrives); the fingerprint is a SHA-256 of the request without the key.
+   * The caller's idempotency key for {@code operation} (the request's {@code idempotency_key}), or
+   * null without one. Scoped to the authenticated user ({@code user:<id>}), so two users' keys never
+   * meet; the fingerprint is a SHA-256 of the request without the key and without the ignored
+   * {@code admin_id}, so a retry that names another admin_id is the same request.
    */
-  static IdempotencyKey key(String operation, String key, String actor, Message requestWithoutKey) {
-    String k = BookingFields.idempotencyKey(key);
+  static IdempotencyKey key(String operation, Caller caller, Message request) {
+    Descriptors.Descriptor type = request.getDescriptorForType();
+    Descriptors.FieldDescriptor keyField = type.findFieldByName("idempotency_key");
+    String k = BookingFields.idempotencyKey((String) request.getField(keyField));
     if (k.isEmpty()) {
       return null;
     }
-    return new IdempotencyKey("actor:" + actor, k, operation, sha256(requestWithoutKey.toByteArray()));
+    Message.Builder fingerprinted = request.toBuilder().clearField(keyField);
+    Descriptors.FieldDescriptor ignored = type.findFieldByName("admin_id");
+    if (ignored != null) {
+      fingerprinted.clearField(ignored);
+    }
+    return new IdempotencyKey(scope(caller), k, operation, sha256(fingerprinted.build().toByteArray()));
+  }
+
+  /** The idempotency scope of a caller's keys. */
+  static String scope(Caller caller) {
+    return "user:" + caller.userId();
   }
 
   static BookingSlot slot(boolean present, Slot slot) {

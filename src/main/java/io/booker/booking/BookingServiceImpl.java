@@ -14,6 +14,8 @@ import io.booker.common.Ids;
 import io.booker.common.Paging;
 import io.booker.common.ServiceException;
 import io.booker.common.Times;
+import io.booker.common.access.Caller;
+import io.booker.platform.rpc.CallContext;
 import io.booker.proto.booking.*;
 import io.vertx.core.Future;
 
@@ -26,20 +28,33 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The booking service behind the generated {@link BookingService} contract: turns requests into
- * commands ({@link BookingRequests}), runs the use cases, and answers in the contract's shapes.
+ * commands ({@link BookingRequests}), runs the use cases for the call's authenticated caller
+ * ({@link CallContext#caller()}), and answers in the contract's shapes.
+ *
+ * <p>The service enforces access itself, whichever transport or gateway called it: the use cases
+ * check the caller's venues ({@link BookingAccess}), and every change is authored by the caller.
+ * The requests' {@code admin_id} is ignored (not even part of an idempotency fingerprint).
  */
 public final class BookingServiceImpl implements BookingService {
 
-  private final BookingStore store;
+  private final Supplier<Caller> currentCaller;
+  private final BookingQueries queries;
   private final CreateBooking create;
   private final ChangeStatus status;
   private final Reschedule reschedule;
 
   BookingServiceImpl(BookingDeps deps) {
-    this.store = deps.store();
+    this(deps, CallContext::caller);
+  }
+
+  /** @param caller the caller of the call being served (tests give their own) */
+  BookingServiceImpl(BookingDeps deps, Supplier<Caller> caller) {
+    this.currentCaller = caller;
+    this.queries = new BookingQueries(deps.store());
     HoldGuard guard = new HoldGuard(deps.holds(), deps.store(), deps.holdTtl());
     IdempotentAnswers answers = new IdempotentAnswers(deps.store());
     this.create = new CreateBooking(deps, guard, answers);
@@ -49,19 +64,20 @@ public final class BookingServiceImpl implements BookingService {
 
   @Override
   public Future<Booking> createBooking(CreateBookingRequest r) {
-    IdempotencyKey key = BookingRequests.key("create", r.getIdempotencyKey(), BookingFields.actor(r.getAdminId()),
-      r.toBuilder().clearIdempotencyKey().build());
-    return create.create(BookingRequests.newBooking(r), key).map(BookingProtos::toProto);
+    Caller caller = currentCaller.get();
+    IdempotencyKey key = BookingRequests.key("create", caller, r);
+    return create.create(caller, BookingRequests.newBooking(r), key).map(BookingProtos::toProto);
   }
 
   @Override
   public Future<Booking> getBooking(GetBookingRequest r) {
-    return Bookings.load(store, Ids.uuid("id", r.getId())).map(loaded -> BookingProtos.toProto(loaded.booking()));
+    return queries.get(currentCaller.get(), Ids.uuid("id", r.getId())).map(BookingProtos::toProto);
   }
 
   @Override
   public Future<ListBookingsResponse> listBookings(ListBookingsRequest r) {
-    return store.list(BookingRequests.filter(r), Paging.of(r.getLimit(), r.getOffset())).map(page -> {
+    Caller caller = currentCaller.get();
+    return queries.list(caller, BookingRequests.filter(r), Paging.of(r.getLimit(), r.getOffset())).map(page -> {
       ListBookingsResponse.Builder out = ListBookingsResponse.newBuilder().setTotal(page.total());
       page.bookings().forEach(b -> out.addBookings(BookingProtos.toProto(b)));
       return out.build();
@@ -70,43 +86,41 @@ public final class BookingServiceImpl implements BookingService {
 
   @Override
   public Future<Booking> confirmBooking(ConfirmBookingRequest r) {
-    return change(r.getId(), BookingAction.CONFIRM, r.getAdminId(), "", r.getIdempotencyKey(), r.toBuilder().clearIdempotencyKey().build());
+    return change(r.getId(), BookingAction.CONFIRM, "", r);
   }
 
   @Override
   public Future<Booking> cancelBooking(CancelBookingRequest r) {
-    return change(r.getId(), BookingAction.CANCEL, r.getAdminId(), BookingFields.reason(r.getReason()), r.getIdempotencyKey(),
-      r.toBuilder().clearIdempotencyKey().build());
+    return change(r.getId(), BookingAction.CANCEL, BookingFields.reason(r.getReason()), r);
   }
 
   @Override
   public Future<Booking> markSeated(MarkSeatedRequest r) {
-    return change(r.getId(), BookingAction.SEAT, r.getAdminId(), "", r.getIdempotencyKey(), r.toBuilder().clearIdempotencyKey().build());
+    return change(r.getId(), BookingAction.SEAT, "", r);
   }
 
   @Override
   public Future<Booking> markFinished(MarkFinishedRequest r) {
-    return change(r.getId(), BookingAction.FINISH, r.getAdminId(), "", r.getIdempotencyKey(), r.toBuilder().clearIdempotencyKey().build());
+    return change(r.getId(), BookingAction.FINISH, "", r);
   }
 
   @Override
   public Future<Booking> markNoShow(MarkNoShowRequest r) {
-    return change(r.getId(), BookingAction.NO_SHOW, r.getAdminId(), "", r.getIdempotencyKey(), r.toBuilder().clearIdempotencyKey().build());
+    return change(r.getId(), BookingAction.NO_SHOW, "", r);
   }
 
   @Override
   public Future<Booking> rescheduleBooking(RescheduleBookingRequest r) {
+    Caller caller = currentCaller.get();
     UUID id = Ids.uuid("id", r.getId());
-    String actor = BookingFields.actor(r.getAdminId());
-    IdempotencyKey key = BookingRequests.key("reschedule", r.getIdempotencyKey(), actor, r.toBuilder().clearIdempotencyKey().build());
-    return reschedule.reschedule(id, BookingRequests.move(r), actor, key).map(BookingProtos::toProto);
+    IdempotencyKey key = BookingRequests.key("reschedule", caller, r);
+    return reschedule.reschedule(caller, id, BookingRequests.move(r), key).map(BookingProtos::toProto);
   }
 
   @Override
   public Future<BookingHistory> getBookingHistory(GetBookingHistoryRequest r) {
     UUID id = Ids.uuid("id", r.getId());
-    return store.history(id).map(found -> {
-      List<HistoryEntry> entries = found.orElseThrow(() -> ServiceException.notFound("booking", r.getId()));
+    return queries.history(currentCaller.get(), id).map(entries -> {
       BookingHistory.Builder out = BookingHistory.newBuilder().setBookingId(id.toString());
       for (HistoryEntry e : entries) {
         out.addEntries(BookingHistoryEntry.newBuilder()
@@ -120,6 +134,8 @@ public final class BookingServiceImpl implements BookingService {
 
   @Override
   public Future<CheckTableAvailabilityResponse> checkTableAvailability(CheckTableAvailabilityRequest request) {
+    Caller caller = currentCaller.get();
+    UUID venueId = Ids.uuid("venue_id", request.getVenueId());
     UUID[] tableIds = uuids(request.getTableIdsList());
     if (!request.hasSlot()) {
       throw ServiceException.invalid("slot", "is required");
@@ -129,7 +145,7 @@ public final class BookingServiceImpl implements BookingService {
     LocalTime start = Times.parseTime("slot.start_time", request.getSlot().getStartTime());
     int duration = Times.durationMinutes(request.getSlot().getDurationMinutes());
     Instant from = ZonedDateTime.of(date, start, zone).toInstant();
-    return store.occupied(tableIds, from, from.plusSeconds(duration * 60L)).map(busy -> {
+    return queries.occupied(caller, venueId, tableIds, from, from.plusSeconds(duration * 60L)).map(busy -> {
       CheckTableAvailabilityResponse.Builder out = CheckTableAvailabilityResponse.newBuilder();
       for (UUID id : tableIds) {
         boolean free = !busy.contains(id);
@@ -142,16 +158,16 @@ public final class BookingServiceImpl implements BookingService {
 
   @Override
   public Future<CountFutureBookingsResponse> countFutureBookings(CountFutureBookingsRequest request) {
+    Caller caller = currentCaller.get();
     UUID venueId = Ids.uuid("venue_id", request.getVenueId());
-    return store.futureByTable(venueId, uuids(request.getTableIdsList())).map(BookingServiceImpl::counts);
+    return queries.futureByTable(caller, venueId, uuids(request.getTableIdsList())).map(BookingServiceImpl::counts);
   }
 
-  private Future<Booking> change(String id, BookingAction action, String adminId, String reason, String idempotencyKey,
-                                 Message requestWithoutKey) {
+  private Future<Booking> change(String id, BookingAction action, String reason, Message request) {
+    Caller caller = currentCaller.get();
     UUID bookingId = Ids.uuid("id", id);
-    String actor = BookingFields.actor(adminId);
-    IdempotencyKey key = BookingRequests.key(action.name().toLowerCase(Locale.ROOT), idempotencyKey, actor, requestWithoutKey);
-    return status.apply(bookingId, action, actor, reason, key).map(BookingProtos::toProto);
+    IdempotencyKey key = BookingRequests.key(action.name().toLowerCase(Locale.ROOT), caller, request);
+    return status.apply(caller, bookingId, action, reason, key).map(BookingProtos::toProto);
   }
 
   private static CountFutureBookingsResponse counts(Map<UUID, Integer> byTable) {

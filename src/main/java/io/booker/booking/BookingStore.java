@@ -91,11 +91,18 @@ public interface BookingStore {
   record Page(List<Booking> bookings, int total) {
   }
 
-  /** The audit trail, oldest first; empty when the booking does not exist. */
-  Future<Optional<List<HistoryEntry>>> history(UUID id);
+  /** A booking's audit trail, oldest first, and its venue (whose callers may read it). */
+  record History(UUID venueId, List<HistoryEntry> entries) {
+  }
 
-  /** Which of the tables are occupied over {@code [start, end)} (lapsed holds do not count). */
-  Future<Set<UUID>> occupied(UUID[] tableIds, Instant start, Instant end);
+  /** The audit trail; empty when the booking does not exist. */
+  Future<Optional<History>> history(UUID id);
+
+  /**
+   * Which of the tables are occupied over {@code [start, end)} by bookings of {@code venueId}
+   * (lapsed holds do not count; another venue's tables are never occupied).
+   */
+  Future<Set<UUID>> occupied(UUID venueId, UUID[] tableIds, Instant start, Instant end);
 
   /** Active bookings that end after now, per table, for some tables or (none given) the whole venue. */
   Future<Map<UUID, Integer>> futureByTable(UUID venueId, UUID[] tableIds);

@@ -10,6 +10,8 @@ import io.booker.booking.domain.Lifecycle;
 import io.booker.booking.domain.Transition;
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
+import io.booker.common.access.Caller;
+import io.booker.common.access.Permission;
 import io.vertx.core.Future;
 
 import java.time.Instant;
@@ -20,6 +22,11 @@ import java.util.UUID;
  * database's clock); the write is one conditional update of that version, with its tables, audit
  * row and event. If someone else changed the booking in between, it is read again and decided
  * anew: a repeated action then finds it done (and answers it unchanged), anything else is refused.
+ *
+ * <p>The caller must see the booking's venue, checked on the booking as read (before any decision);
+ * the conditional write is of that very version, and a booking never changes venue, so no extra
+ * round trip is needed. A booking of another venue is NOT_FOUND like a missing one. The caller is
+ * the change's author.
  */
 final class ChangeStatus {
 
@@ -34,13 +41,13 @@ final class ChangeStatus {
     this.answers = answers;
   }
 
-  Future<Booking> apply(UUID id, BookingAction action, String actor, String reason, IdempotencyKey key) {
-    return answers.once(key, () -> attempt(id, action, actor, reason, key, ATTEMPTS));
+  Future<Booking> apply(Caller caller, UUID id, BookingAction action, String reason, IdempotencyKey key) {
+    return answers.once(caller, key, () -> attempt(caller, id, action, reason, key, ATTEMPTS));
   }
 
-  private Future<Booking> attempt(UUID id, BookingAction action, String actor, String reason, IdempotencyKey key, int attemptsLeft) {
+  private Future<Booking> attempt(Caller caller, UUID id, BookingAction action, String reason, IdempotencyKey key, int attemptsLeft) {
     return Bookings.load(deps.store(), id).compose(loaded -> {
-      Booking booking = loaded.booking();
+      Booking booking = BookingAccess.require(caller, Permission.WRITE_BOOKINGS, loaded.booking());
       Transition decision = Lifecycle.decide(booking, action, loaded.now());
       if (decision instanceof Transition.Unchanged) {
         return Future.succeededFuture(booking);
@@ -50,13 +57,13 @@ final class ChangeStatus {
       }
       BookingStatus to = ((Transition.Apply) decision).to();
       Booking after = booking.moveTo(to, loaded.now(), reason);
-      BookingChange change = new BookingChange(booking, after, action.eventType(), actor, reason);
+      BookingChange change = new BookingChange(booking, after, action.eventType(), caller.userId(), reason);
       return deps.store().applyChange(change, key).compose(applied -> {
         if (applied) {
           written(change);
           return Future.succeededFuture(after);
         }
-        return attemptsLeft > 1 ? attempt(id, action, actor, reason, key, attemptsLeft - 1)
+        return attemptsLeft > 1 ? attempt(caller, id, action, reason, key, attemptsLeft - 1)
           : Future.failedFuture(keepsChanging(id));
       });
     });

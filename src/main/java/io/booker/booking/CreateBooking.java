@@ -6,6 +6,8 @@ import io.booker.booking.domain.IdempotencyKey;
 import io.booker.booking.domain.NewBooking;
 import io.booker.booking.domain.Placement;
 import io.booker.booking.domain.SlotTaken;
+import io.booker.common.access.Caller;
+import io.booker.common.access.Permission;
 import io.vertx.core.Future;
 
 import java.util.List;
@@ -15,6 +17,9 @@ import java.util.UUID;
  * A new booking, held for a few minutes: one venue call to place it, the Redis holds (at most one
  * round trip on the way in), and one database transaction that decides. When the database says
  * the table is taken, whatever Redis said, the holds taken are given back.
+ *
+ * <p>The caller must see the venue, checked before anything else is asked (the stored answer of
+ * a key, the venue, Redis); the booking's author is the caller, whoever the request names.
  */
 final class CreateBooking {
 
@@ -28,10 +33,12 @@ final class CreateBooking {
     this.answers = answers;
   }
 
-  Future<Booking> create(NewBooking request, IdempotencyKey key) {
-    return answers.once(key, () -> deps.venues()
-      .resolve(request.venueId(), request.table(), request.mergedWith(), request.slot(), request.partySize())
-      .compose(placement -> book(placement, request, key)));
+  Future<Booking> create(Caller caller, NewBooking request, IdempotencyKey key) {
+    NewBooking authored = request.authoredBy(caller.userId());
+    return BookingAccess.venue(caller, Permission.WRITE_BOOKINGS, request.venueId())
+      .compose(allowed -> answers.once(caller, key, () -> deps.venues()
+        .resolve(authored.venueId(), authored.table(), authored.mergedWith(), authored.slot(), authored.partySize())
+        .compose(placement -> book(placement, authored, key))));
   }
 
   /**

@@ -11,6 +11,8 @@ import io.booker.booking.domain.Move;
 import io.booker.booking.domain.Placement;
 import io.booker.booking.domain.SlotTaken;
 import io.booker.booking.domain.Transition;
+import io.booker.common.access.Caller;
+import io.booker.common.access.Permission;
 import io.vertx.core.Future;
 
 import java.util.ArrayList;
@@ -22,6 +24,9 @@ import java.util.UUID;
  * place as it does for a new booking, and one transaction swaps the tables the booking occupies
  * under the same constraint, so a conflict leaves the booking exactly as it was. A held booking
  * takes the holds of its new place and gives back those of the old one.
+ *
+ * <p>As for a status change, the caller must see the booking's venue (checked on the booking as
+ * read, before the venue is asked), and is the author of the move.
  */
 final class Reschedule {
 
@@ -37,13 +42,13 @@ final class Reschedule {
     this.status = status;
   }
 
-  Future<Booking> reschedule(UUID id, Move move, String actor, IdempotencyKey key) {
-    return answers.once(key, () -> attempt(id, move, actor, key, ChangeStatus.ATTEMPTS));
+  Future<Booking> reschedule(Caller caller, UUID id, Move move, IdempotencyKey key) {
+    return answers.once(caller, key, () -> attempt(caller, id, move, key, ChangeStatus.ATTEMPTS));
   }
 
-  private Future<Booking> attempt(UUID id, Move move, String actor, IdempotencyKey key, int attemptsLeft) {
+  private Future<Booking> attempt(Caller caller, UUID id, Move move, IdempotencyKey key, int attemptsLeft) {
     return Bookings.load(deps.store(), id).compose(loaded -> {
-      Booking booking = loaded.booking();
+      Booking booking = BookingAccess.require(caller, Permission.WRITE_BOOKINGS, loaded.booking());
       Transition allowed = Lifecycle.reschedule(booking, loaded.now());
       if (allowed instanceof Transition.Refused refused) {
         return status.refuse(refused, booking, loaded.now());
@@ -54,9 +59,9 @@ final class Reschedule {
             return Future.succeededFuture(booking);
           }
           Booking after = booking.movedTo(placement.tables(), placement.slot(), placement.period(), loaded.now());
-          BookingChange change = new BookingChange(booking, after, BookingAction.RESCHEDULED_EVENT, actor, "");
+          BookingChange change = new BookingChange(booking, after, BookingAction.RESCHEDULED_EVENT, caller.userId(), "");
           return move(placement, change, key).compose(done -> done ? Future.succeededFuture(after)
-            : attemptsLeft > 1 ? attempt(id, move, actor, key, attemptsLeft - 1)
+            : attemptsLeft > 1 ? attempt(caller, id, move, key, attemptsLeft - 1)
             : Future.failedFuture(ChangeStatus.keepsChanging(id)));
         });
     });

@@ -73,7 +73,8 @@ class BookingRequestsTest {
     void aValidRequestBecomesANewBooking() {
       NewBooking b = BookingRequests.newBooking(create().build());
       assertEquals(new NewBooking(VENUE, new TableRequest(TABLE_A, null), null, TestBookings.slot("2025-06-03", "19:00", 90), 4,
-          new Guest("Ada Lovelace", "+44 20 7946 0000", "ada@example.com"), "window seat", "admin-1"), b);
+          new Guest("Ada Lovelace", "+44 20 7946 0000", "ada@example.com"), "window seat", ""), b,
+          "no author yet: the use case makes the caller the author");
     }
 
     @Test
@@ -141,7 +142,12 @@ class BookingRequestsTest {
       assertInvalid("customer_phone", () -> BookingRequests.newBooking(create().setCustomerPhone("call me").build()));
       assertInvalid("customer_email", () -> BookingRequests.newBooking(create().setCustomerEmail("ada@").build()));
       assertInvalid("comment", () -> BookingRequests.newBooking(create().setComment("x".repeat(1001)).build()));
-      assertInvalid("admin_id", () -> BookingRequests.newBooking(create().setAdminId("a\u0000").build()));
+    }
+
+    @Test
+    void theAdminIdOfTheRequestIsIgnored() {
+      assertEquals("", BookingRequests.newBooking(create().setAdminId("someone-else").build()).adminId());
+      assertEquals("", BookingRequests.newBooking(create().setAdminId("a\u0000").build()).adminId(), "not even validated");
     }
   }
 
@@ -227,31 +233,38 @@ class BookingRequestsTest {
   @Nested
   class IdempotencyKeys {
 
-    /** The fingerprint as the service computes it: of the request without its key. */
+    /** The fingerprint as the service computes it, with some key. */
     private byte[] fingerprint(Message request) {
       FieldDescriptor keyField = request.getDescriptorForType().findFieldByName("idempotency_key");
-      Message withoutKey = request.toBuilder().clearField(keyField).build();
-      return BookingRequests.key("op", "key-1", "admin-1", withoutKey).fingerprint();
+      Message keyed = request.getField(keyField).equals("") ? request.toBuilder().setField(keyField, "key-1").build() : request;
+      return BookingRequests.key("op", Fakes.HOST, keyed).fingerprint();
     }
 
     @Test
     void noKeyNoIdempotency() {
-      assertNull(BookingRequests.key("create", "", "admin-1", create().build()));
-      assertNull(BookingRequests.key("create", null, "admin-1", create().build()));
+      assertNull(BookingRequests.key("create", Fakes.HOST, create().clearIdempotencyKey().build()));
     }
 
     @Test
-    void theKeyIsScopedToTheCallerAndNamesItsOperation() {
-      IdempotencyKey key = BookingRequests.key("create", "key-1", "admin-1", create().clearIdempotencyKey().build());
-      assertEquals("actor:admin-1", key.scope());
+    void theKeyIsScopedToTheAuthenticatedUserAndNamesItsOperation() {
+      IdempotencyKey key = BookingRequests.key("create", Fakes.HOST, create().build());
+      assertEquals("user:host-2", key.scope());
       assertEquals("key-1", key.key());
       assertEquals("create", key.operation());
       assertEquals(32, key.fingerprint().length, "SHA-256");
+      assertEquals("user:admin-1", BookingRequests.key("create", Fakes.ADMIN, create().build()).scope(),
+          "another user, another scope: the same key never meets");
     }
 
     @Test
     void aMalformedKeyIsRefused() {
-      assertInvalid("idempotency_key", () -> BookingRequests.key("create", "two words", "admin-1", create().build()));
+      assertInvalid("idempotency_key", () -> BookingRequests.key("create", Fakes.HOST, create().setIdempotencyKey("two words").build()));
+    }
+
+    @Test
+    void theFingerprintIgnoresTheIgnoredAdminId() {
+      assertArrayEquals(fingerprint(create().setAdminId("admin-1").build()), fingerprint(create().setAdminId("someone-else").build()));
+      assertArrayEquals(fingerprint(create().setAdminId("admin-1").build()), fingerprint(create().clearAdminId().build()));
     }
 
     @Test
@@ -263,7 +276,7 @@ class BookingRequestsTest {
     @Test
     void theServiceFingerprintsRequestsWithoutTheirKey() {
       Fakes f = new Fakes();
-      BookingServiceImpl service = new BookingServiceImpl(f.deps);
+      BookingServiceImpl service = new BookingServiceImpl(f.deps, () -> Fakes.HOST);
 
       Fakes.succeeded(service.createBooking(create().setIdempotencyKey("key-1").build()));
       f.store.bookings.clear(); // free table A1 again for the same request under another key
@@ -278,7 +291,7 @@ class BookingRequestsTest {
       assertEquals("key-1", first.key());
       assertEquals("key-2", second.key());
       assertEquals("create", first.operation());
-      assertEquals("actor:admin-1", first.scope());
+      assertEquals("user:host-2", first.scope());
       assertArrayEquals(first.fingerprint(), second.fingerprint());
       assertFalse(java.util.Arrays.equals(first.fingerprint(), f.store.inserts.get(2).key().fingerprint()));
     }
@@ -304,14 +317,14 @@ class BookingRequestsTest {
       byte[] base = fingerprint(request);
       int checked = 0;
       for (FieldDescriptor field : request.getDescriptorForType().getFields()) {
-        if (field.getName().equals("idempotency_key")) {
+        if (field.getName().equals("idempotency_key") || field.getName().equals("admin_id")) {
           continue;
         }
         Message changed = change(request, field);
         assertFalse(java.util.Arrays.equals(base, fingerprint(changed)), () -> "same fingerprint with another " + field.getName());
         checked++;
       }
-      assertEquals(request.getDescriptorForType().getFields().size() - 1, checked);
+      assertEquals(request.getDescriptorForType().getFields().size() - 2, checked);
     }
 
     /** The request with another value in {@code field}. */

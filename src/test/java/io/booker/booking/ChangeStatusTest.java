@@ -1,5 +1,9 @@
 package io.booker.booking;
 
+import static io.booker.booking.Fakes.ADMIN;
+import static io.booker.booking.Fakes.HOST;
+import static io.booker.booking.Fakes.OTHER_VENUE;
+import static io.booker.booking.Fakes.STRANGER;
 import static io.booker.booking.Fakes.failed;
 import static io.booker.booking.Fakes.succeeded;
 import static io.booker.booking.domain.TestBookings.A;
@@ -24,12 +28,17 @@ import io.booker.booking.domain.IdempotencyKey;
 import io.booker.booking.domain.TestBookings;
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
+import io.booker.common.access.Caller;
+import io.booker.common.access.Role;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ChangeStatusTest {
 
@@ -66,7 +75,7 @@ class ChangeStatusTest {
     Booking hold = hold();
     Instant now = f.store.now;
 
-    Booking after = succeeded(f.status.apply(hold.id(), BookingAction.CONFIRM, "admin-2", "", null));
+    Booking after = succeeded(f.status.apply(HOST, hold.id(), BookingAction.CONFIRM, "", null));
 
     assertEquals(BookingStatus.CONFIRMED, after.status());
     assertEquals(2, after.version());
@@ -77,7 +86,7 @@ class ChangeStatusTest {
     assertSame(hold, change.before());
     assertEquals(after, change.after());
     assertEquals("booking.confirmed", change.eventType());
-    assertEquals("admin-2", change.actorId());
+    assertEquals("host-2", change.actorId(), "the caller is the author");
     assertEquals(after, f.store.get(hold.id()));
     assertEquals(1, f.eventsWritten.get());
     assertEquals(List.of(KEY_A, KEY_B), f.holds.releasedFor(hold.id()));
@@ -88,7 +97,7 @@ class ChangeStatusTest {
   void cancellingAHoldKeepsTheReasonAndGivesBackItsHolds() {
     Booking hold = hold();
 
-    Booking after = succeeded(f.status.apply(hold.id(), BookingAction.CANCEL, "admin-2", "guest called", null));
+    Booking after = succeeded(f.status.apply(HOST, hold.id(), BookingAction.CANCEL, "guest called", null));
 
     assertEquals(BookingStatus.CANCELLED, after.status());
     assertEquals("guest called", after.cancelReason());
@@ -101,7 +110,7 @@ class ChangeStatusTest {
   void changesAfterTheHoldTouchNoHolds() {
     Booking b = confirmed();
 
-    Booking seated = succeeded(f.status.apply(b.id(), BookingAction.SEAT, "admin-2", "", null));
+    Booking seated = succeeded(f.status.apply(HOST, b.id(), BookingAction.SEAT, "", null));
 
     assertEquals(BookingStatus.SEATED, seated.status());
     assertEquals(3, seated.version());
@@ -113,7 +122,7 @@ class ChangeStatusTest {
   void askingForTheStatusItHasAnswersTheBookingAndWritesNothing() {
     Booking b = confirmed();
 
-    assertSame(b, succeeded(f.status.apply(b.id(), BookingAction.CONFIRM, "admin-2", "", null)));
+    assertSame(b, succeeded(f.status.apply(HOST, b.id(), BookingAction.CONFIRM, "", null)));
 
     assertTrue(f.store.changes.isEmpty());
     assertEquals(0, f.eventsWritten.get());
@@ -124,7 +133,7 @@ class ChangeStatusTest {
   void aRefusedChangeIsAnErrorAndWritesNothing() {
     Booking b = f.store.put(booking().status(BookingStatus.SEATED).build());
 
-    ServiceException e = failed(ErrorCode.INVALID_TRANSITION, f.status.apply(b.id(), BookingAction.CANCEL, "admin-2", "", null));
+    ServiceException e = failed(ErrorCode.INVALID_TRANSITION, f.status.apply(HOST, b.id(), BookingAction.CANCEL, "", null));
 
     assertEquals("booking is seated; it cannot become cancelled", e.getMessage());
     assertTrue(f.store.changes.isEmpty());
@@ -135,19 +144,19 @@ class ChangeStatusTest {
   void theStoresClockDecides() {
     Booking b = confirmed();
     f.store.now = b.period().start().minusSeconds(1);
-    failed(ErrorCode.INVALID_TRANSITION, f.status.apply(b.id(), BookingAction.NO_SHOW, "admin-2", "", null));
+    failed(ErrorCode.INVALID_TRANSITION, f.status.apply(HOST, b.id(), BookingAction.NO_SHOW, "", null));
 
     f.store.now = b.period().start();
-    assertEquals(BookingStatus.NO_SHOW, succeeded(f.status.apply(b.id(), BookingAction.NO_SHOW, "admin-2", "", null)).status());
+    assertEquals(BookingStatus.NO_SHOW, succeeded(f.status.apply(HOST, b.id(), BookingAction.NO_SHOW, "", null)).status());
   }
 
   @Test
   void confirmingALapsedHoldExpiresItThenSaysHoldExpired() {
     Booking hold = hold();
     f.store.now = hold.expiresAt().plusSeconds(5);
-    IdempotencyKey key = new IdempotencyKey("actor:admin-2", "k", "confirm", new byte[] {1});
+    IdempotencyKey key = new IdempotencyKey("user:host-2", "k", "confirm", new byte[] {1});
 
-    ServiceException e = failed(ErrorCode.HOLD_EXPIRED, f.status.apply(hold.id(), BookingAction.CONFIRM, "admin-2", "", key));
+    ServiceException e = failed(ErrorCode.HOLD_EXPIRED, f.status.apply(HOST, hold.id(), BookingAction.CONFIRM, "", key));
 
     assertEquals("booking is held: the hold expired at " + hold.expiresAt(), e.getMessage());
     assertEquals(1, f.store.changes.size());
@@ -172,7 +181,7 @@ class ChangeStatusTest {
     f.store.now = hold.expiresAt();
     f.store.beforeWrite = once(() -> f.store.put(hold.moveTo(BookingStatus.EXPIRED, f.store.now, "")));
 
-    failed(ErrorCode.HOLD_EXPIRED, f.status.apply(hold.id(), BookingAction.CONFIRM, "admin-2", "", null));
+    failed(ErrorCode.HOLD_EXPIRED, f.status.apply(HOST, hold.id(), BookingAction.CONFIRM, "", null));
 
     assertEquals(1, f.store.changes.size());
     assertEquals(0, f.eventsWritten.get(), "the sweeper wrote the event, not this request");
@@ -185,7 +194,7 @@ class ChangeStatusTest {
     Booking expired = f.store.put(hold.moveTo(BookingStatus.EXPIRED, hold.expiresAt(), ""));
     f.store.now = hold.expiresAt().plusSeconds(30);
 
-    ServiceException e = failed(ErrorCode.HOLD_EXPIRED, f.status.apply(hold.id(), BookingAction.CONFIRM, "admin-2", "", null));
+    ServiceException e = failed(ErrorCode.HOLD_EXPIRED, f.status.apply(HOST, hold.id(), BookingAction.CONFIRM, "", null));
 
     assertTrue(e.getMessage().startsWith("booking is expired"), e.getMessage());
     assertTrue(f.store.changes.isEmpty(), "an expired booking is not expired again");
@@ -199,7 +208,7 @@ class ChangeStatusTest {
     f.store.now = hold.expiresAt().plus(Duration.ofHours(1));
 
     assertEquals(BookingStatus.CANCELLED,
-        succeeded(f.status.apply(hold.id(), BookingAction.CANCEL, "admin-2", "", null)).status());
+        succeeded(f.status.apply(HOST, hold.id(), BookingAction.CANCEL, "", null)).status());
     assertTrue(f.holds.redis.isEmpty());
   }
 
@@ -209,7 +218,7 @@ class ChangeStatusTest {
     Booking confirmedMeanwhile = hold.moveTo(BookingStatus.CONFIRMED, f.store.now, "");
     f.store.beforeWrite = once(() -> f.store.put(confirmedMeanwhile));
 
-    Booking answer = succeeded(f.status.apply(hold.id(), BookingAction.CONFIRM, "admin-2", "", null));
+    Booking answer = succeeded(f.status.apply(HOST, hold.id(), BookingAction.CONFIRM, "", null));
 
     assertEquals(confirmedMeanwhile, answer);
     assertEquals(2, f.store.loads);
@@ -223,7 +232,7 @@ class ChangeStatusTest {
     f.store.beforeWrite = once(() -> f.store.put(hold.moveTo(BookingStatus.CANCELLED, f.store.now, "")));
 
     ServiceException e = failed(ErrorCode.INVALID_TRANSITION,
-        f.status.apply(hold.id(), BookingAction.CONFIRM, "admin-2", "", null));
+        f.status.apply(HOST, hold.id(), BookingAction.CONFIRM, "", null));
 
     assertEquals("booking is cancelled; it cannot become confirmed", e.getMessage());
     assertEquals(1, f.store.changes.size());
@@ -235,7 +244,7 @@ class ChangeStatusTest {
     Booking movedMeanwhile = b.movedTo(List.of(B), SLOT, b.period(), f.store.now);
     f.store.beforeWrite = once(() -> f.store.put(movedMeanwhile));
 
-    Booking seated = succeeded(f.status.apply(b.id(), BookingAction.SEAT, "admin-2", "", null));
+    Booking seated = succeeded(f.status.apply(HOST, b.id(), BookingAction.SEAT, "", null));
 
     assertEquals(2, f.store.changes.size());
     assertSame(movedMeanwhile, f.store.changes.get(1).change().before());
@@ -252,7 +261,7 @@ class ChangeStatusTest {
       f.store.put(now.movedTo(now.tables(), now.slot(), now.period(), f.store.now));
     };
 
-    ServiceException e = failed(ErrorCode.UNAVAILABLE, f.status.apply(b.id(), BookingAction.SEAT, "admin-2", "", null));
+    ServiceException e = failed(ErrorCode.UNAVAILABLE, f.status.apply(HOST, b.id(), BookingAction.SEAT, "", null));
 
     assertTrue(e.getMessage().contains(b.id().toString()), e.getMessage());
     assertEquals(ChangeStatus.ATTEMPTS, f.store.changes.size());
@@ -264,7 +273,7 @@ class ChangeStatusTest {
   void anUnknownBookingIsNotFound() {
     UUID id = UUID.randomUUID();
 
-    ServiceException e = failed(ErrorCode.NOT_FOUND, f.status.apply(id, BookingAction.CONFIRM, "admin-2", "", null));
+    ServiceException e = failed(ErrorCode.NOT_FOUND, f.status.apply(HOST, id, BookingAction.CONFIRM, "", null));
 
     assertEquals("booking " + id + " not found", e.getMessage());
     assertTrue(f.store.changes.isEmpty());
@@ -273,13 +282,13 @@ class ChangeStatusTest {
   @Test
   void aKeyedChangeIsWrittenWithItsKeyAndAnsweredAgainOnARetry() {
     Booking hold = hold();
-    IdempotencyKey key = new IdempotencyKey("actor:admin-2", "k", "confirm", new byte[] {1});
+    IdempotencyKey key = new IdempotencyKey("user:host-2", "k", "confirm", new byte[] {1});
 
-    Booking first = succeeded(f.status.apply(hold.id(), BookingAction.CONFIRM, "admin-2", "", key));
+    Booking first = succeeded(f.status.apply(HOST, hold.id(), BookingAction.CONFIRM, "", key));
     assertSame(key, f.store.changes.get(0).key());
     int loads = f.store.loads;
 
-    assertEquals(first, succeeded(f.status.apply(hold.id(), BookingAction.CONFIRM, "admin-2", "", key)));
+    assertEquals(first, succeeded(f.status.apply(HOST, hold.id(), BookingAction.CONFIRM, "", key)));
     assertEquals(loads, f.store.loads, "the answer is replayed without reading the booking");
     assertEquals(1, f.store.changes.size());
     assertEquals(1, f.eventsWritten.get());
@@ -288,10 +297,10 @@ class ChangeStatusTest {
   @Test
   void aKeyUsedForAnotherRequestIsRefusedBeforeReading() {
     Booking hold = hold();
-    f.store.storeAnswer(new IdempotencyKey("actor:admin-2", "k", "confirm", new byte[] {1}), hold);
+    f.store.storeAnswer(new IdempotencyKey("user:host-2", "k", "confirm", new byte[] {1}), hold);
 
-    failed(ErrorCode.IDEMPOTENCY_KEY_REUSED, f.status.apply(hold.id(), BookingAction.CONFIRM, "admin-2", "",
-        new IdempotencyKey("actor:admin-2", "k", "confirm", new byte[] {2})));
+    failed(ErrorCode.IDEMPOTENCY_KEY_REUSED, f.status.apply(HOST, hold.id(), BookingAction.CONFIRM, "",
+        new IdempotencyKey("user:host-2", "k", "confirm", new byte[] {2})));
 
     assertEquals(0, f.store.loads);
     assertFalse(f.holds.redis.isEmpty());
@@ -310,5 +319,65 @@ class ChangeStatusTest {
     assertEquals(TestBookings.HOLD_TTL, Duration.between(hold.createdAt(), expired.expiresAt()));
     assertEquals(1, f.eventsWritten.get());
     assertTrue(f.holds.redis.isEmpty());
+  }
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = BookingAction.class, names = {"CONFIRM", "CANCEL", "SEAT", "FINISH", "NO_SHOW"})
+  void aBookingOfAVenueTheCallerDoesNotSeeIsNotFoundLikeAMissingOneAndStaysAsItWas(BookingAction action) {
+    Booking hold = hold();
+    UUID missing = UUID.randomUUID();
+    String missingMessage = failed(ErrorCode.NOT_FOUND, f.status.apply(HOST, missing, action, "", null)).getMessage();
+
+    ServiceException e = failed(ErrorCode.NOT_FOUND, f.status.apply(STRANGER, hold.id(), action, "", null));
+
+    assertEquals(missingMessage.replace(missing.toString(), hold.id().toString()), e.getMessage(), "word for word a missing booking");
+    assertSame(hold, f.store.get(hold.id()));
+    assertTrue(f.store.changes.isEmpty());
+    assertEquals(0, f.eventsWritten.get());
+    assertTrue(f.holds.releases.isEmpty());
+    assertEquals(hold.id(), f.holds.redis.get(KEY_A));
+  }
+
+  @Test
+  void aStrangerDoesNotEvenExpireALapsedHold() {
+    Booking hold = hold();
+    f.store.now = hold.expiresAt().plusSeconds(5);
+
+    failed(ErrorCode.NOT_FOUND, f.status.apply(STRANGER, hold.id(), BookingAction.CONFIRM, "", null));
+
+    assertSame(hold, f.store.get(hold.id()), "the check comes before any decision");
+    assertTrue(f.store.changes.isEmpty());
+  }
+
+  @Test
+  void anAdminActsOnEveryVenueAndIsTheAuthor() {
+    Booking hold = hold();
+
+    succeeded(f.status.apply(ADMIN, hold.id(), BookingAction.CONFIRM, "", null));
+
+    assertEquals("admin-1", f.store.changes.get(0).change().actorId());
+  }
+
+  @Test
+  void aManagerOfAnotherVenueIsAStrangerToo() {
+    Booking hold = hold();
+    Caller manager = new Caller("manager-1", Role.MANAGER, Set.of(OTHER_VENUE.toString()));
+
+    failed(ErrorCode.NOT_FOUND, f.status.apply(manager, hold.id(), BookingAction.CANCEL, "", null));
+
+    assertTrue(f.store.changes.isEmpty());
+  }
+
+  @Test
+  void aStoredAnswerIsNotGivenToAUserWhoNoLongerSeesItsVenue() {
+    Booking hold = hold();
+    IdempotencyKey key = new IdempotencyKey("user:host-2", "k", "confirm", new byte[] {1});
+    Booking first = succeeded(f.status.apply(HOST, hold.id(), BookingAction.CONFIRM, "", key));
+    Caller withdrawn = new Caller(HOST.userId(), Role.HOST, Set.of(OTHER_VENUE.toString()));
+
+    ServiceException e = failed(ErrorCode.NOT_FOUND, f.status.apply(withdrawn, hold.id(), BookingAction.CONFIRM, "", key));
+
+    assertEquals("booking " + hold.id() + " not found", e.getMessage());
+    assertEquals(first, f.store.get(hold.id()));
+    assertEquals(1, f.store.changes.size());
   }
 }

@@ -1,5 +1,8 @@
 package io.booker.booking;
 
+import static io.booker.booking.Fakes.ADMIN;
+import static io.booker.booking.Fakes.HOST;
+import static io.booker.booking.Fakes.STRANGER;
 import static io.booker.booking.Fakes.failed;
 import static io.booker.booking.Fakes.succeeded;
 import static io.booker.booking.domain.TestBookings.A;
@@ -48,7 +51,7 @@ class CreateBookingTest {
 
   private static NewBooking request(TableRequest table, TableRequest mergedWith) {
     return new NewBooking(VENUE, table, mergedWith, SLOT, 4, new Guest("Ada Lovelace", "+44 20 7946 0000", ""),
-        "window seat", "admin-1");
+        "window seat", "");
   }
 
   private static NewBooking tableA() {
@@ -64,7 +67,7 @@ class CreateBookingTest {
     AtomicReference<UUID> holderAtInsert = new AtomicReference<>();
     f.store.beforeWrite = () -> holderAtInsert.set(f.holds.redis.get(KEY_A));
 
-    Booking b = succeeded(f.create.create(tableA(), null));
+    Booking b = succeeded(f.create.create(HOST, tableA(), null));
 
     assertEquals(List.of(new FakeVenueSlots.Call(VENUE, new TableRequest(TABLE_A, null), null, SLOT, 4)), f.venues.calls);
     assertEquals(List.of(List.of(KEY_A)), f.holds.acquires);
@@ -74,7 +77,7 @@ class CreateBookingTest {
     assertEquals(b.id(), insert.id());
     assertEquals(b.id(), holderAtInsert.get(), "the hold is taken, for this booking, before the insert");
     assertEquals(TestBookings.placement(SLOT, A), insert.placement());
-    assertEquals(tableA(), insert.request());
+    assertEquals(tableA().authoredBy("host-2"), insert.request(), "the caller is the author");
     assertEquals(HOLD_TTL, insert.ttl());
     assertNull(insert.key());
 
@@ -88,7 +91,7 @@ class CreateBookingTest {
 
   @Test
   void aPairHoldsBothTables() {
-    Booking b = succeeded(f.create.create(pairAB(), null));
+    Booking b = succeeded(f.create.create(HOST, pairAB(), null));
     assertEquals(List.of(A, B), b.tables());
     assertEquals(List.of(List.of(KEY_A, KEY_B)), f.holds.acquires);
     assertEquals(b.id(), f.holds.redis.get(KEY_A));
@@ -102,7 +105,7 @@ class CreateBookingTest {
     f.holds.redis.put(lapsedKey, lapsed.id());
     f.store.now = lapsed.expiresAt().plus(Duration.ofMinutes(1));
 
-    Booking b = succeeded(f.create.create(tableA(), null));
+    Booking b = succeeded(f.create.create(HOST, tableA(), null));
 
     assertEquals(BookingStatus.EXPIRED, f.store.get(lapsed.id()).status());
     assertEquals(List.of(lapsedKey), f.holds.releasedFor(lapsed.id()));
@@ -116,7 +119,7 @@ class CreateBookingTest {
     Booking other = f.store.put(booking().tables(B).status(BookingStatus.CONFIRMED).build());
     f.holds.redis.put(KEY_B, other.id());
 
-    ServiceException e = failed(ErrorCode.SLOT_TAKEN, f.create.create(pairAB(), null));
+    ServiceException e = failed(ErrorCode.SLOT_TAKEN, f.create.create(HOST, pairAB(), null));
 
     assertEquals("table B2 is already booked at 2025-06-03 19:00 for an overlapping time", e.getMessage());
     assertEquals(TABLE_B, assertInstanceOf(SlotTaken.class, e).tableId());
@@ -137,7 +140,7 @@ class CreateBookingTest {
     f.holds.redis.put(KEY_A, cancelled.id());
     f.holds.redis.put(KEY_B, other.id());
 
-    failed(ErrorCode.SLOT_TAKEN, f.create.create(pairAB(), null));
+    failed(ErrorCode.SLOT_TAKEN, f.create.create(HOST, pairAB(), null));
 
     assertTrue(f.holds.takeOvers.isEmpty(), "no stale key is taken for a booking that will not be written");
     assertEquals(cancelled.id(), f.holds.redis.get(KEY_A));
@@ -150,7 +153,7 @@ class CreateBookingTest {
     Booking cancelled = f.store.put(booking().status(BookingStatus.CANCELLED).build());
     f.holds.redis.put(KEY_A, cancelled.id());
 
-    Booking b = succeeded(f.create.create(tableA(), null));
+    Booking b = succeeded(f.create.create(HOST, tableA(), null));
 
     assertEquals(List.of(new FakeHoldStore.TakeOver(KEY_A, cancelled.id(), b.id())), f.holds.takeOvers);
     assertEquals(List.of(HOLD_TTL, HOLD_TTL), f.holds.ttls);
@@ -165,7 +168,7 @@ class CreateBookingTest {
     f.holds.redis.put(KEY_A, lapsed.id());
     f.store.now = lapsed.expiresAt();
 
-    Booking b = succeeded(f.create.create(tableA(), null));
+    Booking b = succeeded(f.create.create(HOST, tableA(), null));
 
     assertEquals(List.of(new FakeHoldStore.TakeOver(KEY_A, lapsed.id(), b.id())), f.holds.takeOvers);
     assertEquals(BookingStatus.EXPIRED, f.store.get(lapsed.id()).status());
@@ -178,7 +181,7 @@ class CreateBookingTest {
     UUID inFlight = UUID.randomUUID();
     f.holds.redis.put(KEY_A, inFlight);
 
-    Booking b = succeeded(f.create.create(tableA(), null));
+    Booking b = succeeded(f.create.create(HOST, tableA(), null));
 
     assertEquals(List.of(List.of(inFlight)), f.store.holderQueries);
     assertTrue(f.holds.takeOvers.isEmpty());
@@ -192,7 +195,7 @@ class CreateBookingTest {
   void withRedisBypassedTheBookingStillGoesThrough() {
     f.holds.down = true;
 
-    Booking b = succeeded(f.create.create(tableA(), null));
+    Booking b = succeeded(f.create.create(HOST, tableA(), null));
 
     assertEquals(BookingStatus.HELD, b.status());
     assertEquals(1, f.holds.acquires.size());
@@ -207,7 +210,7 @@ class CreateBookingTest {
     // Booked at 18:30: no hold key in the way of 19:00, only the database knows.
     Booking winner = f.store.put(booking().slot(EARLIER).status(BookingStatus.CONFIRMED).build());
 
-    ServiceException e = failed(ErrorCode.SLOT_TAKEN, f.create.create(tableA(), null));
+    ServiceException e = failed(ErrorCode.SLOT_TAKEN, f.create.create(HOST, tableA(), null));
 
     assertEquals("table A1 is already booked at 2025-06-03 19:00 for an overlapping time", e.getMessage());
     assertEquals(TABLE_A, assertInstanceOf(SlotTaken.class, e).tableId());
@@ -223,7 +226,7 @@ class CreateBookingTest {
   void whenTheStoreDoesNotSayWhichTableEveryTableIsNamed() {
     f.store.insertFailure = new SlotTaken(null, "exclusion constraint");
 
-    ServiceException e = failed(ErrorCode.SLOT_TAKEN, f.create.create(pairAB(), null));
+    ServiceException e = failed(ErrorCode.SLOT_TAKEN, f.create.create(HOST, pairAB(), null));
 
     assertTrue(e.getMessage().startsWith("table A1 or B2 is already booked"), e.getMessage());
     assertTrue(f.holds.redis.isEmpty());
@@ -235,7 +238,7 @@ class CreateBookingTest {
     ServiceException down = new ServiceException(ErrorCode.UNAVAILABLE, "database unavailable");
     f.store.insertFailure = down;
 
-    assertSame(down, failed(ErrorCode.UNAVAILABLE, f.create.create(tableA(), null)));
+    assertSame(down, failed(ErrorCode.UNAVAILABLE, f.create.create(HOST, tableA(), null)));
     assertTrue(f.holds.redis.isEmpty());
     assertEquals(0, f.eventsWritten.get());
   }
@@ -244,7 +247,7 @@ class CreateBookingTest {
   void aVenueRefusalStopsBeforeAnyHold() {
     f.venues.failure = ServiceException.invalid("slot.start_time", "the venue is closed then");
 
-    failed(ErrorCode.INVALID_ARGUMENT, f.create.create(tableA(), null));
+    failed(ErrorCode.INVALID_ARGUMENT, f.create.create(HOST, tableA(), null));
 
     assertTrue(f.holds.acquires.isEmpty());
     assertTrue(f.store.inserts.isEmpty());
@@ -254,14 +257,14 @@ class CreateBookingTest {
   class Idempotency {
 
     private final byte[] fingerprint = {7, 7, 7};
-    private final IdempotencyKey key = new IdempotencyKey("actor:admin-1", "key-1", "create", fingerprint);
+    private final IdempotencyKey key = new IdempotencyKey("user:host-2", "key-1", "create", fingerprint);
 
     @Test
     void theStoredAnswerIsGivenAgainWithoutPlacingOrWriting() {
       Booking first = booking().build();
       f.store.storeAnswer(key, first);
 
-      assertSame(first, succeeded(f.create.create(tableA(), key)));
+      assertSame(first, succeeded(f.create.create(HOST, tableA(), key)));
 
       assertTrue(f.venues.calls.isEmpty());
       assertTrue(f.holds.acquires.isEmpty());
@@ -271,10 +274,10 @@ class CreateBookingTest {
 
     @Test
     void theKeyIsWrittenWithTheBookingAndARetryGetsTheSameBooking() {
-      Booking first = succeeded(f.create.create(tableA(), key));
+      Booking first = succeeded(f.create.create(HOST, tableA(), key));
       assertSame(key, f.store.inserts.get(0).key());
 
-      Booking again = succeeded(f.create.create(tableA(), key));
+      Booking again = succeeded(f.create.create(HOST, tableA(), key));
 
       assertEquals(first, again);
       assertEquals(1, f.store.inserts.size());
@@ -284,9 +287,9 @@ class CreateBookingTest {
 
     @Test
     void theKeyWithAnotherRequestIsRefused() {
-      f.store.storeAnswer(new IdempotencyKey("actor:admin-1", "key-1", "create", new byte[] {1}), booking().build());
+      f.store.storeAnswer(new IdempotencyKey("user:host-2", "key-1", "create", new byte[] {1}), booking().build());
 
-      failed(ErrorCode.IDEMPOTENCY_KEY_REUSED, f.create.create(tableA(), key));
+      failed(ErrorCode.IDEMPOTENCY_KEY_REUSED, f.create.create(HOST, tableA(), key));
 
       assertTrue(f.venues.calls.isEmpty());
       assertTrue(f.store.inserts.isEmpty());
@@ -294,9 +297,9 @@ class CreateBookingTest {
 
     @Test
     void theKeyOfAnotherOperationIsRefused() {
-      f.store.storeAnswer(new IdempotencyKey("actor:admin-1", "key-1", "confirm", fingerprint), booking().build());
+      f.store.storeAnswer(new IdempotencyKey("user:host-2", "key-1", "confirm", fingerprint), booking().build());
 
-      failed(ErrorCode.IDEMPOTENCY_KEY_REUSED, f.create.create(tableA(), key));
+      failed(ErrorCode.IDEMPOTENCY_KEY_REUSED, f.create.create(HOST, tableA(), key));
 
       assertTrue(f.store.inserts.isEmpty());
     }
@@ -310,7 +313,7 @@ class CreateBookingTest {
         f.store.storeAnswer(key, winner);
       };
 
-      assertSame(winner, succeeded(f.create.create(tableA(), key)));
+      assertSame(winner, succeeded(f.create.create(HOST, tableA(), key)));
 
       assertEquals(2, f.store.answerReads, "looked up before the write and again after it failed");
       assertEquals(1, f.store.inserts.size());
@@ -325,20 +328,52 @@ class CreateBookingTest {
       Booking winner = booking().build();
       f.store.beforeWrite = () -> {
         f.store.put(winner);
-        f.store.storeAnswer(new IdempotencyKey("actor:admin-1", "key-1", "create", new byte[] {1}), winner);
+        f.store.storeAnswer(new IdempotencyKey("user:host-2", "key-1", "create", new byte[] {1}), winner);
       };
 
-      failed(ErrorCode.IDEMPOTENCY_KEY_REUSED, f.create.create(tableA(), key));
+      failed(ErrorCode.IDEMPOTENCY_KEY_REUSED, f.create.create(HOST, tableA(), key));
     }
 
     @Test
     void aFailedKeyedWriteWithoutAnAnswerKeepsItsOwnError() {
       f.store.put(booking().status(BookingStatus.CONFIRMED).build());
 
-      ServiceException e = failed(ErrorCode.SLOT_TAKEN, f.create.create(tableA(), key));
+      ServiceException e = failed(ErrorCode.SLOT_TAKEN, f.create.create(HOST, tableA(), key));
 
       assertTrue(e.getMessage().startsWith("table A1 is already booked"), e.getMessage());
       assertEquals(2, f.store.answerReads);
+    }
+  }
+  @Nested
+  class Access {
+
+    @Test
+    void aVenueTheCallerDoesNotSeeIsNotFoundBeforeAnythingIsAsked() {
+      IdempotencyKey key = new IdempotencyKey("user:host-9", "key-1", "create", new byte[] {1});
+
+      ServiceException e = failed(ErrorCode.NOT_FOUND, f.create.create(STRANGER, tableA(), key));
+
+      assertEquals("venue " + VENUE + " not found", e.getMessage());
+      assertEquals(0, f.store.answerReads, "not even the stored answer of the key");
+      assertTrue(f.venues.calls.isEmpty());
+      assertTrue(f.holds.acquires.isEmpty());
+      assertTrue(f.store.inserts.isEmpty());
+      assertEquals(0, f.eventsWritten.get());
+    }
+
+    @Test
+    void theAuthorIsTheCallerWhateverTheRequestSays() {
+      NewBooking claimed = tableA().authoredBy("someone-else");
+
+      Booking b = succeeded(f.create.create(HOST, claimed, null));
+
+      assertEquals("host-2", b.adminId());
+      assertEquals("host-2", f.store.inserts.get(0).request().adminId());
+    }
+
+    @Test
+    void anAdminBooksAnyVenue() {
+      assertEquals("admin-1", succeeded(f.create.create(ADMIN, tableA(), null)).adminId());
     }
   }
 }

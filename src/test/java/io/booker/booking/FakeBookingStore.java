@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,8 @@ final class FakeBookingStore implements BookingStore {
   final Map<String, IdempotencyKey.StoredAnswer> answers = new HashMap<>();
 
   int loads;
+  /** The reads other than {@link #load}: list, history, occupied, futureByTable. */
+  final List<String> reads = new ArrayList<>();
   int answerReads;
   final List<InsertCall> inserts = new ArrayList<>();
   final List<ChangeCall> changes = new ArrayList<>();
@@ -193,22 +196,54 @@ final class FakeBookingStore implements BookingStore {
 
   @Override
   public Future<Page> list(BookingFilter filter, Paging paging) {
-    return Future.failedFuture(new UnsupportedOperationException("list"));
+    reads.add("list");
+    List<Booking> page = bookings.values().stream().filter(b -> b.venueId().equals(filter.venueId())).toList();
+    return Future.succeededFuture(new Page(page, page.size()));
+  }
+
+  /** The changes written for the booking, as audit rows (the creation is not among them). */
+  @Override
+  public Future<Optional<History>> history(UUID id) {
+    reads.add("history");
+    Booking b = bookings.get(id);
+    if (b == null) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    List<HistoryEntry> entries = new ArrayList<>();
+    for (ChangeCall call : changes) {
+      BookingChange c = call.change();
+      if (c.after().id().equals(id)) {
+        entries.add(new HistoryEntry(entries.size() + 1, c.eventType(), c.actorId(),
+            c.fromStatus() == null ? "" : c.fromStatus().wire(), c.after().status().wire(), c.after().version(), "{}",
+            c.after().updatedAt()));
+      }
+    }
+    return Future.succeededFuture(Optional.of(new History(b.venueId(), entries)));
   }
 
   @Override
-  public Future<Optional<List<HistoryEntry>>> history(UUID id) {
-    return Future.failedFuture(new UnsupportedOperationException("history"));
-  }
-
-  @Override
-  public Future<Set<UUID>> occupied(UUID[] tableIds, Instant start, Instant end) {
-    return Future.failedFuture(new UnsupportedOperationException("occupied"));
+  public Future<Set<UUID>> occupied(UUID venueId, UUID[] tableIds, Instant start, Instant end) {
+    reads.add("occupied");
+    List<UUID> asked = List.of(tableIds);
+    Set<UUID> out = new HashSet<>();
+    for (Booking b : bookings.values()) {
+      if (b.venueId().equals(venueId) && b.blocksTables(now) && overlaps(b, asked, new Period(start, end))) {
+        b.tableIds().stream().filter(asked::contains).forEach(out::add);
+      }
+    }
+    return Future.succeededFuture(out);
   }
 
   @Override
   public Future<Map<UUID, Integer>> futureByTable(UUID venueId, UUID[] tableIds) {
-    return Future.failedFuture(new UnsupportedOperationException("futureByTable"));
+    reads.add("futureByTable");
+    Map<UUID, Integer> out = new HashMap<>();
+    for (Booking b : bookings.values()) {
+      if (b.venueId().equals(venueId) && b.blocksTables(now)) {
+        b.tableIds().stream().filter(t -> tableIds.length == 0 || List.of(tableIds).contains(t)).forEach(t -> out.merge(t, 1, Integer::sum));
+      }
+    }
+    return Future.succeededFuture(out);
   }
 
   /** Whether the booking is still at the version and status a change was decided on. */

@@ -8,12 +8,25 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.booker.booking.domain.TestBookings;
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
+import io.booker.common.access.Caller;
+import io.booker.common.access.Role;
 import io.vertx.core.Future;
 
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The use cases wired to in-memory fakes of their ports, and helpers to read their (already complete) futures. */
 final class Fakes {
+
+  /** Another venue than {@link TestBookings#VENUE}. */
+  static final UUID OTHER_VENUE = UUID.fromString("10000000-0000-4000-8000-000000000002");
+  /** A host of the test venue: the caller of most tests. */
+  static final Caller HOST = new Caller("host-2", Role.HOST, Set.of(TestBookings.VENUE.toString()));
+  /** A host of another venue only: to them, the test venue and its bookings do not exist. */
+  static final Caller STRANGER = new Caller("host-9", Role.HOST, Set.of(OTHER_VENUE.toString()));
+  /** An admin, who sees every venue without being given any. */
+  static final Caller ADMIN = new Caller("admin-1", Role.ADMIN, Set.of());
 
   final FakeBookingStore store = new FakeBookingStore();
   final FakeHoldStore holds = new FakeHoldStore();
@@ -28,6 +41,7 @@ final class Fakes {
   final ChangeStatus status = new ChangeStatus(deps, answers);
   final Reschedule reschedule = new Reschedule(deps, guard, answers, status);
   final HoldExpiry expiry = new HoldExpiry(deps);
+  final BookingQueries queries = new BookingQueries(store);
 
   /** The value of a future that must have succeeded by now. */
   static <T> T succeeded(Future<T> f) {

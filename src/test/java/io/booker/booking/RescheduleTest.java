@@ -1,5 +1,7 @@
 package io.booker.booking;
 
+import static io.booker.booking.Fakes.HOST;
+import static io.booker.booking.Fakes.STRANGER;
 import static io.booker.booking.Fakes.failed;
 import static io.booker.booking.Fakes.succeeded;
 import static io.booker.booking.domain.TestBookings.A;
@@ -69,7 +71,7 @@ class RescheduleTest {
   void movingToWhereItAlreadyIsChangesNothing() {
     Booking hold = pairHold();
 
-    assertSame(hold, succeeded(f.reschedule.reschedule(hold.id(), new Move(SLOT, null, null), "admin-2", null)));
+    assertSame(hold, succeeded(f.reschedule.reschedule(HOST, hold.id(), new Move(SLOT, null, null), null)));
 
     assertEquals(List.of(new FakeVenueSlots.Call(VENUE, new TableRequest(TABLE_A, ROOM), new TableRequest(TABLE_B, ROOM),
         SLOT, hold.partySize())), f.venues.calls, "the booking's own tables, in their rooms, and its party");
@@ -82,7 +84,7 @@ class RescheduleTest {
   void aHoldTakesItsNewHoldsAndGivesBackOnlyTheOldOnesItNoLongerNeeds() {
     Booking hold = pairHold();
 
-    Booking moved = succeeded(f.reschedule.reschedule(hold.id(), toTables(table(TABLE_A), table(TABLE_C)), "admin-2", null));
+    Booking moved = succeeded(f.reschedule.reschedule(HOST, hold.id(), toTables(table(TABLE_A), table(TABLE_C)), null));
 
     assertEquals(List.of(A, C), moved.tables());
     assertEquals(SLOT, moved.slot());
@@ -96,7 +98,7 @@ class RescheduleTest {
     assertSame(hold, change.before());
     assertEquals(moved, change.after());
     assertEquals("booking.rescheduled", change.eventType());
-    assertEquals("admin-2", change.actorId());
+    assertEquals("host-2", change.actorId(), "the caller is the author");
     assertEquals(1, f.eventsWritten.get());
   }
 
@@ -106,7 +108,7 @@ class RescheduleTest {
     f.holds.redis.put(KEY_A, hold.id());
     String later = HoldKeys.of(VENUE, TABLE_A, LATER);
 
-    Booking moved = succeeded(f.reschedule.reschedule(hold.id(), new Move(LATER, null, null), "admin-2", null));
+    Booking moved = succeeded(f.reschedule.reschedule(HOST, hold.id(), new Move(LATER, null, null), null));
 
     assertEquals(LATER, moved.slot());
     assertEquals(TestBookings.periodOf(LATER), moved.period());
@@ -121,7 +123,7 @@ class RescheduleTest {
     f.store.put(booking().tables(C).slot(EARLIER).status(BookingStatus.CONFIRMED).build());
 
     ServiceException e = failed(ErrorCode.SLOT_TAKEN,
-        f.reschedule.reschedule(hold.id(), toTables(table(TABLE_A), table(TABLE_C)), "admin-2", null));
+        f.reschedule.reschedule(HOST, hold.id(), toTables(table(TABLE_A), table(TABLE_C)), null));
 
     assertEquals("table C3 is already booked at 2025-06-03 19:00 for an overlapping time", e.getMessage());
     assertEquals(TABLE_C, assertInstanceOf(SlotTaken.class, e).tableId());
@@ -138,7 +140,7 @@ class RescheduleTest {
     Booking other = f.store.put(booking().tables(C).status(BookingStatus.CONFIRMED).build());
     f.holds.redis.put(KEY_C, other.id());
 
-    failed(ErrorCode.SLOT_TAKEN, f.reschedule.reschedule(hold.id(), toTables(table(TABLE_A), table(TABLE_C)), "admin-2", null));
+    failed(ErrorCode.SLOT_TAKEN, f.reschedule.reschedule(HOST, hold.id(), toTables(table(TABLE_A), table(TABLE_C)), null));
 
     assertSame(hold, f.store.get(hold.id()));
     assertEquals(hold.id(), f.holds.redis.get(KEY_A), "A1 is shared by the old and the new place: it stays the booking's");
@@ -151,7 +153,7 @@ class RescheduleTest {
   void aConfirmedBookingMovesWithoutTouchingHolds() {
     Booking b = confirmedOnA();
 
-    Booking moved = succeeded(f.reschedule.reschedule(b.id(), new Move(LATER, table(TABLE_B), null), "admin-2", null));
+    Booking moved = succeeded(f.reschedule.reschedule(HOST, b.id(), new Move(LATER, table(TABLE_B), null), null));
 
     assertEquals(List.of(B), moved.tables());
     assertEquals(LATER, moved.slot());
@@ -170,7 +172,7 @@ class RescheduleTest {
     f.holds.redis.put(lapsedKey, lapsed.id());
     f.store.now = lapsed.expiresAt();
 
-    succeeded(f.reschedule.reschedule(b.id(), toTables(table(TABLE_B), null), "admin-2", null));
+    succeeded(f.reschedule.reschedule(HOST, b.id(), toTables(table(TABLE_B), null), null));
 
     assertEquals(BookingStatus.EXPIRED, f.store.get(lapsed.id()).status());
     assertEquals(List.of(lapsedKey), f.holds.releasedFor(lapsed.id()));
@@ -183,7 +185,7 @@ class RescheduleTest {
     Booking b = f.store.put(booking().status(BookingStatus.SEATED).build());
 
     ServiceException e = failed(ErrorCode.INVALID_TRANSITION,
-        f.reschedule.reschedule(b.id(), new Move(LATER, null, null), "admin-2", null));
+        f.reschedule.reschedule(HOST, b.id(), new Move(LATER, null, null), null));
 
     assertEquals("booking is seated; only held and confirmed bookings can be rescheduled", e.getMessage());
     assertTrue(f.venues.calls.isEmpty());
@@ -195,7 +197,7 @@ class RescheduleTest {
     Booking hold = pairHold();
     f.store.now = hold.expiresAt();
 
-    failed(ErrorCode.HOLD_EXPIRED, f.reschedule.reschedule(hold.id(), new Move(LATER, null, null), "admin-2", null));
+    failed(ErrorCode.HOLD_EXPIRED, f.reschedule.reschedule(HOST, hold.id(), new Move(LATER, null, null), null));
 
     assertEquals(BookingStatus.EXPIRED, f.store.get(hold.id()).status());
     assertEquals("booking.expired", f.store.changes.get(0).change().eventType());
@@ -207,7 +209,7 @@ class RescheduleTest {
 
   @Test
   void anUnknownBookingIsNotFound() {
-    failed(ErrorCode.NOT_FOUND, f.reschedule.reschedule(java.util.UUID.randomUUID(), new Move(LATER, null, null), "a", null));
+    failed(ErrorCode.NOT_FOUND, f.reschedule.reschedule(HOST, java.util.UUID.randomUUID(), new Move(LATER, null, null), null));
     assertTrue(f.venues.calls.isEmpty());
   }
 
@@ -216,7 +218,7 @@ class RescheduleTest {
     Booking hold = pairHold();
     f.venues.failure = ServiceException.invalid("party_size", "table C3 seats 2, not a party of 4");
 
-    failed(ErrorCode.INVALID_ARGUMENT, f.reschedule.reschedule(hold.id(), toTables(table(TABLE_C), null), "admin-2", null));
+    failed(ErrorCode.INVALID_ARGUMENT, f.reschedule.reschedule(HOST, hold.id(), toTables(table(TABLE_C), null), null));
 
     assertTrue(f.holds.acquires.isEmpty());
     assertTrue(f.store.reschedules.isEmpty());
@@ -238,7 +240,7 @@ class RescheduleTest {
       }
     };
 
-    Booking moved = succeeded(f.reschedule.reschedule(b.id(), new Move(LATER, null, null), "admin-2", null));
+    Booking moved = succeeded(f.reschedule.reschedule(HOST, b.id(), new Move(LATER, null, null), null));
 
     assertEquals(2, f.store.reschedules.size());
     assertEquals(2, f.venues.calls.size());
@@ -258,7 +260,7 @@ class RescheduleTest {
       f.store.put(now.movedTo(now.tables(), now.slot(), now.period(), f.store.now));
     };
 
-    failed(ErrorCode.UNAVAILABLE, f.reschedule.reschedule(hold.id(), new Move(LATER, null, null), "admin-2", null));
+    failed(ErrorCode.UNAVAILABLE, f.reschedule.reschedule(HOST, hold.id(), new Move(LATER, null, null), null));
 
     assertEquals(ChangeStatus.ATTEMPTS, f.store.reschedules.size());
     assertEquals(ChangeStatus.ATTEMPTS, f.holds.acquires.size());
@@ -270,13 +272,25 @@ class RescheduleTest {
   @Test
   void aKeyedMoveIsWrittenWithItsKeyAndAnsweredAgainOnARetry() {
     Booking b = confirmedOnA();
-    IdempotencyKey key = new IdempotencyKey("actor:admin-2", "k", "reschedule", new byte[] {3});
+    IdempotencyKey key = new IdempotencyKey("user:host-2", "k", "reschedule", new byte[] {3});
 
-    Booking moved = succeeded(f.reschedule.reschedule(b.id(), new Move(LATER, null, null), "admin-2", key));
+    Booking moved = succeeded(f.reschedule.reschedule(HOST, b.id(), new Move(LATER, null, null), key));
     assertSame(key, f.store.reschedules.get(0).key());
 
-    assertEquals(moved, succeeded(f.reschedule.reschedule(b.id(), new Move(LATER, null, null), "admin-2", key)));
+    assertEquals(moved, succeeded(f.reschedule.reschedule(HOST, b.id(), new Move(LATER, null, null), key)));
     assertEquals(1, f.store.reschedules.size());
     assertEquals(1, f.venues.calls.size());
+  }
+  @Test
+  void aBookingOfAVenueTheCallerDoesNotSeeIsNotFoundAndTheVenueIsNotAsked() {
+    Booking hold = pairHold();
+
+    ServiceException e = failed(ErrorCode.NOT_FOUND, f.reschedule.reschedule(STRANGER, hold.id(), new Move(LATER, null, null), null));
+
+    assertEquals("booking " + hold.id() + " not found", e.getMessage());
+    assertTrue(f.venues.calls.isEmpty());
+    assertTrue(f.holds.acquires.isEmpty());
+    assertTrue(f.store.reschedules.isEmpty());
+    assertSame(hold, f.store.get(hold.id()));
   }
 }

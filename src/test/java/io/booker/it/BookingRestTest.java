@@ -1,5 +1,8 @@
 package io.booker.it;
 
+import io.booker.common.access.Caller;
+import io.booker.common.access.Role;
+import io.booker.testinfra.TestTokens;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -77,7 +80,7 @@ class BookingRestTest {
     assertEquals("+81 3 1234 5678", b.getString("customer_phone"));
     assertEquals("ada@example.com", b.getString("customer_email"));
     assertEquals("window seat", b.getString("comment"));
-    assertEquals("host-7", b.getString("admin_id"));
+    assertEquals(TestTokens.ADMIN_ID, b.getString("admin_id"), "the caller made it, whatever the body says");
     assertEquals("", b.getString("cancel_reason"));
     assertTrue(b.getValue("created_at") instanceof Integer || b.getValue("created_at") instanceof Long, "Unix seconds as integers");
     long created = b.getLong("created_at");
@@ -223,12 +226,16 @@ class BookingRestTest {
     assertEquals("confirmed", bare.bodyAsJsonObject().getString("status"));
   }
 
+  /** Each change is recorded as its caller's, whatever admin_id the body names. */
   @Test
   void theHistoryTellsWhoDidWhatWhen() {
     Venue v = Venue.create();
-    String id = hold(api, request(v.id(), v.a4(), day(9), "20:00", 0, 2).put("admin_id", "host-1")).getString("id");
-    assertEquals(200, act(api, id, "confirm", new JsonObject().put("admin_id", "host-2")).statusCode());
-    HttpResponse<Buffer> cancel = act(api, id, "cancel", new JsonObject().put("admin_id", "manager-3").put("reason", " guest called "));
+    ApiClient host1 = api.as(TestTokens.bearer(new Caller("host-1", Role.HOST, Set.of(v.id()))));
+    ApiClient host2 = api.as(TestTokens.bearer(new Caller("host-2", Role.HOST, Set.of(v.id()))));
+    ApiClient manager3 = api.as(TestTokens.bearer(new Caller("manager-3", Role.MANAGER, Set.of(v.id()))));
+    String id = hold(host1, request(v.id(), v.a4(), day(9), "20:00", 0, 2).put("admin_id", "someone-else")).getString("id");
+    assertEquals(200, act(host2, id, "confirm", new JsonObject().put("admin_id", "host-1")).statusCode());
+    HttpResponse<Buffer> cancel = act(manager3, id, "cancel", new JsonObject().put("reason", " guest called "));
     assertEquals("guest called", api.ok(cancel).getString("cancel_reason"));
 
     JsonObject history = api.ok(api.get(BOOKINGS + "/" + id + "/history"));
@@ -283,7 +290,7 @@ class BookingRestTest {
 
     JsonObject history = api.ok(api.get(BOOKINGS + "/" + id + "/history"));
     JsonObject rescheduled = history.getJsonArray("entries").getJsonObject(1);
-    assertEntry(rescheduled, "booking.rescheduled", "host-9", "held", "held", 2);
+    assertEntry(rescheduled, "booking.rescheduled", TestTokens.ADMIN_ID, "held", "held", 2); // the caller, not the body's host-9
     assertEquals("18:00", rescheduled.getJsonObject("payload").getJsonObject("from").getJsonObject("slot").getString("start_time"));
     assertEquals("15:00", rescheduled.getJsonObject("payload").getJsonObject("to").getJsonObject("slot").getString("start_time"));
 
@@ -362,9 +369,13 @@ class BookingRestTest {
     HttpResponse<Buffer> both = api.request("POST", BOOKINGS).putHeader("Idempotency-Key", key)
       .sendJsonObject(body.copy().put("idempotency_key", "other")).await();
     assertProblem(both, 400, "INVALID_ARGUMENT", "idempotency_key");
-    // Scoped to the caller: another caller's identical key is another key.
-    JsonObject otherCaller = body.copy().put("admin_id", "someone-else").put("slot", new JsonObject().put("date", d.toString()).put("start_time", "12:00"));
-    assertEquals(201, keyed(key, BOOKINGS, otherCaller).statusCode());
+    // The ignored admin_id is not part of the request: naming another one is a retry of the same.
+    assertEquals(first, keyed(key, BOOKINGS, body.copy().put("admin_id", "someone-else")).bodyAsJsonObject());
+    // Scoped to the authenticated user: another user's identical key is another key.
+    JsonObject otherRequest = body.copy().put("slot", new JsonObject().put("date", d.toString()).put("start_time", "12:00"));
+    HttpResponse<Buffer> otherUser = api.as(TestTokens.bearer(new Caller("other-user", Role.HOST, Set.of(v.id()))))
+      .request("POST", BOOKINGS).putHeader("Idempotency-Key", key).sendJsonObject(otherRequest).await();
+    assertEquals(201, otherUser.statusCode(), otherUser::bodyAsString);
 
     // Transitions take keys too.
     String cancelKey = "cancel-" + UUID.randomUUID();

@@ -125,17 +125,23 @@ final class BookingSql {
     "DELETE FROM idempotency_keys WHERE ctid = ANY(ARRAY("
       + "SELECT ctid FROM idempotency_keys WHERE created_at < now() - make_interval(secs => $1) LIMIT 1000))";
 
-  /** The audit trail; no row for an unknown booking, one row with a null id for a booking without entries. */
+  /**
+   * The audit trail and the booking's venue; no row for an unknown booking, one row with a null id
+   * for a booking without entries.
+   */
   static final String HISTORY =
-    "SELECT e.id, e.event_type, e.actor_id, e.from_status, e.to_status, e.version, e.payload, e.created_at "
+    "SELECT b.venue_id, e.id, e.event_type, e.actor_id, e.from_status, e.to_status, e.version, e.payload, e.created_at "
       + "FROM bookings b LEFT JOIN booking_events e ON e.booking_id = b.id WHERE b.id = $1 ORDER BY e.id";
 
   /** A lapsed hold occupies nothing, whether or not it was expired yet. */
   private static final String IN_TIME = "NOT (b.status = 'held' AND b.expires_at <= now())";
 
-  /** Tables among $1 occupied by an active booking overlapping [$2, $3). */
+  /**
+   * Tables among $1 occupied by an active booking of venue $4 overlapping [$2, $3): a caller asking
+   * about another venue's tables learns nothing of them.
+   */
   static final String OCCUPIED_TABLES =
-    "SELECT DISTINCT bt.table_id " + OCCUPYING + " JOIN bookings b ON b.id = bt.booking_id WHERE " + IN_TIME;
+    "SELECT DISTINCT bt.table_id " + OCCUPYING + " JOIN bookings b ON b.id = bt.booking_id WHERE b.venue_id = $4 AND " + IN_TIME;
 
   /** Which booking in time occupies each of tables $1 over [$2, $3): who won a table. */
   static final String OCCUPANTS =

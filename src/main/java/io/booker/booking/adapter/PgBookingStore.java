@@ -223,14 +223,16 @@ public final class PgBookingStore implements BookingStore {
   }
 
   @Override
-  public Future<Optional<List<HistoryEntry>>> history(UUID id) {
+  public Future<Optional<History>> history(UUID id) {
     return Sql.timed(SERVICE, "select_history", () -> pool.preparedQuery(BookingSql.HISTORY).execute(Tuple.of(id))
       .map(rows -> {
         if (rows.size() == 0) {
           return Optional.empty();
         }
         List<HistoryEntry> entries = new ArrayList<>();
+        UUID venueId = null;
         for (Row r : rows) {
+          venueId = r.getUUID("venue_id");
           if (r.getLong("id") != null) {
             String from = r.getString("from_status");
             entries.add(new HistoryEntry(r.getLong("id"), r.getString("event_type"), r.getString("actor_id"),
@@ -238,14 +240,14 @@ public final class PgBookingStore implements BookingStore {
               Rows.instant(r, "created_at")));
           }
         }
-        return Optional.of(entries);
+        return Optional.of(new History(venueId, entries));
       }));
   }
 
   @Override
-  public Future<Set<UUID>> occupied(UUID[] tableIds, Instant start, Instant end) {
+  public Future<Set<UUID>> occupied(UUID venueId, UUID[] tableIds, Instant start, Instant end) {
     return Sql.timed(SERVICE, "select_occupied", () -> pool.preparedQuery(BookingSql.OCCUPIED_TABLES)
-      .execute(Tuple.of(tableIds, Rows.utc(start), Rows.utc(end)))
+      .execute(Tuple.tuple().addValue(tableIds).addValue(Rows.utc(start)).addValue(Rows.utc(end)).addValue(venueId))
       .map(rows -> {
         Set<UUID> ids = new HashSet<>();
         rows.forEach(r -> ids.add(r.getUUID("table_id")));

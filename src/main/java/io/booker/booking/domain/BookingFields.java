@@ -14,7 +14,6 @@ public final class BookingFields {
   public static final int EMAIL_MAX = 254;
   public static final int COMMENT_MAX = 1000;
   public static final int REASON_MAX = 500;
-  public static final int ACTOR_MAX = 128;
   public static final int MAX_PARTY_SIZE = 100;
   public static final int IDEMPOTENCY_KEY_MAX = 255;
 
@@ -55,10 +54,6 @@ public final class BookingFields {
 
   public static String reason(String value) {
     return text("reason", value, REASON_MAX);
-  }
-
-  public static String actor(String value) {
-    return text("admin_id", value, ACTOR_MAX);
   }
 
   public static int partySize(int value) {

@@ -6,6 +6,9 @@ import java.util.UUID;
 /**
  * A validated request for a booking: which venue, table (and the table merged with it, or null),
  * slot, party and guest. Where the tables are and whether the slot is open is the venue's to say.
+ *
+ * @param adminId the author: the authenticated caller's user id ({@link #authoredBy}), never a
+ *     value taken from the request
  */
 public record NewBooking(UUID venueId, TableRequest table, TableRequest mergedWith, BookingSlot slot, int partySize,
     Guest guest, String comment, String adminId) {
@@ -18,5 +21,10 @@ public record NewBooking(UUID venueId, TableRequest table, TableRequest mergedWi
     BookingFields.partySize(partySize);
     comment = comment == null ? "" : comment;
     adminId = adminId == null ? "" : adminId;
+  }
+
+  /** The same request, made by user {@code userId}. */
+  public NewBooking authoredBy(String userId) {
+    return new NewBooking(venueId, table, mergedWith, slot, partySize, guest, comment, userId);
   }
 }

@@ -21,8 +21,7 @@ class BookingFieldsTest {
     return Stream.of(
         Arguments.of("customer_name", (UnaryOperator<String>) BookingFields::customerName, BookingFields.NAME_MAX),
         Arguments.of("comment", (UnaryOperator<String>) BookingFields::comment, BookingFields.COMMENT_MAX),
-        Arguments.of("reason", (UnaryOperator<String>) BookingFields::reason, BookingFields.REASON_MAX),
-        Arguments.of("admin_id", (UnaryOperator<String>) BookingFields::actor, BookingFields.ACTOR_MAX));
+        Arguments.of("reason", (UnaryOperator<String>) BookingFields::reason, BookingFields.REASON_MAX));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -65,7 +64,6 @@ class BookingFieldsTest {
     assertInvalid("customer_name", () -> BookingFields.customerName("Ada\nLovelace"));
     assertInvalid("customer_name", () -> BookingFields.customerName("Ada\tLovelace"));
     assertInvalid("reason", () -> BookingFields.reason("a\nb"));
-    assertInvalid("admin_id", () -> BookingFields.actor("a\tb"));
   }
 
   @Test
@@ -73,7 +71,6 @@ class BookingFieldsTest {
     assertEquals("", BookingFields.comment(null));
     assertEquals("", BookingFields.comment("   "));
     assertEquals("", BookingFields.reason(null));
-    assertEquals("", BookingFields.actor(""));
   }
 
   @ParameterizedTest

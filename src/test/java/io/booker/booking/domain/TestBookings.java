@@ -64,6 +64,7 @@ public final class TestBookings {
   /** A booking, by default a hold of table A1 for {@link #SLOT}, version 1, expiring {@link #HOLD_TTL} after creation. */
   public static final class Builder {
     private UUID id = UUID.randomUUID();
+    private UUID venueId = VENUE;
     private List<BookedTable> tables = List.of(A);
     private BookingSlot slot = SLOT;
     private Period period;
@@ -80,6 +81,11 @@ public final class TestBookings {
 
     public Builder id(UUID v) {
       id = v;
+      return this;
+    }
+
+    public Builder venue(UUID v) {
+      venueId = v;
       return this;
     }
 
@@ -133,7 +139,7 @@ public final class TestBookings {
     }
 
     public Booking build() {
-      return new Booking(id, VENUE, tables, slot, period != null ? period : periodOf(slot), partySize, guest, comment,
+      return new Booking(id, venueId, tables, slot, period != null ? period : periodOf(slot), partySize, guest, comment,
           status, version, adminId, expiresAt, createdAt, updatedAt, cancelReason);
     }
   }
