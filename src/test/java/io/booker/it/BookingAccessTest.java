@@ -107,6 +107,7 @@ class BookingAccessTest {
       assertEquals(host.userId(), history.getJsonArray("entries").getJsonObject(i).getString("actor_id"), history::encode);
     }
     assertEquals(host.userId(), eventPayload(id, "booking.confirmed").getJsonObject("confirmed").getString("admin_id"));
+    assertEquals(host.userId(), eventPayload(id, "booking.confirmed").getJsonObject("headers").getString("actor_id"));
     assertEquals(host.userId(), eventPayload(id, "booking.cancelled").getJsonObject("cancelled").getString("admin_id"));
     assertEquals(host.userId(), BookingDb.rows("SELECT admin_id FROM bookings WHERE id = ?::uuid", UUID.fromString(id))
       .get(0).get("admin_id"));
