@@ -154,6 +154,20 @@ class AccessTokensTest {
   }
 
   @Test
+  void keysAreReadFromPemFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    KeyPair pair = ec();
+    java.nio.file.Path pub = java.nio.file.Files.writeString(dir.resolve("k1.pub"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+    java.nio.file.Path key = java.nio.file.Files.writeString(dir.resolve("k1.key"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+    AccessTokens gateway = AccessTokens.create(vertx, new JsonObject().put("signing_kid", "k1").put("jwt_keys", new JsonArray()
+      .add(new JsonObject().put("kid", "k1").put("algorithm", "ES256").put("public_key_file", pub.toString()).put("private_key_file", key.toString()))));
+    AccessTokens service = AccessTokens.create(vertx, new JsonObject().put("jwt_keys", new JsonArray()
+      .add(new JsonObject().put("kid", "k1").put("algorithm", "ES256").put("public_key_file", pub.toString()))));
+    assertEquals(HOST, service.verify(gateway.issue(HOST, 0, "s")).await().caller());
+    assertThrows(IllegalArgumentException.class, () -> AccessTokens.create(vertx, new JsonObject().put("jwt_keys", new JsonArray()
+      .add(new JsonObject().put("kid", "k1").put("algorithm", "ES256").put("public_key_file", dir.resolve("missing.pub").toString())))));
+  }
+
+  @Test
   void unusableConfigurationsStopTheNode() {
     assertThrows(IllegalArgumentException.class, () -> AccessTokens.create(vertx, new JsonObject()));
     assertThrows(IllegalArgumentException.class, () -> hs("short"));
