@@ -31,7 +31,7 @@ function init(args)
   pending = {}
   created, confirmed, failed, unparsed = 0, 0, 0, 0
   first_failure = ""
-  headers = { ["Content-Type"] = "application/json" }
+  headers = { ["Content-Type"] = "application/json", ["Authorization"] = wrk.headers["Authorization"] }
 end
 
 local slots_per_day = 96

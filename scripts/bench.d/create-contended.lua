@@ -15,7 +15,8 @@ function init(args)
       .. '"party_size":2,"customer_name":"Bench Guest","customer_phone":"+49 30 1234567",'
       .. '"customer_email":"bench.guest@example.com"}',
     args[1], args[2], args[3], args[4])
-  req = wrk.format("POST", "/api/v1/bookings", { ["Content-Type"] = "application/json" }, body)
+  req = wrk.format("POST", "/api/v1/bookings",
+    { ["Content-Type"] = "application/json", ["Authorization"] = wrk.headers["Authorization"] }, body)
   created, taken, other = 0, 0, 0
   first_other = ""
 end
