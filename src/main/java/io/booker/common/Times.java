@@ -23,6 +23,14 @@ public final class Times {
   private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
   // Read once: the set is a fresh copy on every call.
   private static final Set<String> ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
+  // The canonical IANA shape: "UTC", a fixed-offset Etc zone, or Region/City[/Sub] in one of the
+  // tz database's geographic regions. Leaves out what Java alone accepts or what are old aliases
+  // (EST, GMT0, UCT, Zulu, US/Eastern, SystemV/..., offsets): Go and JavaScript clients read the
+  // zone id back and must be able to load it.
+  private static final Pattern CANONICAL_ZONE = Pattern.compile(
+      "UTC|Etc/UTC|Etc/GMT[+-](1[0-4]|[1-9])"
+      + "|(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)"
+      + "/[A-Z][A-Za-z_\\-]*[A-Za-z](/[A-Z][A-Za-z_\\-]*[A-Za-z])?");
 
   private Times() {
   }
@@ -86,13 +94,14 @@ public final class Times {
   }
 
   /**
-   * An IANA zone id known to this JVM's tz database ("Europe/Berlin", "UTC"). Offsets such as
+   * A canonical IANA zone id known to this JVM's tz database ("Europe/Berlin", "UTC",
+   * "America/Argentina/Buenos_Aires", "Etc/GMT+2"): see {@link #CANONICAL_ZONE}. Offsets such as
    * "+02:00" are refused: they have no daylight-saving rules, so a venue set up with one would
    * silently be an hour off for half of the year.
    */
   public static ZoneId parseZone(String field, String s) {
     requirePresent(field, s);
-    if (!ZONE_IDS.contains(s)) {
+    if (!CANONICAL_ZONE.matcher(s).matches() || !ZONE_IDS.contains(s)) {
       throw ServiceException.invalid(field, "must be an IANA time zone such as Europe/Berlin");
     }
     return ZoneId.of(s);

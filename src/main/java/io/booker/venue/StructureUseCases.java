@@ -63,10 +63,10 @@ final class StructureUseCases {
       CreateVenueRequest clean = CreateVenueRequest.newBuilder()
         .setName(required("name", r.getName(), VENUE_NAME_MAX))
         .setTimezone(r.getTimezone().isBlank() ? "UTC" : zone(r.getTimezone()))
-        .setAddress(optional("address", r.getAddress(), ADDRESS_MAX))
+        .setAddress(multiline("address", r.getAddress(), ADDRESS_MAX))
         .setPhone(phone(r.getPhone()))
         .setEmail(email(r.getEmail()))
-        .setDescription(optional("description", r.getDescription(), DESCRIPTION_MAX))
+        .setDescription(multiline("description", r.getDescription(), DESCRIPTION_MAX))
         .build();
       return repository.insertVenue(UUID.randomUUID(), clean, deps.events()::venueCreated).andThen(written());
     });
@@ -95,10 +95,10 @@ final class StructureUseCases {
       UpdateVenueRequest clean = UpdateVenueRequest.newBuilder()
         .setId(r.getId())
         .setName(required("name", r.getName(), VENUE_NAME_MAX))
-        .setAddress(optional("address", r.getAddress(), ADDRESS_MAX))
+        .setAddress(multiline("address", r.getAddress(), ADDRESS_MAX))
         .setPhone(phone(r.getPhone()))
         .setEmail(email(r.getEmail()))
-        .setDescription(optional("description", r.getDescription(), DESCRIPTION_MAX))
+        .setDescription(multiline("description", r.getDescription(), DESCRIPTION_MAX))
         .setTimezone(r.getTimezone().isBlank() ? "" : zone(r.getTimezone())) // empty keeps the current zone
         .build();
       return repository.updateVenue(id, clean, deps.events()::venueUpdated)

@@ -89,14 +89,19 @@ class TimesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"Europe/Berlin", "UTC", "America/New_York", "Asia/Kolkata",
-      "Australia/Lord_Howe", "Etc/GMT+2"})
+      "Australia/Lord_Howe", "Etc/GMT+2", "Etc/GMT-14", "Etc/UTC", "America/Argentina/Buenos_Aires",
+      "America/Port-au-Prince", "America/North_Dakota/New_Salem", "Asia/Ust-Nera"})
   void acceptsIanaZones(String id) {
     assertEquals(ZoneId.of(id), Times.parseZone("timezone", id));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"+02:00", "GMT+2", "UTC+2", "UTC+02:00", "Z", "Mars/Base",
-      "europe/berlin", " Europe/Berlin", "Europe/Berlin ", "CEST", "Europe"})
+      "europe/berlin", " Europe/Berlin", "Europe/Berlin ", "CEST", "Europe",
+      // Ids Java loads but that are aliases or Java-only: Go and JavaScript clients may not load them.
+      "EST", "MST", "HST", "GMT0", "GMT", "UCT", "Zulu", "Universal", "Greenwich", "Etc/GMT0", "Etc/GMT-0",
+      "Etc/GMT+0", "Etc/Zulu", "Etc/UCT", "US/Eastern", "Canada/Pacific", "SystemV/EST5", "SystemV/AST4ADT",
+      "UTC+01:00", "GMT+01:00", "UT", "ECT", "PST", "Europe/Berlin/", "Europe/../UTC", "Etc/GMT+15"})
   void rejectsOffsetsAndUnknownZones(String id) {
     assertInvalid("timezone", () -> Times.parseZone("timezone", id));
   }

@@ -1,11 +1,12 @@
 package io.booker.booking.domain;
 
 import io.booker.common.ServiceException;
+import io.booker.common.Text;
 import java.util.regex.Pattern;
 
 /**
- * The rules for a booking's free-text fields. Each check returns the cleaned value (trimmed) or
- * throws INVALID_ARGUMENT naming the field.
+ * The rules for a booking's free-text fields. Each check returns the cleaned value (NFC, trimmed;
+ * see {@link Text}) or throws INVALID_ARGUMENT naming the field.
  */
 public final class BookingFields {
 
@@ -25,11 +26,7 @@ public final class BookingFields {
   }
 
   public static String customerName(String value) {
-    String v = text("customer_name", value, NAME_MAX);
-    if (v.isEmpty()) {
-      throw ServiceException.invalid("customer_name", "is required");
-    }
-    return v;
+    return Text.name("customer_name", value, NAME_MAX);
   }
 
   public static String customerPhone(String value) {
@@ -49,7 +46,7 @@ public final class BookingFields {
   }
 
   public static String comment(String value) {
-    return text("comment", value, COMMENT_MAX);
+    return Text.lines("comment", value, COMMENT_MAX);
   }
 
   public static String reason(String value) {
@@ -74,18 +71,8 @@ public final class BookingFields {
     return value;
   }
 
-  /** Trimmed; at most {@code max} characters; no control characters (a name is one line). */
+  /** One line: NFC, trimmed of whitespace and invisible characters, no control characters (see {@link Text}). */
   static String text(String field, String value, int max) {
-    String v = value == null ? "" : value.strip();
-    if (v.codePointCount(0, v.length()) > max) {
-      throw ServiceException.invalid(field, "must be at most " + max + " characters");
-    }
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (Character.isISOControl(c) && !(field.equals("comment") && (c == '\n' || c == '\r' || c == '\t'))) {
-        throw ServiceException.invalid(field, "must not contain control characters");
-      }
-    }
-    return v;
+    return Text.line(field, value, max);
   }
 }

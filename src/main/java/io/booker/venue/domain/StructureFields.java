@@ -1,13 +1,15 @@
 package io.booker.venue.domain;
 
 import io.booker.common.ServiceException;
+import io.booker.common.Text;
 import io.booker.common.Times;
 
 import java.util.regex.Pattern;
 
 /**
  * The rules for the free-text and numeric fields of venues, rooms and tables. Each check returns
- * the cleaned value (trimmed) or throws INVALID_ARGUMENT naming the field.
+ * the cleaned value (NFC, trimmed of whitespace and invisible characters; see {@link Text}) or throws
+ * INVALID_ARGUMENT naming the field.
  */
 public final class StructureFields {
 
@@ -27,28 +29,23 @@ public final class StructureFields {
   private StructureFields() {
   }
 
+  /** A one-line name with at least one visible character. */
   public static String required(String field, String value, int max) {
-    String v = optional(field, value, max);
-    if (v.isEmpty()) {
-      throw ServiceException.invalid(field, "is required");
-    }
-    return v;
+    return Text.name(field, value, max);
   }
 
-  /** Trimmed; at most {@code max} characters; no NUL (PostgreSQL text cannot hold it). */
+  /** One line of optional text; no control characters (NUL included: PostgreSQL text cannot hold it). */
   public static String optional(String field, String value, int max) {
-    String v = value.strip();
-    if (v.codePointCount(0, v.length()) > max) {
-      throw ServiceException.invalid(field, "must be at most " + max + " characters");
-    }
-    if (v.indexOf('\0') >= 0) {
-      throw ServiceException.invalid(field, "must not contain NUL characters");
-    }
-    return v;
+    return Text.line(field, value, max);
+  }
+
+  /** Optional free text that may span several lines (descriptions, postal addresses). */
+  public static String multiline(String field, String value, int max) {
+    return Text.lines(field, value, max);
   }
 
   public static String zone(String value) {
-    String v = value.strip();
+    String v = Text.line("timezone", value, ZONE_MAX);
     Times.parseZone("timezone", v);
     return v;
   }

@@ -72,4 +72,26 @@ class StructureFieldsTest {
     assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
     assertTrue(e.getMessage().startsWith(field + ":"), e.getMessage());
   }
+
+  @Test
+  void namesAreNfcAndInvisibleOnlyNamesAreMissing() {
+    assertEquals("Caf\u00e9", StructureFields.required("name", "Cafe\u0301", 10));
+    assertInvalid("name", () -> StructureFields.required("name", "\u200b\ufeff\u200d", 10));
+    assertInvalid("name", () -> StructureFields.required("name", "Sala\n2", 10));
+    assertInvalid("name", () -> StructureFields.required("name", "Sala\uD800", 10));
+  }
+
+  @Test
+  void descriptionsAndAddressesMaySpanLinesOtherFieldsMayNot() {
+    assertEquals("Via Roma 1\n00100 Roma", StructureFields.multiline("address", "Via Roma 1\n00100 Roma", 50));
+    assertInvalid("description", () -> StructureFields.multiline("description", "a\u0007b", 50));
+    assertInvalid("zone", () -> StructureFields.optional("zone", "Terrace\nNorth", 50));
+  }
+
+  @Test
+  void timezoneIsACanonicalIanaName() {
+    assertEquals("Europe/Rome", StructureFields.zone(" Europe/Rome\u200b"));
+    assertInvalid("timezone", () -> StructureFields.zone("EST"));
+    assertInvalid("timezone", () -> StructureFields.zone("US/Eastern"));
+  }
 }
