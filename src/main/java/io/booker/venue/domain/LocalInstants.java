@@ -27,10 +27,11 @@ final class LocalInstants {
   }
 
   /**
-   * For the edges of opening ranges: a time inside a gap is moved later by the gap's length
-   * (java.time's rule), which keeps the range's real length as if there were no change.
+   * For the edges of opening ranges: a time inside a gap is the end of the gap (the instant the
+   * clocks jump), so a venue opening at 02:30 on a night that skips 02:00-03:00 opens at 03:00,
+   * not at java.time's 03:30; a range wholly inside the gap comes out empty.
    */
   static Instant lenient(ZoneId zone, LocalDateTime local) {
-    return exact(zone, local).orElseGet(() -> local.atZone(zone).toInstant());
+    return exact(zone, local).orElseGet(() -> zone.getRules().getTransition(local).getInstant());
   }
 }

@@ -372,10 +372,30 @@ class VenueCalendarTest {
     }
 
     @Test
-    void rangeOpeningInsideTheGapOpensAsLateAsTheGapIsLong() {
+    void rangeOpeningInsideTheGapOpensAtTheEndOfTheGap() {
       VenueCalendar cal = calendar(closed("2025-03-29"), special("2025-03-30", "02:30", "06:00"));
-      assertFalse(check(cal, "2025-03-30", "03:00", 60).open());
+      assertOpen(check(cal, "2025-03-30", "03:00", 60));
       assertOpen(check(cal, "2025-03-30", "03:30", 60));
+      assertOpen(check(cal, "2025-03-30", "03:00", 180)); // 03:00-06:00, the whole range
+    }
+
+    @Test
+    void weeklyRangeOpeningInsideTheGapOpensAtTheEndOfTheGap() {
+      // 2025-03-30 is a Sunday; New York's gap is on 2025-03-09, also a Sunday.
+      VenueCalendar berlin = new VenueCalendar(ZoneId.of("Europe/Berlin"), WeeklyHours.parse(List.of(
+          new DayHoursText(0, "02:00", "05:00"))), List.of());
+      assertOpen(check(berlin, "2025-03-30", "03:00", 120));
+      assertEquals(Verdict.TIME_DOES_NOT_EXIST, check(berlin, "2025-03-30", "02:00", 60).verdict());
+      VenueCalendar newYork = new VenueCalendar(ZoneId.of("America/New_York"), WeeklyHours.parse(List.of(
+          new DayHoursText(0, "02:15", "04:00"))), List.of());
+      assertOpen(check(newYork, "2025-03-09", "03:00", 60));
+    }
+
+    @Test
+    void rangeClosingInsideTheGapClosesAtTheEndOfTheGap() {
+      VenueCalendar cal = calendar(closed("2025-03-29"), special("2025-03-30", "00:00", "02:30"));
+      assertOpen(check(cal, "2025-03-30", "00:00", 120)); // 00:00-03:00 CEST, two real hours
+      assertFalse(check(cal, "2025-03-30", "00:00", 150).open());
     }
 
     @Test
