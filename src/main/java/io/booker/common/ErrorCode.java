@@ -13,6 +13,9 @@ public enum ErrorCode {
   HOLD_EXPIRED(409, GrpcCode.FAILED_PRECONDITION),
   HAS_FUTURE_BOOKINGS(409, GrpcCode.FAILED_PRECONDITION),
   DUPLICATE_IN_FLIGHT(409, GrpcCode.ABORTED),
+  // What was checked changed underneath the write, again and again (e.g. tables keep being added to
+  // a room being deleted): the client decides whether to try again.
+  CONCURRENT_CHANGE(409, GrpcCode.ABORTED),
   IDEMPOTENCY_KEY_REUSED(422, GrpcCode.FAILED_PRECONDITION),
   UNAUTHENTICATED(401, GrpcCode.UNAUTHENTICATED),
   PERMISSION_DENIED(403, GrpcCode.PERMISSION_DENIED),

@@ -114,7 +114,7 @@ public final class GatewayVerticle extends VerticleBase {
     auth.mount(api);
     users.mount(api);
     new VenueRoutes(venues).mount(api);
-    new ScheduleRoutes(venues, bookings).mount(api);
+    new ScheduleRoutes(venues).mount(api);
     new BookingRoutes(bookings).mount(api);
     router.route("/api/v1/*").subRouter(api);
 

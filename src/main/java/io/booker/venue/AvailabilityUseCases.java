@@ -17,6 +17,7 @@ import io.booker.venue.domain.SlotCheck;
 import io.booker.venue.domain.TableChoice;
 import io.booker.venue.domain.TableCandidate;
 import io.booker.venue.domain.TableOffer;
+import io.booker.venue.domain.TablesAtSlot;
 import io.vertx.core.Future;
 
 import java.time.LocalDate;
@@ -39,6 +40,8 @@ import java.util.UUID;
  */
 final class AvailabilityUseCases {
 
+  /** The most tables one CheckTables request may name. */
+  static final int MAX_TABLE_IDS = 500;
   static final int DEFAULT_MAX_OFFERS = 50;
   static final int MAX_OFFERS = 200;
 
@@ -122,6 +125,49 @@ final class AvailabilityUseCases {
     });
   }
 
+  /**
+   * Which of the named tables are free at a slot: the slot is read and checked exactly as
+   * {@link #checkAvailability} does (venue-local, duration, hours, past), the tables must be the
+   * venue's. One query for the venue with those tables; one call to the booking service, only
+   * when the slot is open. The answer reveals bookings: {@link Permission#READ_BOOKINGS}.
+   */
+  Future<CheckTablesResponse> checkTables(Caller caller, CheckTablesRequest request) {
+    UUID venueId = Ids.uuid("venue_id", request.getVenueId());
+    caller.require(Permission.READ_BOOKINGS, venueId.toString(), "venue", request.getVenueId());
+    int n = request.getTableIdsCount();
+    if (n == 0 || n > MAX_TABLE_IDS) {
+      throw ServiceException.invalid("table_ids", n == 0 ? "is required" : "at most " + MAX_TABLE_IDS + " tables per request");
+    }
+    List<String> asked = new ArrayList<>(n);
+    Set<UUID> distinct = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      UUID id = Ids.uuid("table_ids[" + i + "]", request.getTableIds(i));
+      asked.add(id.toString());
+      distinct.add(id);
+    }
+    if (!request.hasSlot()) {
+      throw ServiceException.invalid("slot", "is required");
+    }
+    LocalDate date = Times.parseDate("slot.date", request.getSlot().getDate());
+    LocalTime start = Times.parseTime("slot.start_time", request.getSlot().getStartTime());
+    int duration = Times.durationMinutes(request.getSlot().getDurationMinutes());
+    Slot resolved = Slot.newBuilder().setDate(Times.formatDate(date)).setStartTime(Times.formatTime(start)).setDurationMinutes(duration).build();
+    return repository.snapshot(venueId, date, distinct.toArray(UUID[]::new)).compose(found -> {
+      AvailabilitySnapshot venue = found.orElseThrow(() -> ServiceException.notFound("venue", request.getVenueId()));
+      TablesAtSlot.requireKnown(asked, venue.tables());
+      SlotCheck check = venue.calendar().check(date, start, duration, deps.clock().instant());
+      Future<Set<String>> free = check.open()
+        ? freeOf(venueId, venue, resolved, distinct.stream().map(UUID::toString).toList()) : Future.succeededFuture(Set.of());
+      return free.map(ids -> {
+        CheckTablesResponse.Builder out = CheckTablesResponse.newBuilder();
+        for (TablesAtSlot.Answer a : TablesAtSlot.answer(asked, check, ids)) {
+          out.addTables(TableSlotAvailability.newBuilder().setTableId(a.tableId()).setAvailable(a.available()).setReason(a.reason()));
+        }
+        return out.build();
+      });
+    });
+  }
+
   /** The number of available offers an answer lists: 0 means the default. */
   private static int maxOffers(int requested) {
     if (requested == 0) {
@@ -152,6 +198,11 @@ final class AvailabilityUseCases {
     if (!check.open() || ids.isEmpty()) {
       return Future.succeededFuture(Set.of());
     }
+    return freeOf(venueId, venue, slot, ids);
+  }
+
+  /** One call to the booking service: which of {@code ids} have no booking overlapping the slot. */
+  private Future<Set<String>> freeOf(UUID venueId, AvailabilitySnapshot venue, Slot slot, List<String> ids) {
     CheckTableAvailabilityRequest ask = CheckTableAvailabilityRequest.newBuilder()
       .setVenueId(venueId.toString()).addAllTableIds(ids).setSlot(slot).setTimezone(venue.zone().getId()).build();
     return deps.bookings().checkTableAvailability(ask).map(answer -> {

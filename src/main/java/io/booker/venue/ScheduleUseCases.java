@@ -41,15 +41,15 @@ final class ScheduleUseCases {
     this.repository = new ScheduleRepository(deps.pool());
   }
 
-  /** Replaces the whole week; an empty list means closed every day. */
+  /** Replaces the whole week; an empty list with closed_all_week means closed every day. */
   Future<SetOpeningHoursResponse> setOpeningHours(Caller caller, SetOpeningHoursRequest request) {
     UUID venueId = Ids.uuid("venue_id", request.getVenueId());
     caller.require(Permission.EDIT_SCHEDULE, venueId.toString(), "venue", request.getVenueId());
     List<DayHoursText> days = new ArrayList<>(request.getDaysCount());
     for (DayHours d : request.getDaysList()) {
-      days.add(new DayHoursText(d.getWeekday(), d.getOpenTime(), d.getCloseTime()));
+      days.add(new DayHoursText(d.hasWeekday() ? d.getWeekday() : null, d.getOpenTime(), d.getCloseTime()));
     }
-    WeeklyHours week = WeeklyHours.parse(days);
+    WeeklyHours week = WeeklyHours.parseWeek(days, request.getClosedAllWeek());
     return repository.replaceWeek(venueId, week, deps.events().scheduleUpdated(venueId.toString(), ""))
       .map(found -> written(found, request.getVenueId()))
       .map(v -> SetOpeningHoursResponse.newBuilder().setSuccess(true).build());

@@ -42,7 +42,11 @@ import static io.booker.venue.domain.StructureFields.*;
  */
 final class StructureUseCases {
 
-  /** Room deletes retried when tables appear between the booking check and the delete. */
+  /**
+   * Room deletes retried when tables appear between the booking check and the delete; when they
+   * keep appearing the delete is a 409 CONCURRENT_CHANGE with nothing deleted (never a 503: the
+   * service is fine, the room is busy).
+   */
   private static final int ROOM_DELETE_ATTEMPTS = 3;
 
   private final VenueDeps deps;
@@ -190,7 +194,8 @@ final class StructureUseCases {
       .recover(t -> {
         if (t instanceof VenueRepository.TablesChanged) {
           return attemptsLeft > 1 ? deleteRoom(caller, id, attemptsLeft - 1)
-            : Future.failedFuture(new ServiceException(ErrorCode.UNAVAILABLE, "room " + id + " keeps changing; retry the delete"));
+            : Future.failedFuture(new ServiceException(ErrorCode.CONCURRENT_CHANGE,
+              "tables are being added to room " + id + " while it is deleted; nothing was deleted"));
         }
         return Future.failedFuture(t);
       });

@@ -52,6 +52,7 @@ public final class VenueServiceImpl implements VenueService {
   @Override public Future<DeleteSpecialHoursResponse> deleteSpecialHours(DeleteSpecialHoursRequest r) { return asCaller(c -> schedule.deleteSpecialHours(c, r)); }
 
   @Override public Future<CheckAvailabilityResponse> checkAvailability(CheckAvailabilityRequest r) { return asCaller(c -> availability.checkAvailability(c, r)); }
+  @Override public Future<CheckTablesResponse> checkTables(CheckTablesRequest r) { return asCaller(c -> availability.checkTables(c, r)); }
   @Override public Future<ResolvedBookingSlot> resolveBookingSlot(ResolveBookingSlotRequest r) { return asCaller(c -> availability.resolveBookingSlot(c, r)); }
 
   /**

@@ -103,6 +103,8 @@ class AccessMatrixGrpcTest {
     venue("ListSpecialHours", new JsonObject().put("venue_id", venueA), READ_VENUE, true);
     venue("DeleteSpecialHours", new JsonObject().put("venue_id", venueA).put("date", day(40).toString()), EDIT_SCHEDULE, true);
     venue("CheckAvailability", new JsonObject().put("venue_id", venueA).put("slot", slot).put("party_size", 2), READ_VENUE, true);
+    venue("CheckTables", new JsonObject().put("venue_id", venueA).put("table_ids", new JsonArray().add(tableA)).put("slot", slot),
+      READ_BOOKINGS, true);
     venue("ResolveBookingSlot", new JsonObject().put("venue_id", venueA).put("table", table).put("slot", slot).put("party_size", 2),
       READ_VENUE, true);
 

@@ -265,7 +265,7 @@ class AvailabilityRestTest {
   @Test
   void aDownBookingServiceIsA503NeverNothingAvailable() {
     String venue = venue();
-    Seed.standardLayout(venue);
+    Map<String, String[]> t = Seed.standardLayout(venue);
     try (TestNodes.Started down = TestNodes.allInOneWithBookingDown("eventbus")) {
       ApiClient downApi = api.on(down.httpPort());
       HttpResponse<Buffer> r = downApi.post("/api/v1/availability/check",
@@ -279,7 +279,7 @@ class AvailabilityRestTest {
       assertEquals(200, closed.statusCode(), closed.bodyAsString());
 
       HttpResponse<Buffer> tables = downApi.post("/api/v1/availability/tables", new JsonObject().put("venue_id", venue)
-        .put("table_ids", new JsonArray()).put("slot", new JsonObject().put("date", day(20).toString()).put("start_time", "19:00")));
+        .put("table_ids", new JsonArray().add(t.get("A2")[1])).put("slot", new JsonObject().put("date", day(20).toString()).put("start_time", "19:00")));
       assertEquals(503, tables.statusCode(), tables.bodyAsString());
     }
   }

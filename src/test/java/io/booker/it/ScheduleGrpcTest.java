@@ -58,7 +58,7 @@ class ScheduleGrpcTest {
 
     venues.setOpeningHours(week(venue, range(0, "00:00", "00:00"))).await(); // open around the clock on Sundays
     assertEquals(List.of(range(0, "00:00", "00:00")), days(venue));
-    venues.setOpeningHours(week(venue)).await();
+    venues.setOpeningHours(week(venue).toBuilder().setClosedAllWeek(true).build()).await();
     assertEquals(List.of(), days(venue));
   }
 

@@ -62,8 +62,12 @@ class ScheduleRestTest {
 
     assertEquals(200, api.post("/api/v1/venues/" + venue + "/schedule", new JsonObject().put("days", new JsonArray())).statusCode());
     assertEquals(new JsonArray(), days(venue));
-    assertEquals(200, api.post("/api/v1/venues/" + venue + "/schedule", new JsonObject()).statusCode(), "no days at all is closed too");
-    assertEquals(new JsonArray(), days(venue));
+    assertEquals(200, api.post("/api/v1/venues/" + venue + "/schedule", new JsonObject().put("days", new JsonArray()
+      .add(range(3, "10:00", "11:00")))).statusCode());
+    HttpResponse<Buffer> none = api.post("/api/v1/venues/" + venue + "/schedule", new JsonObject());
+    assertEquals(400, none.statusCode(), "a body without days does not wipe the week");
+    assertTrue(none.bodyAsJsonObject().getString("detail").startsWith("days: is required"), none.bodyAsString());
+    assertEquals(new JsonArray().add(range(3, "10:00", "11:00")), days(venue));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -37,6 +37,22 @@ public final class WeeklyHours {
    * Validates request text; errors name the field as {@code days[i].weekday},
    * {@code days[i].open_time}, {@code days[i].close_time} or {@code days[i]} for an overlap.
    */
+  /**
+   * A whole week as a request to replace it carried it. The days are required: an empty list
+   * closes the week only when {@code closedAllWeek} says so, so a request that forgot them (a body
+   * of {@code {}}) cannot wipe the hours by accident.
+   */
+  public static WeeklyHours parseWeek(List<DayHoursText> days, boolean closedAllWeek) {
+    boolean none = days == null || days.isEmpty();
+    if (none && !closedAllWeek) {
+      throw ServiceException.invalid("days", "is required (an empty list closes every day)");
+    }
+    if (!none && closedAllWeek) {
+      throw ServiceException.invalid("closed_all_week", "a week closed every day has no days");
+    }
+    return parse(days);
+  }
+
   public static WeeklyHours parse(List<DayHoursText> days) {
     if (days == null) {
       return CLOSED;
@@ -47,6 +63,9 @@ public final class WeeklyHours {
       String field = "days[" + i + "]";
       if (d == null) {
         throw ServiceException.invalid(field, "is required");
+      }
+      if (d.weekday() == null) {
+        throw ServiceException.invalid(field + ".weekday", "is required (0 = Sunday ... 6 = Saturday)");
       }
       if (d.weekday() < 0 || d.weekday() > 6) {
         throw ServiceException.invalid(field + ".weekday", "must be 0 (Sunday) to 6 (Saturday)");

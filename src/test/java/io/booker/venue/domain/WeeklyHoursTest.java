@@ -168,4 +168,24 @@ class WeeklyHoursTest {
         () -> WeeklyHours.of(List.of(new DayRange(5, evening), new DayRange(6, morning))));
     assertInvalid("weekday", () -> new DayRange(7, evening));
   }
+
+  @Test
+  void theDaysOfAWeekAreRequiredAnEmptyWeekMustSaySoExplicitly() {
+    assertEquals("days: is required (an empty list closes every day)",
+        assertInvalid("days", () -> WeeklyHours.parseWeek(List.of(), false)).getMessage());
+    assertInvalid("days", () -> WeeklyHours.parseWeek(null, false));
+    assertTrue(WeeklyHours.parseWeek(List.of(), true).on(1).isEmpty());
+    assertInvalid("closed_all_week",
+        () -> WeeklyHours.parseWeek(List.of(new DayHoursText(1, "12:00", "15:00")), true));
+    assertEquals(1, WeeklyHours.parseWeek(List.of(new DayHoursText(1, "12:00", "15:00")), false).on(1).size());
+  }
+
+  @Test
+  void aDayWithoutAWeekdayIsRefusedNotSunday() {
+    var e = assertInvalid("days[1].weekday", () -> WeeklyHours.parseWeek(List.of(
+        new DayHoursText(1, "12:00", "15:00"), new DayHoursText(null, "12:00", "15:00")), false));
+    assertTrue(e.getMessage().contains("is required"), e.getMessage());
+    assertEquals(1, WeeklyHours.parseWeek(List.of(new DayHoursText(0, "12:00", "15:00")), false).on(0).size(),
+        "0 given explicitly is Sunday");
+  }
 }
