@@ -37,7 +37,8 @@ class TimesTest {
   @ParameterizedTest
   @ValueSource(strings = {"2025-1-1", "25-01-01", "2025/01/01", "20250101", "2025-01-01 ",
       " 2025-01-01", "2025-01-01T00:00", "+2025-01-01", "12025-01-01", "2025-O1-01",
-      "\u0662\u0660\u0662\u0665-\u0660\u0661-\u0660\u0661", "01-01-2025"})
+      "\u0662\u0660\u0662\u0665-\u0660\u0661-\u0660\u0661", "01-01-2025", "\uff12\uff10\uff12\uff15-01-01",
+      "2025-\u0966\u0967-01", "+294277-01-01", "294277-01-01", "-0001-01-01"})
   void rejectsDatesInAnyOtherShape(String text) {
     assertInvalid("date", () -> Times.parseDate("date", text));
   }
@@ -58,7 +59,9 @@ class TimesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"24:00", "9:5", "9:05", "12:60", "12:00:00", "1200", "12:0", " 12:00",
-      "12:00 ", "-1:00", "12.00", "ab:cd", "25:00", "99:99", "T12:00", "12h00"})
+      "12:00 ", "-1:00", "12.00", "ab:cd", "25:00", "99:99", "T12:00", "12h00",
+      // Digits of other scripts: Arabic-Indic, Devanagari, fullwidth, mathematical bold.
+      "\u0661\u0669:\u0663\u0660", "\u0967\u096f:\u0966\u0966", "\uff11\uff19:\uff10\uff10", "\uD835\uDFCF9:30"})
   void rejectsOtherTimes(String text) {
     var e = assertInvalid("slot.start_time", () -> Times.parseTime("slot.start_time", text));
     assertEquals("slot.start_time: must be HH:MM (00:00-23:59)", e.getMessage());
