@@ -91,7 +91,12 @@ public final class Text {
     return true;
   }
 
-  private static void requireWellFormed(String field, String value) {
+  /**
+   * Refuses lone surrogates. Called where JSON becomes a protobuf message too: protobuf's UTF-8
+   * encoder would silently turn them into "?" on the way to a service, so the service's own check
+   * would never see them.
+   */
+  public static void requireWellFormed(String field, String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (Character.isHighSurrogate(c)) {

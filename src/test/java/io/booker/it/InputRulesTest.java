@@ -60,6 +60,8 @@ class InputRulesTest {
       400, "INVALID_ARGUMENT", "name");
     assertProblem(api.post(V1 + "/venues", new JsonObject().put("name", "Bar\u0007").put("timezone", "UTC")),
       400, "INVALID_ARGUMENT", "name");
+    // Sent as the JSON escape \ud800: refused, not stored as "Caf?".
+    assertProblem(api.send("POST", V1 + "/venues", "{\"name\":\"Caf\\ud800\",\"timezone\":\"UTC\"}"), 400, "INVALID_ARGUMENT", "name");
     assertCode(ErrorCode.INVALID_ARGUMENT, "name", () -> venues.createVenue(CreateVenueRequest.newBuilder()
       .setName("\u2060\u00a0").setTimezone("UTC").build()));
     assertCode(ErrorCode.INVALID_ARGUMENT, "name", () -> venues.createVenue(CreateVenueRequest.newBuilder()

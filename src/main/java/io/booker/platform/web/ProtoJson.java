@@ -6,6 +6,7 @@ import com.google.protobuf.Message;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import io.booker.common.ServiceException;
+import io.booker.common.Text;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -112,6 +113,7 @@ public final class ProtoJson {
     switch (field.getJavaType()) {
       case STRING:
         if (raw instanceof String s) {
+          Text.requireWellFormed(path, s);
           return s;
         }
         throw ServiceException.invalid(path, "must be a string");

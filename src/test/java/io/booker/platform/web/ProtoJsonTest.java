@@ -81,6 +81,13 @@ class ProtoJsonTest {
   }
 
   @Test
+  void loneSurrogatesAreRefusedBeforeProtobufWouldTurnThemIntoQuestionMarks() {
+    assertInvalid("name", new JsonObject().put("name", "Caf\uD800"), CreateTableRequest.newBuilder());
+    assertInvalid("slot.date", new JsonObject().put("slot", new JsonObject().put("date", "\uDC00")), CheckAvailabilityRequest.newBuilder());
+    assertEquals("Caf\u00e9 🍝", ProtoJson.merge(new JsonObject().put("name", "Caf\u00e9 🍝"), CreateTableRequest.newBuilder()).getName());
+  }
+
+  @Test
   void aWholeNumberWrittenAsDecimalIsAccepted() {
     assertEquals(4, ProtoJson.merge(new JsonObject().put("capacity", 4.0), CreateTableRequest.newBuilder()).getCapacity());
   }
