@@ -140,7 +140,7 @@ public final class BookingServiceImpl implements BookingService {
     if (!request.hasSlot()) {
       throw ServiceException.invalid("slot", "is required");
     }
-    ZoneId zone = request.getTimezone().isBlank() ? ZoneId.of("UTC") : Times.parseZone("timezone", request.getTimezone());
+    ZoneId zone = request.getTimezone().isBlank() ? ZoneId.of("UTC") : Times.knownZone("timezone", request.getTimezone());
     LocalDate date = Times.parseDate("slot.date", request.getSlot().getDate());
     LocalTime start = Times.parseTime("slot.start_time", request.getSlot().getStartTime());
     int duration = Times.durationMinutes(request.getSlot().getDurationMinutes());

@@ -108,6 +108,20 @@ public final class Times {
   }
 
   /**
+   * A zone id this JVM knows, canonical or not: for zones one service passes another from its own
+   * data (a venue created before the canonical rule may still have "US/Eastern"), where refusing
+   * would break the venue rather than protect anything. Clients' new zones go through
+   * {@link #parseZone}.
+   */
+  public static ZoneId knownZone(String field, String s) {
+    requirePresent(field, s);
+    if (!ZONE_IDS.contains(s)) {
+      throw ServiceException.invalid(field, "must be an IANA time zone such as Europe/Berlin");
+    }
+    return ZoneId.of(s);
+  }
+
+  /**
    * The slot length to use: 0 (unset on the wire) means {@value #DEFAULT_DURATION_MINUTES};
    * otherwise 15 to 720 minutes in steps of 5.
    */

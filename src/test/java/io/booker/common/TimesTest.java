@@ -139,4 +139,12 @@ class TimesTest {
   void numbersWeekdaysFromSunday(String date, int weekday) {
     assertEquals(weekday, Times.weekday(LocalDate.parse(date)));
   }
+
+  @Test
+  void zonesAVenueAlreadyHasAreKnownEvenWhenNotCanonical() {
+    assertEquals(ZoneId.of("US/Eastern"), Times.knownZone("timezone", "US/Eastern"));
+    assertEquals(ZoneId.of("Europe/Berlin"), Times.knownZone("timezone", "Europe/Berlin"));
+    assertInvalid("timezone", () -> Times.knownZone("timezone", "+02:00"));
+    assertInvalid("timezone", () -> Times.knownZone("timezone", "Mars/Base"));
+  }
 }
