@@ -3,6 +3,8 @@ package io.booker.platform.health;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
+import io.booker.platform.web.EdgeHeaders;
+import io.booker.platform.web.RequestTargetCheck;
 import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,8 @@ public final class OpsVerticle extends VerticleBase {
     String host = ops.getString("host", "127.0.0.1");
     readiness = new ReadinessChecks(vertx, config());
     Router router = Router.router(vertx);
+    router.route().handler(new EdgeHeaders());
+    router.route().handler(new RequestTargetCheck());
     OpsRoutes.mount(router, readiness);
     return vertx.createHttpServer().requestHandler(router).listen(port, host)
       .onSuccess(s -> log.info("event=ops_listening host={} port={}", host, s.actualPort()));
