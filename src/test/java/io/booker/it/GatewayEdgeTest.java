@@ -112,6 +112,7 @@ class GatewayEdgeTest {
 
   @Test
   void aBodyThatIsNotJsonIsA415Problem() {
+    int before = venueCount();
     HttpResponse<Buffer> text = api.request("POST", "/api/v1/venues").putHeader("content-type", "text/plain")
       .sendBuffer(Buffer.buffer("{\"name\":\"Plain\",\"timezone\":\"UTC\"}")).await();
     assertProblem(text, 415, "UNSUPPORTED_MEDIA_TYPE");
@@ -121,7 +122,7 @@ class GatewayEdgeTest {
     RawHttp.Response untyped = RawHttp.exchange(port, "POST /api/v1/venues HTTP/1.1\r\nHost: x\r\nAuthorization: "
       + io.booker.testinfra.TestTokens.admin() + "\r\nContent-Length: 2", "{}");
     assertRawProblem(untyped, 415, "UNSUPPORTED_MEDIA_TYPE");
-    assertFalse(api.ok(api.get("/api/v1/venues?limit=100")).encode().contains("Plain"), "nothing was created");
+    assertEquals(before, venueCount(), "nothing was created");
   }
 
   @Test
@@ -152,6 +153,7 @@ class GatewayEdgeTest {
 
   @Test
   void duplicateKeysAndDeepNestingAreRefused() {
+    int before = venueCount();
     HttpResponse<Buffer> dup = api.request("POST", "/api/v1/venues").putHeader("content-type", "application/json")
       .sendBuffer(Buffer.buffer("{\"name\":\"First\",\"name\":\"Second\",\"timezone\":\"UTC\"}")).await();
     assertProblem(dup, 400, "INVALID_ARGUMENT");
@@ -164,8 +166,7 @@ class GatewayEdgeTest {
     HttpResponse<Buffer> notUtf8 = api.request("POST", "/api/v1/venues").putHeader("content-type", "application/json")
       .sendBuffer(Buffer.buffer(new byte[] {'{', '"', 'n', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'})).await();
     assertProblem(notUtf8, 400, "INVALID_ARGUMENT");
-    String list = api.ok(api.get("/api/v1/venues?limit=100")).encode();
-    assertFalse(list.contains("First") || list.contains("Second") || list.contains("Deep"), "nothing was created");
+    assertEquals(before, venueCount(), "nothing was created");
   }
 
   // --- headers on every answer ---
@@ -279,8 +280,9 @@ class GatewayEdgeTest {
 
   // --- helpers ---
 
+  /** How many venues exist (every test class of a run shares the database, one class at a time). */
   static int venueCount() {
-    return api.ok(api.get("/api/v1/venues?limit=100")).getJsonArray("venues").size();
+    return api.ok(api.get("/api/v1/venues?limit=1")).getInteger("total", 0);
   }
 
   static void assertProblem(HttpResponse<Buffer> r, int status, String code) {
