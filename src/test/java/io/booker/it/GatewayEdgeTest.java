@@ -111,6 +111,15 @@ class GatewayEdgeTest {
   }
 
   @Test
+  void cleartextHttp2IsNotSpoken() {
+    // Vert.x answers a request of an HTTP version it does not serve with a bare 501 and closes,
+    // before any handler of ours runs; what matters is that no HTTP/2 connection is opened.
+    RawHttp.Response r = RawHttp.exchange(port, "PRI * HTTP/2.0\r\n\r\nSM", "");
+    assertEquals(501, r.status());
+    assertEquals(200, api.get("/health/live").statusCode());
+  }
+
+  @Test
   void aBodyThatIsNotJsonIsA415Problem() {
     int before = venueCount();
     HttpResponse<Buffer> text = api.request("POST", "/api/v1/venues").putHeader("content-type", "text/plain")

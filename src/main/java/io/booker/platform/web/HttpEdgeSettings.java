@@ -35,9 +35,13 @@ public record HttpEdgeSettings(long maxBodyBytes, int maxInitialLineLength, int 
       origins.stream().map(String::valueOf).toList());
   }
 
-  /** Server options carrying the request-line, header and idle limits. */
+  /**
+   * Server options carrying the request-line, header and idle limits. HTTP/1.1 only: the limits
+   * and the slow-client guard are made for it, and no client of the edge needs cleartext HTTP/2.
+   */
   public HttpServerOptions serverOptions() {
     return new HttpServerOptions()
+      .setHttp2ClearTextEnabled(false)
       .setMaxInitialLineLength(maxInitialLineLength)
       .setMaxHeaderSize(maxHeaderSize)
       .setIdleTimeout((int) idleTimeoutMs)
