@@ -284,6 +284,9 @@ class GatewayEdgeTest {
       assertRawProblem(timedOut, 408, "REQUEST_TIMEOUT");
     }
     assertEquals(200, api.get("/health/live").statusCode(), "the service still answers");
+    String metrics = api.get("/metrics").bodyAsString();
+    assertTrue(metrics.contains("http_connections_dropped_total{reason=\"headers_not_received\"}"), "drops are counted");
+    assertTrue(metrics.contains("http_connections_dropped_total{reason=\"body_not_received\"}"), "drops are counted");
     assertEquals(venuesBefore, venueCount(), "the half-sent body created nothing");
   }
 

@@ -1,6 +1,7 @@
 package io.booker.platform.web;
 
 import io.booker.common.ErrorCode;
+import io.booker.platform.metrics.Metrics;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
@@ -88,8 +89,10 @@ public final class SlowClientGuard {
         return;
       }
       vertx.cancelTimer(timer);
-      log.info("event=http_connection_dropped reason={} remote={}",
-        phase == Phase.AWAITING_HEADERS ? "headers_not_received" : "body_not_received", conn.remoteAddress());
+      String reason = phase == Phase.AWAITING_HEADERS ? "headers_not_received" : "body_not_received";
+      // Counted, and logged at DEBUG only: how many such clients come is the client's choice.
+      Metrics.httpConnectionDropped(reason);
+      log.debug("event=http_connection_dropped reason={} remote={}", reason, conn.remoteAddress());
       if (phase == Phase.RECEIVING_BODY && !request.response().headWritten()) {
         Problems.write(request.response().putHeader("connection", "close"), ErrorCode.REQUEST_TIMEOUT,
           "request was not received within " + readTimeoutMs + " ms").onComplete(ar -> conn.close());
