@@ -5,14 +5,16 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Set;
+
 /** Records {@code http_requests_total} and {@code http_request_duration_seconds} by route template. */
 public final class HttpMetricsHandler implements Handler<RoutingContext> {
 
   private static final String TEMPLATE = "booker.route.template";
   private static final String TIMED = "booker.metrics.timed";
   /** The methods that get a label of their own; any other (a client can invent them) is OTHER. */
-  private static final java.util.Set<String> KNOWN_METHODS =
-    java.util.Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT");
+  private static final Set<String> KNOWN_METHODS =
+    Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT");
 
   /** A regular expression matching any method name but the standard ones. */
   public static final String NON_STANDARD_METHOD = "(?!(GET|HEAD|POST|PUT|DELETE|PATCH|OPTIONS|TRACE|CONNECT)$).*";
