@@ -7,6 +7,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
+import io.booker.platform.web.HttpMetricsHandler;
+import io.vertx.micrometer.MatchType;
+import io.vertx.micrometer.MetricsDomain;
+import io.vertx.micrometer.Match;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import org.slf4j.Logger;
@@ -106,6 +110,9 @@ public final class Node {
       .setMetricsOptions(new MicrometerMetricsOptions()
         .setEnabled(true)
         .setJvmMetricsEnabled(true)
+        // A method a client invented is labelled OTHER: each new verb must not add new series.
+        .addLabelMatch(new Match().setDomain(MetricsDomain.HTTP_SERVER).setLabel("method").setType(MatchType.REGEX)
+          .setValue(HttpMetricsHandler.NON_STANDARD_METHOD).setAlias("OTHER"))
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
     VertxBuilder builder = Vertx.builder().with(options);
     if (!config.clustered()) {

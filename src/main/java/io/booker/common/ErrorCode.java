@@ -22,6 +22,11 @@ public enum ErrorCode {
   RATE_LIMITED(429, GrpcCode.RESOURCE_EXHAUSTED),
   METHOD_NOT_ALLOWED(405, GrpcCode.UNIMPLEMENTED),
   PAYLOAD_TOO_LARGE(413, GrpcCode.RESOURCE_EXHAUSTED),
+  // The HTTP edge's own refusals: no service raises them, so their gRPC codes only say what kind they are.
+  UNSUPPORTED_MEDIA_TYPE(415, GrpcCode.INVALID_ARGUMENT),
+  URI_TOO_LONG(414, GrpcCode.INVALID_ARGUMENT),
+  HEADERS_TOO_LARGE(431, GrpcCode.INVALID_ARGUMENT),
+  REQUEST_TIMEOUT(408, GrpcCode.DEADLINE_EXCEEDED),
   UNAVAILABLE(503, GrpcCode.UNAVAILABLE),
   // A dependency that does not answer in time is, to the client, a dependency that is down.
   DEADLINE_EXCEEDED(503, GrpcCode.DEADLINE_EXCEEDED),

@@ -1,7 +1,5 @@
 package io.booker.gateway;
 
-import io.booker.common.ErrorCode;
-import io.booker.common.ServiceException;
 import io.booker.gateway.auth.AuthRoutes;
 import io.booker.gateway.auth.BootstrapAdmin;
 import io.booker.gateway.auth.CallerAuthentication;
@@ -22,18 +20,19 @@ import io.booker.platform.health.ReadinessChecks;
 import io.booker.platform.pg.PgDatabases;
 import io.booker.platform.redis.RedisClients;
 import io.booker.platform.rpc.RpcClients;
+import io.booker.platform.web.AllowedMethods;
+import io.booker.platform.web.EdgeErrors;
+import io.booker.platform.web.HttpEdge;
+import io.booker.platform.web.HttpEdgeSettings;
 import io.booker.platform.web.HttpMetricsHandler;
-import io.booker.platform.web.Problems;
 import io.booker.proto.booking.BookingServiceClient;
 import io.booker.proto.booking.BookingServiceGrpcService;
 import io.booker.proto.venue.VenueServiceClient;
 import io.booker.proto.venue.VenueServiceGrpcService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
@@ -49,7 +48,6 @@ import java.util.Map;
 public final class GatewayVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(GatewayVerticle.class);
-  static final long MAX_BODY_BYTES = 64 * 1024;
   /** How often dead refresh tokens are deleted. */
   private static final long SWEEP_EVERY_MS = 3_600_000;
 
@@ -58,11 +56,13 @@ public final class GatewayVerticle extends VerticleBase {
   private Redis redis;
   private PasswordHasher hasher;
   private long sweepTimer = -1;
+  private HttpEdgeSettings edge;
 
   @Override
   public Future<?> start() {
     NodeConfig node = new NodeConfig(config());
     JsonObject http = node.section("http");
+    edge = HttpEdgeSettings.from(http);
     JsonObject clients = node.section("clients");
     JsonObject auth = node.section("auth");
     VenueServiceClient venues = RpcClients.create(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR,
@@ -90,7 +90,7 @@ public final class GatewayVerticle extends VerticleBase {
         .onFailure(t -> log.warn("event=refresh_token_sweep_failed error={}", t.toString())));
       return BootstrapAdmin.ensure(store, hasher, auth)
         .map(v -> router(new AuthRoutes(sessions, users, tokens), new UserRoutes(users), tokens, venues, bookings));
-    }).compose(router -> vertx.createHttpServer().requestHandler(router)
+    }).compose(router -> HttpEdge.server(vertx, edge, router)
       // Loopback unless configured wider (http.host, BOOKER_HTTP_HOST).
       .listen(http.getInteger("port", 8080), http.getString("host", "127.0.0.1"))
       .onSuccess(s -> log.info("event=http_listening host={} port={}", http.getString("host", "127.0.0.1"), s.actualPort())));
@@ -98,11 +98,11 @@ public final class GatewayVerticle extends VerticleBase {
 
   private Router router(AuthRoutes auth, UserRoutes users, AccessTokens tokens, VenueServiceClient venues, BookingServiceClient bookings) {
     Router router = Router.router(vertx);
-    router.route().handler(new HttpMetricsHandler());
+    HttpEdge.front(router, edge);
     OpsRoutes.mount(router, readiness);
 
     Router api = Router.router(vertx);
-    api.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    HttpEdge.apiBodies(api, edge);
     api.route().handler(ctx -> {
       // Every API route is matched after this one; note its template for the HTTP metrics.
       ctx.addHeadersEndHandler(v -> HttpMetricsHandler.markRoute(ctx));
@@ -117,22 +117,9 @@ public final class GatewayVerticle extends VerticleBase {
     new ScheduleRoutes(venues).mount(api);
     new BookingRoutes(bookings).mount(api);
     router.route("/api/v1/*").subRouter(api);
+    AllowedMethods allowed = new AllowedMethods().add("", router).add("/api/v1", api);
 
-    router.errorHandler(404, ctx -> Problems.send(ctx, ErrorCode.NOT_FOUND, "no route for " + ctx.request().method() + " " + ctx.request().path()));
-    router.errorHandler(405, ctx -> Problems.send(ctx, ErrorCode.METHOD_NOT_ALLOWED,
-      "method " + ctx.request().method() + " is not allowed on " + ctx.request().path()));
-    router.errorHandler(413, ctx -> Problems.send(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "request body is larger than " + MAX_BODY_BYTES + " bytes"));
-    router.errorHandler(500, ctx -> {
-      Throwable failure = ctx.failure();
-      if (failure instanceof ServiceException se) {
-        Problems.send(ctx, se);
-      } else if (failure instanceof DecodeException) {
-        Problems.send(ctx, ErrorCode.INVALID_ARGUMENT, "request body is not valid JSON");
-      } else {
-        log.error("event=unhandled_failure method={} path={}", ctx.request().method(), ctx.request().path(), failure);
-        Problems.send(ctx, ErrorCode.INTERNAL, "internal error");
-      }
-    });
+    EdgeErrors.install(router, allowed, edge.maxBodyBytes());
     return router;
   }
 

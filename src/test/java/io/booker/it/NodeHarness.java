@@ -86,6 +86,11 @@ final class NodeHarness implements BeforeAllCallback, AfterAllCallback, AutoClos
   }
 
   /** A REST client of this node's gateway, with connections enough for the concurrency tests. */
+  /** The port of the node's HTTP edge. */
+  int httpPort() {
+    return httpPort;
+  }
+
   ApiClient api() {
     return new ApiClient(WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(64)), httpPort);
   }

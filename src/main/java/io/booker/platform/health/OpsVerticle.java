@@ -3,6 +3,10 @@ package io.booker.platform.health;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
+import io.booker.platform.web.AllowedMethods;
+import io.booker.platform.web.EdgeErrors;
+import io.booker.platform.web.HttpEdge;
+import io.booker.platform.web.HttpEdgeSettings;
 import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +30,11 @@ public final class OpsVerticle extends VerticleBase {
     String host = ops.getString("host", "127.0.0.1");
     readiness = new ReadinessChecks(vertx, config());
     Router router = Router.router(vertx);
+    HttpEdgeSettings edge = HttpEdgeSettings.from(ops);
+    HttpEdge.front(router, edge);
     OpsRoutes.mount(router, readiness);
-    return vertx.createHttpServer().requestHandler(router).listen(port, host)
+    EdgeErrors.install(router, new AllowedMethods().add("", router), edge.maxBodyBytes());
+    return HttpEdge.server(vertx, edge, router).listen(port, host)
       .onSuccess(s -> log.info("event=ops_listening host={} port={}", host, s.actualPort()));
   }
 

@@ -37,6 +37,11 @@ public final class Metrics {
     timer("http_request_duration_seconds", "method", method, "path", path, "status", s).record(nanos, TimeUnit.NANOSECONDS);
   }
 
+  /** An HTTP connection the edge closed because a request did not arrive in time; {@code reason} is one of a fixed few. */
+  public static void httpConnectionDropped(String reason) {
+    counter("http_connections_dropped", "reason", reason).increment();
+  }
+
   public static void grpcServerCall(String service, String method, String status, long nanos) {
     counter("grpc_server_requests", "service", service, "method", method, "status", status).increment();
     timer("grpc_server_request_duration_seconds", "service", service, "method", method).record(nanos, TimeUnit.NANOSECONDS);

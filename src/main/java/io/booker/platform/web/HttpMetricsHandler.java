@@ -5,10 +5,24 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Set;
+
 /** Records {@code http_requests_total} and {@code http_request_duration_seconds} by route template. */
 public final class HttpMetricsHandler implements Handler<RoutingContext> {
 
   private static final String TEMPLATE = "booker.route.template";
+  private static final String TIMED = "booker.metrics.timed";
+  /** The methods that get a label of their own; any other (a client can invent them) is OTHER. */
+  private static final Set<String> KNOWN_METHODS =
+    Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT");
+
+  /** A regular expression matching any method name but the standard ones. */
+  public static final String NON_STANDARD_METHOD = "(?!(GET|HEAD|POST|PUT|DELETE|PATCH|OPTIONS|TRACE|CONNECT)$).*";
+
+  /** {@code method} itself when it is a standard method, else {@code OTHER}: bounded label values. */
+  public static String methodLabel(String method) {
+    return KNOWN_METHODS.contains(method) ? method : "OTHER";
+  }
 
   /**
    * Remembers the template of the route handling the request (e.g. {@code /api/v1/venues/:id}).
@@ -25,14 +39,22 @@ public final class HttpMetricsHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    if (ctx.get(TIMED) != null) {
+      // A rerouted request (HEAD served as GET) passes here twice; it is one request.
+      ctx.next();
+      return;
+    }
+    ctx.put(TIMED, Boolean.TRUE);
+    String method = methodLabel(ctx.request().method().name());
     long start = System.nanoTime();
     ctx.addEndHandler(v -> {
       String path = ctx.get(TEMPLATE);
       if (path == null) {
         Route route = ctx.currentRoute();
-        path = route != null && route.getPath() != null ? route.getPath() : "unmatched";
+        // Only route templates are labels: a path no route took is "unmatched", whatever it was.
+        path = route != null && route.getPath() != null && ctx.statusCode() != 404 ? route.getPath() : "unmatched";
       }
-      Metrics.httpRequest(ctx.request().method().name(), path, ctx.response().getStatusCode(), System.nanoTime() - start);
+      Metrics.httpRequest(method, path, ctx.response().getStatusCode(), System.nanoTime() - start);
     });
     ctx.next();
   }

@@ -2,6 +2,8 @@ package io.booker.platform.web;
 
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -42,7 +44,30 @@ public final class Problems {
       .end(body(code, detail).encode());
   }
 
-  static String title(ErrorCode code) {
+  /**
+   * A 500 whose body carries {@code correlationId}, the id the ERROR log line of the failure names,
+   * so that a client's report can be matched to the log without the answer revealing anything.
+   */
+  public static void sendInternal(RoutingContext ctx, String correlationId) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    ctx.response()
+      .setStatusCode(ErrorCode.INTERNAL.httpStatus())
+      .putHeader("content-type", CONTENT_TYPE)
+      .end(body(ErrorCode.INTERNAL, "internal error (correlation id " + correlationId + ")")
+        .put("correlation_id", correlationId).encode());
+  }
+
+  /** Writes a problem straight to a response, for answers given outside a router. */
+  public static Future<Void> write(HttpServerResponse response, ErrorCode code, String detail) {
+    return response
+      .setStatusCode(code.httpStatus())
+      .putHeader("content-type", CONTENT_TYPE)
+      .end(body(code, detail).encode());
+  }
+
+  public static String title(ErrorCode code) {
     String words = code.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }

@@ -1,0 +1,104 @@
+package io.booker.platform.web;
+
+import io.booker.common.ErrorCode;
+import io.booker.platform.metrics.Metrics;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Drops slowloris-style clients. The idle timeout of the server only closes connections on which
+ * nothing moves; a client that trickles a byte now and then keeps it open. So each connection
+ * must deliver a request's headers within {@code readTimeoutMs} of opening (or of the previous
+ * answer, which also bounds idle keep-alive), and its body within {@code readTimeoutMs} of the
+ * headers (a 408 problem, then the connection is closed).
+ *
+ * <p>One guard per server handler (verticle instance): its connections all run on that instance's
+ * event loop, so the map needs no locking.
+ */
+public final class SlowClientGuard {
+
+  private static final Logger log = LoggerFactory.getLogger(SlowClientGuard.class);
+
+  private enum Phase { AWAITING_HEADERS, RECEIVING_BODY, ANSWERING }
+
+  private final Vertx vertx;
+  private final long readTimeoutMs;
+  private final Map<HttpConnection, Watch> watches = new HashMap<>();
+
+  public SlowClientGuard(Vertx vertx, long readTimeoutMs) {
+    this.vertx = vertx;
+    this.readTimeoutMs = readTimeoutMs;
+  }
+
+  /** The server's connection handler. */
+  public void onConnection(HttpConnection conn) {
+    Watch watch = new Watch(conn);
+    watches.put(conn, watch);
+    conn.closeHandler(v -> {
+      vertx.cancelTimer(watch.timer);
+      watches.remove(conn);
+    });
+  }
+
+  /** Wraps the server's request handler so that each request is timed. */
+  public Handler<HttpServerRequest> watching(Handler<HttpServerRequest> next) {
+    return req -> {
+      Watch watch = watches.get(req.connection());
+      if (watch != null) {
+        watch.started(req);
+      }
+      next.handle(req);
+    };
+  }
+
+  private final class Watch {
+    private final HttpConnection conn;
+    private final long timer;
+    private Phase phase = Phase.AWAITING_HEADERS;
+    private long since = System.currentTimeMillis();
+    private HttpServerRequest request;
+
+    Watch(HttpConnection conn) {
+      this.conn = conn;
+      this.timer = vertx.setPeriodic(Math.max(50, readTimeoutMs / 4), id -> tick());
+    }
+
+    void started(HttpServerRequest req) {
+      request = req;
+      phase = Phase.RECEIVING_BODY;
+      since = System.currentTimeMillis();
+    }
+
+    private void tick() {
+      long now = System.currentTimeMillis();
+      if (phase == Phase.RECEIVING_BODY && request.isEnded()) {
+        phase = Phase.ANSWERING;
+      }
+      if (phase == Phase.ANSWERING && request.response().ended()) {
+        phase = Phase.AWAITING_HEADERS;
+        since = now;
+      }
+      if (phase == Phase.ANSWERING || now - since <= readTimeoutMs) {
+        return;
+      }
+      vertx.cancelTimer(timer);
+      String reason = phase == Phase.AWAITING_HEADERS ? "headers_not_received" : "body_not_received";
+      // Counted, and logged at DEBUG only: how many such clients come is the client's choice.
+      Metrics.httpConnectionDropped(reason);
+      log.debug("event=http_connection_dropped reason={} remote={}", reason, conn.remoteAddress());
+      if (phase == Phase.RECEIVING_BODY && !request.response().headWritten()) {
+        Problems.write(request.response().putHeader("connection", "close"), ErrorCode.REQUEST_TIMEOUT,
+          "request was not received within " + readTimeoutMs + " ms").onComplete(ar -> conn.close());
+      } else {
+        conn.close();
+      }
+    }
+  }
+}
