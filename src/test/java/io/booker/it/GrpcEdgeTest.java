@@ -1,5 +1,7 @@
 package io.booker.it;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnknownFieldSet;
 import io.booker.proto.venue.ListVenuesRequest;
 import io.booker.testinfra.TestTokens;
 import io.vertx.core.Future;
@@ -65,10 +67,18 @@ class GrpcEdgeTest {
   }
 
   @Test
-  void wellFormedCallsAnswerOkAlsoGzipped() throws Exception {
+  void wellFormedCallsAnswerOkAlsoGzippedAndLarge() throws Exception {
     assertEquals(OK, call(MultiMap.caseInsensitiveMultiMap(), frame(0, listVenues())).grpcStatus());
     Answer gzipped = call(headers("grpc-encoding", "gzip"), frame(1, gzip(listVenues())));
     assertEquals(OK, gzipped.grpcStatus(), gzipped.toString());
+    // A message of 200 KB (an unknown field) spans many DATA frames; so do three of them, compressed.
+    byte[] large = ListVenuesRequest.newBuilder().setLimit(5).setUnknownFields(UnknownFieldSet.newBuilder()
+      .addField(15, UnknownFieldSet.Field.newBuilder().addLengthDelimited(ByteString.copyFrom(new byte[200_000])).build())
+      .build()).build().toByteArray();
+    Answer big = call(headers("x-booker-frame-error", "unknown_compression_flag"), frame(0, large));
+    assertEquals(OK, big.grpcStatus(), big.toString());
+    Answer bigGzipped = call(headers("grpc-encoding", "gzip"), frame(1, gzip(large)));
+    assertEquals(OK, bigGzipped.grpcStatus(), bigGzipped.toString());
   }
 
   @Test
@@ -114,6 +124,14 @@ class GrpcEdgeTest {
   @Test
   void compressedFrameWithoutDeclaredEncodingIsInternal() throws Exception {
     assertRefused(INTERNAL, MultiMap.caseInsensitiveMultiMap(), frame(1, gzip(listVenues())));
+    assertRefused(INTERNAL, headers("grpc-encoding", "identity"), frame(1, gzip(listVenues())));
+  }
+
+  @Test
+  void unknownCompressionFlagIsUnimplemented() throws Exception {
+    assertRefused(UNIMPLEMENTED, MultiMap.caseInsensitiveMultiMap(), frame(2, listVenues()));
+    // Also behind a well-formed first frame, and with an encoding declared.
+    assertRefused(UNIMPLEMENTED, headers("grpc-encoding", "gzip"), frame(0, listVenues()).appendBuffer(frame(7, listVenues())));
   }
 
   @Test

@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.Http2Settings;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.grpc.common.GrpcHeaderNames;
 import io.vertx.grpc.server.GrpcProtocol;
 import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.health.HealthService;
@@ -53,14 +52,8 @@ public final class GrpcEndpoint {
     // Loopback unless configured wider: an all-in-one node is reachable from its own machine only.
     String host = cfg.getString("grpc_host", "127.0.0.1");
     return vertx.createHttpServer(serverOptions(port, host, limits))
-      .requestHandler(request -> {
-        // vertx-grpc throws (and never answers) on a compressed frame when no grpc-encoding was declared;
-        // with this marker the frame reaches GrpcUnaryCall, which refuses it with a status.
-        if (request.getHeader(GrpcHeaderNames.GRPC_ENCODING) == null) {
-          request.headers().set(GrpcHeaderNames.GRPC_ENCODING, GrpcPayloads.UNDECLARED);
-        }
-        grpc.handle(request);
-      })
+      // Each request's frames are checked before vertx-grpc reads them (see GrpcFrameCheck).
+      .requestHandler(request -> grpc.handle(new GrpcFrameCheck(request)))
       .listen()
       .onSuccess(s -> log.info("event=grpc_listening service={} host={} port={} max_message_bytes={} idle_timeout_s={}",
         service, host, s.actualPort(), limits.maxMessageBytes(), limits.idleTimeoutS()));

@@ -15,8 +15,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Turns one received gRPC message into a request, refusing what a client must not send: an encoding
- * the server does not speak (UNIMPLEMENTED), a compressed message without a declared encoding
- * (INTERNAL, a protocol error in the gRPC spec), a message that inflates past the size limit
+ * the server does not speak (UNIMPLEMENTED), a message that inflates past the size limit
  * (RESOURCE_EXHAUSTED) and bytes that are not the request type (INVALID_ARGUMENT).
  *
  * <p>vertx-grpc 5.0.7 inflates gzip messages whole, without a limit, and throws on unknown encodings
@@ -25,26 +24,18 @@ import java.util.zip.GZIPInputStream;
  */
 final class GrpcPayloads {
 
-  /**
-   * Put in place of a missing {@code grpc-encoding} header before vertx-grpc reads the stream: the
-   * message of a compressed frame then carries this encoding (and is refused) instead of making
-   * vertx-grpc throw with the stream left unanswered.
-   */
-  static final String UNDECLARED = "x-booker-undeclared";
-
   private GrpcPayloads() {
   }
 
   /** Whether a call's declared {@code grpc-encoding} (null when none) is one this server reads. */
   static boolean readable(String encoding) {
-    return encoding == null || encoding.equals("identity") || encoding.equals("gzip") || encoding.equals(UNDECLARED);
+    return encoding == null || encoding.equals("identity") || encoding.equals("gzip");
   }
 
   static Message decode(GrpcMessage message, GrpcMessageDecoder<Message> decoder, int maxBytes) {
     Buffer payload = switch (message.encoding()) {
       case "identity" -> message.payload();
       case "gzip" -> gunzip(message.payload(), maxBytes);
-      case UNDECLARED -> throw new ServiceException(ErrorCode.INTERNAL, "compressed message without a grpc-encoding");
       default -> throw new ServiceException(ErrorCode.UNIMPLEMENTED, "message encoding not supported");
     };
     try {

@@ -19,7 +19,7 @@ import java.util.function.Function;
 /**
  * One unary gRPC call on the server: exactly one request message in, exactly one answer out, whatever
  * the client sends. Every way a client can get the request wrong is answered at once with a
- * {@code grpc-status}: an unreadable {@code grpc-encoding}, a message over the size limit (raw or
+ * {@code grpc-status}: an unreadable {@code grpc-encoding} or compression flag, a message over the size limit (raw or
  * inflated), bytes that are not the request, a stream that ends before a whole message, a second
  * message. A client that opens the stream and never finishes its message is answered
  * DEADLINE_EXCEEDED after {@link GrpcLimits#messageTimeoutMs()} and its stream reset.
@@ -93,7 +93,13 @@ final class GrpcUnaryCall {
     });
     call.endHandler(v -> {
       stopTimer(vertx);
-      if (!received) {
+      String frameError = call.headers().get(GrpcFrameCheck.FRAME_ERROR);
+      if (GrpcFrameCheck.UNKNOWN_FLAG.equals(frameError)) {
+        refuse(new ServiceException(ErrorCode.UNIMPLEMENTED, "unknown compression flag"), frameError);
+      } else if (GrpcFrameCheck.UNDECLARED_ENCODING.equals(frameError)) {
+        // A protocol error in the gRPC spec's words, hence INTERNAL.
+        refuse(new ServiceException(ErrorCode.INTERNAL, "compressed message without a grpc-encoding"), frameError);
+      } else if (!received) {
         refuse(new ServiceException(ErrorCode.INVALID_ARGUMENT, "request ended without a complete message"), "truncated");
       }
     });
