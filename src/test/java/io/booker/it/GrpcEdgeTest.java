@@ -135,6 +135,123 @@ class GrpcEdgeTest {
   }
 
   @Test
+  void aCallPastItsOwnDeadlineIsDeadlineExceeded() throws Exception {
+    Answer answer = call(headers("grpc-timeout", "1m"), frame(0, listVenues()));
+    assertEquals(DEADLINE_EXCEEDED, answer.grpcStatus(), answer.toString());
+    assertServiceStillAnswers();
+  }
+
+  @Test
+  void aMessageTrickledSlowerThanTheMessageTimeoutIsAnsweredAndReset() throws Exception {
+    Promise<Answer> answered = Promise.promise();
+    HttpClientRequest request = http.request(HttpMethod.POST, LIST_VENUES).await(5, TimeUnit.SECONDS);
+    grpcHeaders(request, "application/grpc");
+    request.setChunked(true);
+    request.exceptionHandler(err -> { });
+    request.response().compose(GrpcEdgeTest::answerOf).onComplete(answered);
+    // Slowloris: one byte of a well-formed message every 200 ms, never idle, never complete in time.
+    Buffer message = frame(0, listVenues());
+    long timer = harness.vertx().setPeriodic(200, new io.vertx.core.Handler<>() {
+      int sent;
+      @Override
+      public void handle(Long id) {
+        if (sent < message.length()) {
+          request.write(message.slice(sent, sent + 1));
+          sent++;
+        }
+      }
+    });
+    try {
+      Answer answer = answered.future().await(MESSAGE_TIMEOUT_MS + 4000, TimeUnit.MILLISECONDS);
+      assertEquals(DEADLINE_EXCEEDED, answer.grpcStatus(), answer.toString());
+    } finally {
+      harness.vertx().cancelTimer(timer);
+    }
+    assertServiceStillAnswers();
+  }
+
+  @Test
+  void headersPastTheHeaderListLimitAreRefused() throws Exception {
+    // Written frame by frame on a socket: a Vert.x client would itself refuse to send what the server's
+    // SETTINGS forbid, so only a raw client shows that the server enforces its limit.
+    NetClient tcp = harness.vertx().createNetClient();
+    try {
+      NetSocket socket = tcp.connect(harness.venueGrpcPort(), "127.0.0.1").await(5, TimeUnit.SECONDS);
+      Promise<String> verdict = Promise.promise();
+      Buffer received = Buffer.buffer();
+      socket.handler(chunk -> {
+        received.appendBuffer(chunk);
+        for (int pos = 0; pos + 9 <= received.length(); ) {
+          int length = received.getUnsignedMedium(pos);
+          int type = received.getUnsignedByte(pos + 3);
+          int flags = received.getUnsignedByte(pos + 4);
+          int stream = received.getInt(pos + 5) & 0x7fffffff;
+          // The header block starts after the pad length (PADDED) and the priority fields (PRIORITY).
+          int blockStart = pos + 9 + ((flags & 0x8) != 0 ? 1 : 0) + ((flags & 0x20) != 0 ? 5 : 0);
+          if (pos + 9 + length > received.length()) {
+            break;
+          }
+          if (type == 0x3 && stream == 1) {
+            verdict.tryComplete("reset");
+          } else if (type == 0x7) {
+            verdict.tryComplete("goaway");
+          } else if (type == 0x1 && stream == 1) {
+            // 0x88 is ":status: 200" from the HPACK static table: the request went through.
+            verdict.tryComplete(received.getUnsignedByte(blockStart) == 0x88 ? "served" : "refused with a status");
+          }
+          pos += 9 + length;
+        }
+      });
+      socket.closeHandler(v -> verdict.tryComplete("closed"));
+      Buffer block = Buffer.buffer()
+        .appendBuffer(literal(":method", "POST")).appendBuffer(literal(":scheme", "http"))
+        .appendBuffer(literal(":path", LIST_VENUES)).appendBuffer(literal(":authority", "127.0.0.1"))
+        .appendBuffer(literal("content-type", "application/grpc")).appendBuffer(literal("te", "trailers"))
+        .appendBuffer(literal("authorization", TestTokens.admin()))
+        .appendBuffer(literal("x-padding", "a".repeat(20_000)));
+      int split = 16_000;
+      socket.write(Buffer.buffer("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")
+        .appendBuffer(h2Frame(0x4, 0, 0, Buffer.buffer()))
+        .appendBuffer(h2Frame(0x1, 0, 1, block.slice(0, split)))
+        .appendBuffer(h2Frame(0x9, 0x4, 1, block.slice(split, block.length())))).await(5, TimeUnit.SECONDS);
+      String outcome = verdict.future().await(5, TimeUnit.SECONDS);
+      assertNotEquals("served", outcome);
+    } finally {
+      tcp.close().await();
+    }
+    assertServiceStillAnswers();
+  }
+
+  /** An HTTP/2 frame: 24-bit length, type, flags, stream id, payload. */
+  private static Buffer h2Frame(int type, int flags, int stream, Buffer payload) {
+    return Buffer.buffer().appendMedium(payload.length()).appendByte((byte) type).appendByte((byte) flags)
+      .appendInt(stream).appendBuffer(payload);
+  }
+
+  /** An HPACK "literal header field without indexing, new name", without Huffman coding. */
+  private static Buffer literal(String name, String value) {
+    return Buffer.buffer().appendByte((byte) 0).appendBuffer(hpackString(name)).appendBuffer(hpackString(value));
+  }
+
+  private static Buffer hpackString(String text) {
+    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    Buffer out = Buffer.buffer();
+    int length = bytes.length;
+    if (length < 127) {
+      out.appendByte((byte) length);
+    } else {
+      out.appendByte((byte) 127);
+      length -= 127;
+      while (length >= 128) {
+        out.appendByte((byte) ((length & 0x7f) | 0x80));
+        length >>>= 7;
+      }
+      out.appendByte((byte) length);
+    }
+    return out.appendBytes(bytes);
+  }
+
+  @Test
   void unknownMethodIsUnimplemented() throws Exception {
     Answer answer = send("/venue.VenueService/DropAllVenues", "application/grpc", MultiMap.caseInsensitiveMultiMap(),
       frame(0, listVenues())).await(5, TimeUnit.SECONDS);

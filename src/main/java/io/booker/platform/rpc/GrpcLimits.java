@@ -15,8 +15,12 @@ import io.vertx.core.json.JsonObject;
 public record GrpcLimits(int maxMessageBytes, long messageTimeoutMs, int idleTimeoutS, long maxConcurrentStreams,
                          int maxHeaderListBytes) {
 
-  /** The defaults: 256 KB messages (the vertx-grpc default), 10 s to send one, 120 s idle. */
-  public static final GrpcLimits DEFAULTS = new GrpcLimits(256 * 1024, 10_000, 120, 100, 16 * 1024);
+  /**
+   * The defaults: 256 KB messages (the vertx-grpc default), 10 s to send one, 120 s idle (longer than
+   * the 60 s after which a Vert.x client drops an unused connection itself), 100 streams and 8 KB of
+   * headers (the Vert.x defaults, stated here so that they are visible and configurable).
+   */
+  public static final GrpcLimits DEFAULTS = new GrpcLimits(256 * 1024, 10_000, 120, 100, 8 * 1024);
 
   public GrpcLimits {
     if (maxMessageBytes <= 0 || messageTimeoutMs <= 0 || idleTimeoutS <= 0 || maxConcurrentStreams <= 0 || maxHeaderListBytes <= 0) {

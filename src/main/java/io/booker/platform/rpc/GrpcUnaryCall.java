@@ -132,7 +132,7 @@ final class GrpcUnaryCall {
   private void answer(Message reply) {
     if (!answered) {
       answered = true;
-      call.response().end(reply);
+      endQuietly(() -> call.response().end(reply));
     }
   }
 
@@ -142,7 +142,21 @@ final class GrpcUnaryCall {
     }
     answered = true;
     GrpcServerResponse<Message, Message> response = call.response();
-    response.trailers().set(RpcErrors.CODE_TRAILER, e.code().name());
-    response.status(GrpcStatus.valueOf(e.code().grpcCode())).statusMessage(e.getMessage()).end();
+    endQuietly(() -> {
+      response.trailers().set(RpcErrors.CODE_TRAILER, e.code().name());
+      response.status(GrpcStatus.valueOf(e.code().grpcCode())).statusMessage(e.getMessage()).end();
+    });
+  }
+
+  /**
+   * Ends the response unless vertx-grpc already has: when the call's own deadline (grpc-timeout)
+   * passed first, it answered DEADLINE_EXCEEDED itself and a late answer must not fail.
+   */
+  private void endQuietly(Runnable end) {
+    try {
+      end.run();
+    } catch (IllegalStateException alreadyClosed) {
+      log.debug("event=grpc_answer_dropped rpc={} reason=stream_closed", rpc);
+    }
   }
 }
