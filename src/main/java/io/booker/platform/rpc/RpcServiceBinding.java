@@ -17,7 +17,6 @@ import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.common.ServiceMethod;
 import io.vertx.grpc.common.ServiceName;
 import io.vertx.grpc.server.GrpcServer;
-import io.vertx.grpc.server.GrpcServerResponse;
 import io.vertx.grpc.server.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +89,7 @@ public final class RpcServiceBinding<S> {
   }
 
   /** The gRPC side as a {@link Service}, so the server lists it (reflection, health). */
-  public Service grpcService() {
+  public Service grpcService(GrpcLimits limits) {
     ServiceName name = ServiceName.create(descriptor.getFullName());
     return new Service() {
       @Override
@@ -105,31 +104,33 @@ public final class RpcServiceBinding<S> {
 
       @Override
       public void bind(GrpcServer server) {
-        bindGrpc(server);
+        bindGrpc(server, limits);
       }
     };
   }
 
-  /** Adds every RPC to a gRPC server (which an HttpServer serves). */
+  /** Adds every RPC to a gRPC server (which an HttpServer serves), with the default {@link GrpcLimits}. */
   public void bindGrpc(GrpcServer server) {
+    bindGrpc(server, GrpcLimits.DEFAULTS);
+  }
+
+  /**
+   * Adds every RPC to a gRPC server; each call is a {@link GrpcUnaryCall}, which answers whatever
+   * malformed input a client sends with a gRPC status within {@code limits}.
+   */
+  public void bindGrpc(GrpcServer server, GrpcLimits limits) {
     for (RpcMethod method : methods) {
+      GrpcMessageDecoder<Message> decoder = GrpcMessageDecoder.decoder(method.requestPrototype().newBuilderForType());
       ServiceMethod<Message, Message> serviceMethod = ServiceMethod.server(
-        ServiceName.create(method.serviceName()), method.name(),
-        GrpcMessageEncoder.encoder(), GrpcMessageDecoder.decoder(method.requestPrototype().newBuilderForType()));
+        ServiceName.create(method.serviceName()), method.name(), GrpcMessageEncoder.encoder(), decoder);
       server.callHandler(serviceMethod, call -> {
         if (call.timeout() > 0) {
           CallContext.attach(System.currentTimeMillis() + call.timeout());
         }
-        call.invalidMessageHandler(invalid -> fail(call.response(),
-          new ServiceException(ErrorCode.INVALID_ARGUMENT, "malformed request message")));
         String authorization = call.headers().get(RpcHeaders.AUTHORIZATION);
-        call.handler(request -> authenticated(authorization, method, request, "grpc").onComplete(ar -> {
-          if (ar.succeeded()) {
-            call.response().end(ar.result());
-          } else {
-            fail(call.response(), (ServiceException) ar.cause());
-          }
-        }));
+        GrpcUnaryCall.serve(Vertx.currentContext().owner(), call, decoder, limits, method.fullName(),
+          (rpc, code) -> Metrics.grpcServerCall(serviceLabel, method.name(), GrpcStatus.valueOf(code.grpcCode()).name(), 0),
+          request -> authenticated(authorization, method, request, "grpc"));
       });
     }
   }
@@ -139,11 +140,6 @@ public final class RpcServiceBinding<S> {
     consumers.forEach(c -> all.add(c.unregister()));
     consumers.clear();
     return Future.join(all).mapEmpty();
-  }
-
-  private static void fail(GrpcServerResponse<Message, Message> response, ServiceException e) {
-    response.trailers().set(RpcErrors.CODE_TRAILER, e.code().name());
-    response.status(GrpcStatus.valueOf(e.code().grpcCode())).statusMessage(e.getMessage()).end();
   }
 
   /** Verifies the caller's token, attaches the caller to the call's context, then runs the call. */
