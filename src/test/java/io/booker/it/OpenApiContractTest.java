@@ -1,0 +1,330 @@
+package io.booker.it;
+
+import io.booker.gateway.docs.ApiDocument;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.openapi.contract.MediaType;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Parameter;
+import io.vertx.openapi.contract.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The OpenAPI document ({@code src/main/resources/openapi/booker.yaml}) and the gateway in step.
+ * The gateway's routes are read from its live router: {@code GET /api} lists every route of the
+ * router and its sub-routers (walked by {@code RouteTable}), so a route mounted anywhere without a
+ * description, or a description of a route that is not mounted, fails the build. Also: the served
+ * YAML and JSON are the same document, the docs page loads nothing from elsewhere, every operation
+ * has an id, a success and a problem answer, every example fits its schema, and the document's
+ * security requirements are the gateway's.
+ */
+class OpenApiContractTest {
+
+  @RegisterExtension
+  static final NodeHarness harness = NodeHarness.allInOne("eventbus");
+  static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+  static final String PROBLEM = "#/components/schemas/Problem";
+
+  static ApiClient anonymous;
+  static JsonObject doc;
+  static Vertx vertx;
+
+  @BeforeAll
+  static void setUp() {
+    anonymous = harness.api().as(null);
+    HttpResponse<Buffer> json = anonymous.get("/api/openapi.json");
+    assertEquals(200, json.statusCode(), json::bodyAsString);
+    doc = json.bodyAsJsonObject();
+    vertx = Vertx.vertx();
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (vertx != null) {
+      vertx.close().await();
+    }
+  }
+
+  @Test
+  void everyRouteOfTheGatewayIsDescribedAndEveryDescribedRouteExists() {
+    HttpResponse<Buffer> r = anonymous.get("/api");
+    assertEquals(200, r.statusCode(), r::bodyAsString);
+    JsonObject descriptor = r.bodyAsJsonObject();
+    assertEquals("/api/openapi.yaml", descriptor.getString("openapi"));
+    assertEquals("/api/docs", descriptor.getString("docs"));
+
+    Set<String> served = new TreeSet<>();
+    for (Object o : descriptor.getJsonArray("routes")) {
+      JsonObject route = (JsonObject) o;
+      served.add(route.getString("method") + " " + route.getString("path"));
+    }
+    Set<String> described = new TreeSet<>();
+    doc.getJsonObject("paths").forEach(path -> ((JsonObject) path.getValue()).fieldNames().stream()
+      .filter(METHODS::contains).forEach(m -> described.add(m.toUpperCase() + " " + path.getKey())));
+
+    Set<String> undescribed = new TreeSet<>(served);
+    undescribed.removeAll(described);
+    Set<String> missing = new TreeSet<>(described);
+    missing.removeAll(served);
+    assertTrue(undescribed.isEmpty(), () -> "routes the gateway serves that booker.yaml does not describe: " + undescribed);
+    assertTrue(missing.isEmpty(), () -> "routes booker.yaml describes that the gateway does not serve: " + missing);
+    // A sanity floor: the walk really went into the /api/v1 sub-router.
+    assertTrue(served.contains("GET /api/v1/venues/{id}") && served.contains("POST /api/v1/bookings/{id}/no-show"), served::toString);
+    assertEquals(52, served.size(), served::toString);
+  }
+
+  @Test
+  void theServedYamlAndJsonAreTheSameDocumentAndRevalidate() throws Exception {
+    HttpResponse<Buffer> yaml = anonymous.get("/api/openapi.yaml");
+    assertEquals(200, yaml.statusCode());
+    assertTrue(yaml.getHeader("content-type").startsWith("application/yaml"), yaml.getHeader("content-type"));
+    assertEquals("no-cache", yaml.getHeader("cache-control"));
+    assertEquals("nosniff", yaml.getHeader("x-content-type-options"));
+    try (var in = getClass().getClassLoader().getResourceAsStream("openapi/booker.yaml")) {
+      assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), yaml.bodyAsString(), "served as written");
+    }
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    Map<?, ?> parsed = new Yaml(new SafeConstructor(options)).load(yaml.bodyAsString());
+    assertEquals(new JsonObject(Json.encode(parsed)), doc, "the YAML and the JSON are one document");
+    assertEquals("3.1.0", doc.getString("openapi"));
+
+    HttpResponse<Buffer> json = anonymous.get("/api/openapi.json");
+    assertEquals("application/json", json.getHeader("content-type"));
+    String etag = json.getHeader("etag");
+    assertNotNull(etag);
+    HttpResponse<Buffer> again = anonymous.request("GET", "/api/openapi.json").putHeader("if-none-match", etag).send().await();
+    assertEquals(304, again.statusCode());
+    assertEquals(0, again.bodyAsBuffer() == null ? 0 : again.bodyAsBuffer().length());
+  }
+
+  @Test
+  void theDocsPageIsSelfContainedAndItsPolicyAllowsOnlyItself() throws Exception {
+    HttpResponse<Buffer> r = anonymous.get("/api/docs");
+    assertEquals(200, r.statusCode());
+    assertTrue(r.getHeader("content-type").startsWith("text/html"), r.getHeader("content-type"));
+    String html = r.bodyAsString();
+    assertTrue(html.contains("fetch(\"openapi.json\""), "the page renders the served document");
+    Matcher external = Pattern.compile("(?i)(https?:|ftp:|(src|href|action)\\s*=\\s*[\"']?//|@import|url\\()").matcher(html);
+    assertFalse(external.find(), () -> "the page must not load anything from elsewhere: " + external.group());
+
+    String csp = r.getHeader("content-security-policy");
+    assertNotNull(csp, "the page has a Content-Security-Policy");
+    assertTrue(csp.contains("default-src 'none'") && csp.contains("connect-src 'self'") && csp.contains("frame-ancestors 'none'"), csp);
+    assertTrue(csp.contains("'sha256-" + sha256(between(html, "<script>", "</script>")) + "'"), "the policy allows the page's own script: " + csp);
+    assertTrue(csp.contains("'sha256-" + sha256(between(html, "<style>", "</style>")) + "'"), "the policy allows the page's own style: " + csp);
+    assertEquals("nosniff", r.getHeader("x-content-type-options"));
+  }
+
+  @Test
+  void everyOperationHasAnIdASuccessAndAProblemAnswer() {
+    Set<String> ids = new HashSet<>();
+    int operations = 0;
+    for (var path : doc.getJsonObject("paths")) {
+      JsonObject item = (JsonObject) path.getValue();
+      for (String method : item.fieldNames()) {
+        if (!METHODS.contains(method)) {
+          continue;
+        }
+        operations++;
+        String name = method.toUpperCase() + " " + path.getKey();
+        JsonObject op = item.getJsonObject(method);
+        String id = op.getString("operationId");
+        assertTrue(id != null && !id.isBlank(), name + " has an operationId");
+        assertTrue(ids.add(id), name + ": operationId " + id + " is used twice");
+        assertNotNull(op.getString("summary"), name + " has a summary");
+        JsonObject responses = op.getJsonObject("responses");
+        assertTrue(responses.fieldNames().stream().anyMatch(c -> c.startsWith("2")), name + " has a 2xx answer");
+        List<String> problems = new ArrayList<>();
+        for (String code : responses.fieldNames()) {
+          JsonObject response = (JsonObject) resolve(responses.getJsonObject(code));
+          JsonObject problem = response.getJsonObject("content", new JsonObject()).getJsonObject("application/problem+json");
+          if (code.startsWith("4") && problem != null && PROBLEM.equals(problem.getJsonObject("schema").getString("$ref"))) {
+            problems.add(code);
+          }
+        }
+        assertFalse(problems.isEmpty(), name + " has a 4xx problem+json answer");
+        boolean secured = op.getJsonArray("security", doc.getJsonArray("security")).size() > 0;
+        if (path.getKey().startsWith("/api/v1/") && secured) {
+          assertTrue(responses.containsKey("401"), name + " needs a token, so it documents 401");
+        }
+      }
+    }
+    assertEquals(52, operations);
+  }
+
+  @Test
+  void everyExampleFitsItsSchema() {
+    // Loading it as a contract also checks the document against the OpenAPI 3.1 schema.
+    // As vertx-openapi can load it (see forVertxOpenApi: some response media types renamed, the
+    // schemas and examples unchanged); a copy, since the contract annotates the object it is given.
+    OpenAPIContract contract = OpenAPIContract.from(vertx, new ApiDocument("", doc).forVertxOpenApi()).await();
+    int checked = 0;
+    List<String> failures = new ArrayList<>();
+    for (Operation op : contract.operations()) {
+      String where = op.getOperationId();
+      for (Parameter p : op.getParameters()) {
+        Object example = p.getOpenAPIModel().getValue("example");
+        if (example != null) {
+          checked++;
+          check(contract, p.getSchema(), example, where + " parameter " + p.getName(), failures);
+        }
+      }
+      if (op.getRequestBody() != null) {
+        for (var media : op.getRequestBody().getContent().entrySet()) {
+          checked += checkMedia(contract, media.getValue(), where + " request " + media.getKey(), failures);
+        }
+      }
+      JsonObject responses = doc.getJsonObject("paths").getJsonObject(op.getOpenAPIPath()).getJsonObject(op.getHttpMethod().name().toLowerCase())
+        .getJsonObject("responses");
+      for (String code : responses.fieldNames()) {
+        Response response = op.getResponse(Integer.parseInt(code));
+        for (var media : response.getContent().entrySet()) {
+          checked += checkMedia(contract, media.getValue(), where + " " + code + " " + media.getKey(), failures);
+        }
+      }
+    }
+    assertTrue(failures.isEmpty(), () -> failures.size() + " examples do not fit their schemas:\n" + String.join("\n", failures));
+    assertTrue(checked > 300, "examples checked: " + checked);
+  }
+
+  @Test
+  void theDocumentsSecurityIsTheGateways() {
+    // Secured operations answer 401 without a token; public ones never do.
+    for (var path : doc.getJsonObject("paths")) {
+      JsonObject item = (JsonObject) path.getValue();
+      for (String method : item.fieldNames()) {
+        if (!METHODS.contains(method)) {
+          continue;
+        }
+        JsonObject op = item.getJsonObject(method);
+        boolean secured = op.getJsonArray("security", doc.getJsonArray("security")).size() > 0;
+        String url = withExamples(path.getKey(), item, op);
+        HttpResponse<Buffer> r = anonymous.send(method.toUpperCase(), url, "");
+        String name = method.toUpperCase() + " " + url;
+        if (secured) {
+          assertEquals(401, r.statusCode(), () -> name + " without a token: " + r.bodyAsString());
+          assertEquals("application/problem+json", r.getHeader("content-type"), name);
+        } else {
+          assertNotEquals(401, r.statusCode(), () -> name + " is public: " + r.bodyAsString());
+        }
+      }
+    }
+  }
+
+  /** The path with each path parameter replaced by its example. */
+  private static String withExamples(String path, JsonObject item, JsonObject op) {
+    JsonArray params = new JsonArray().addAll(item.getJsonArray("parameters", new JsonArray())).addAll(op.getJsonArray("parameters", new JsonArray()));
+    String url = path;
+    for (Object o : params) {
+      JsonObject p = (JsonObject) resolve((JsonObject) o);
+      if ("path".equals(p.getString("in"))) {
+        url = url.replace("{" + p.getString("name") + "}", String.valueOf(p.getValue("example")));
+      }
+    }
+    assertFalse(url.contains("{"), () -> path + " has a path parameter without an example");
+    return url;
+  }
+
+  private static int checkMedia(OpenAPIContract contract, MediaType media, String where, List<String> failures) {
+    JsonObject model = media.getOpenAPIModel();
+    List<Object> examples = new ArrayList<>();
+    if (model.containsKey("example")) {
+      examples.add(model.getValue("example"));
+    }
+    JsonObject named = model.getJsonObject("examples", new JsonObject());
+    for (String key : named.fieldNames()) {
+      if (key.startsWith("__")) {
+        continue; // the contract's own annotations (__absolute_uri__)
+      }
+      JsonObject example = (JsonObject) resolve(named.getJsonObject(key));
+      assertTrue(example.containsKey("value"), where + " example " + key + " has a value");
+      examples.add(example.getValue("value"));
+    }
+    if (examples.isEmpty()) {
+      failures.add(where + ": no example");
+    }
+    for (Object example : examples) {
+      check(contract, media.getSchema(), example, where, failures);
+    }
+    return examples.size();
+  }
+
+  private static void check(OpenAPIContract contract, io.vertx.json.schema.JsonSchema schema, Object example, String where, List<String> failures) {
+    OutputUnit result = contract.getSchemaRepository().validator(schema).validate(withoutAnnotations(example));
+    if (!Boolean.TRUE.equals(result.getValid())) {
+      failures.add(where + ": " + result.getErrors());
+    }
+  }
+
+  /** The example as written: the contract marks every object it read with {@code __absolute_uri__} (and {@code __absolute_ref__}). */
+  private static Object withoutAnnotations(Object value) {
+    if (value instanceof JsonObject o) {
+      JsonObject out = new JsonObject();
+      o.forEach(e -> {
+        if (!e.getKey().startsWith("__absolute_")) {
+          out.put(e.getKey(), withoutAnnotations(e.getValue()));
+        }
+      });
+      return out;
+    }
+    if (value instanceof JsonArray a) {
+      JsonArray out = new JsonArray();
+      a.forEach(v -> out.add(withoutAnnotations(v)));
+      return out;
+    }
+    return value;
+  }
+
+  /** A {@code $ref} to this document, followed (to the end of a chain); anything else as it is. */
+  private static Object resolve(JsonObject maybeRef) {
+    Object at = maybeRef;
+    for (int hops = 0; at instanceof JsonObject o && o.containsKey("$ref"); hops++) {
+      assertTrue(hops < 10, "a $ref chain too long at " + maybeRef);
+      String ref = o.getString("$ref");
+      assertTrue(ref.startsWith("#/"), ref);
+      Object next = doc;
+      for (String key : ref.substring(2).split("/")) {
+        next = ((JsonObject) next).getValue(key.replace("~1", "/").replace("~0", "~"));
+        assertNotNull(next, "unresolved " + ref);
+      }
+      at = next;
+    }
+    return at;
+  }
+
+  private static String between(String text, String open, String close) {
+    int start = text.indexOf(open) + open.length();
+    return text.substring(start, text.indexOf(close, start));
+  }
+
+  private static String sha256(String s) throws Exception {
+    return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+  }
+}
