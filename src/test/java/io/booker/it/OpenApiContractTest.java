@@ -23,6 +23,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +57,7 @@ class OpenApiContractTest {
   static ApiClient anonymous;
   static JsonObject doc;
   static Vertx vertx;
+  static OpenAPIContract contract;
 
   @BeforeAll
   static void setUp() {
@@ -62,6 +66,10 @@ class OpenApiContractTest {
     assertEquals(200, json.statusCode(), json::bodyAsString);
     doc = json.bodyAsJsonObject();
     vertx = Vertx.vertx();
+    // Loading it as a contract also checks the document against the OpenAPI 3.1 schema. As
+    // vertx-openapi can load it (see forVertxOpenApi: some response media types renamed, the
+    // schemas and examples unchanged); a copy, since the contract annotates the object it is given.
+    contract = OpenAPIContract.from(vertx, new ApiDocument("", doc).forVertxOpenApi()).await();
   }
 
   @AfterAll
@@ -181,10 +189,6 @@ class OpenApiContractTest {
 
   @Test
   void everyExampleFitsItsSchema() {
-    // Loading it as a contract also checks the document against the OpenAPI 3.1 schema.
-    // As vertx-openapi can load it (see forVertxOpenApi: some response media types renamed, the
-    // schemas and examples unchanged); a copy, since the contract annotates the object it is given.
-    OpenAPIContract contract = OpenAPIContract.from(vertx, new ApiDocument("", doc).forVertxOpenApi()).await();
     int checked = 0;
     List<String> failures = new ArrayList<>();
     for (Operation op : contract.operations()) {
@@ -236,6 +240,82 @@ class OpenApiContractTest {
         }
       }
     }
+  }
+
+  @Test
+  void realAnswersFitTheirDocumentedSchemas() {
+    ApiClient admin = harness.api();
+    LocalDate day = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(9);
+    JsonObject venue = fits("createVenue", 201, admin.post("/api/v1/venues",
+      new JsonObject().put("name", "Contract Bistro " + UUID.randomUUID()).put("timezone", "Europe/Paris")));
+    String v = venue.getString("id");
+    fits("listVenues", 200, admin.get("/api/v1/venues?limit=5"));
+    fits("getVenue", 200, admin.get("/api/v1/venues/" + v));
+    fits("updateVenue", 200, admin.put("/api/v1/venues/" + v, new JsonObject().put("name", "Contract Bistro").put("phone", "+33 1 23 45 67 89")));
+    String room = fits("createRoom", 201, admin.post("/api/v1/venues/" + v + "/rooms", new JsonObject().put("name", "Hall"))).getString("id");
+    fits("listRooms", 200, admin.get("/api/v1/venues/" + v + "/rooms"));
+    fits("getRoom", 200, admin.get("/api/v1/rooms/" + room));
+    String t1 = fits("createTable", 201, admin.post("/api/v1/rooms/" + room + "/tables",
+      new JsonObject().put("name", "T1").put("capacity", 2).put("can_merge", true))).getString("id");
+    fits("createTable", 201, admin.post("/api/v1/rooms/" + room + "/tables", new JsonObject().put("name", "T2").put("capacity", 2).put("canMerge", true)));
+    fits("getTable", 200, admin.get("/api/v1/tables/" + t1));
+    fits("listRoomTables", 200, admin.get("/api/v1/rooms/" + room + "/tables"));
+    fits("listVenueTables", 200, admin.get("/api/v1/venues/" + v + "/tables"));
+    fits("getTableLayout", 200, admin.get("/api/v1/rooms/" + room + "/layout?venue_id=" + v));
+
+    JsonArray week = new JsonArray();
+    for (int weekday = 0; weekday < 7; weekday++) {
+      week.add(new JsonObject().put("weekday", weekday).put("open_time", "10:00").put("close_time", "23:00"));
+    }
+    fits("setOpeningHours", 200, admin.post("/api/v1/venues/" + v + "/schedule", new JsonObject().put("days", week)));
+    fits("getOpeningHours", 200, admin.get("/api/v1/venues/" + v + "/schedule"));
+    fits("setSpecialHours", 200, admin.post("/api/v1/venues/" + v + "/special-hours",
+      new JsonObject().put("date", day.plusDays(1).toString()).put("is_closed", true)));
+    fits("setSpecialHours", 200, admin.post("/api/v1/venues/" + v + "/special-hours",
+      new JsonObject().put("date", day.plusDays(2).toString()).put("open_time", "12:00").put("close_time", "15:00")));
+    fits("listSpecialHours", 200, admin.get("/api/v1/venues/" + v + "/special-hours"));
+
+    JsonObject slot = new JsonObject().put("date", day.toString()).put("start_time", "19:00");
+    fits("checkAvailability", 200, admin.post("/api/v1/availability/check",
+      new JsonObject().put("venue_id", v).put("slot", slot).put("party_size", 4).put("include_unavailable", true)));
+    fits("checkTableAvailability", 200, admin.post("/api/v1/availability/tables",
+      new JsonObject().put("venue_id", v).put("table_ids", new JsonArray().add(t1)).put("slot", slot)));
+    String booking = fits("createBooking", 201, admin.post("/api/v1/bookings", new JsonObject().put("venue_id", v)
+      .put("table", new JsonObject().put("table_id", t1)).put("slot", slot).put("party_size", 2).put("customer_name", "Ada"))).getString("id");
+    fits("listBookings", 200, admin.get("/api/v1/bookings?venue_id=" + v + "&status=held,confirmed"));
+    fits("getBooking", 200, admin.get("/api/v1/bookings/" + booking));
+    fits("confirmBooking", 200, admin.post("/api/v1/bookings/" + booking + "/confirm", new JsonObject()));
+    fits("getBookingHistory", 200, admin.get("/api/v1/bookings/" + booking + "/history"));
+    fits("cancelBooking", 200, admin.post("/api/v1/bookings/" + booking + "/cancel", new JsonObject().put("reason", "contract test")));
+
+    ApiClient signedIn = Logins.asAdmin(admin);
+    fits("getMe", 200, signedIn.get("/api/v1/auth/me"));
+    fits("listUsers", 200, signedIn.get("/api/v1/users"));
+    fits("getVenue", 404, admin.get("/api/v1/venues/" + UUID.randomUUID()));
+    fits("createBooking", 400, admin.post("/api/v1/bookings", new JsonObject().put("venue_id", v)));
+    fits("listVenues", 401, anonymous.get("/api/v1/venues"));
+    fits("healthLive", 200, anonymous.get("/health/live"));
+    fits("healthReady", 200, anonymous.get("/health/ready"));
+    fits("serviceDescriptor", 200, anonymous.get("/api"));
+  }
+
+  /** Asserts the answer has the documented status, content type and schema; returns its JSON. */
+  private static JsonObject fits(String operationId, int status, HttpResponse<Buffer> r) {
+    String where = operationId + " " + status;
+    assertEquals(status, r.statusCode(), () -> where + ": " + r.bodyAsString());
+    Operation op = contract.operation(operationId);
+    assertNotNull(op, operationId);
+    JsonObject response = (JsonObject) resolve(doc.getJsonObject("paths").getJsonObject(op.getOpenAPIPath())
+      .getJsonObject(op.getHttpMethod().name().toLowerCase()).getJsonObject("responses").getJsonObject(Integer.toString(status)));
+    assertNotNull(response, where + " is documented");
+    String documentedType = response.getJsonObject("content").fieldNames().iterator().next();
+    assertTrue(r.getHeader("content-type").startsWith(documentedType), () -> where + ": content type " + r.getHeader("content-type") + ", documented " + documentedType);
+    JsonObject body = r.bodyAsJsonObject();
+    MediaType media = op.getResponse(status).getContent().values().iterator().next();
+    List<String> failures = new ArrayList<>();
+    check(contract, media.getSchema(), body, where, failures);
+    assertTrue(failures.isEmpty(), () -> failures + "\n" + body.encodePrettily());
+    return body;
   }
 
   /** The path with each path parameter replaced by its example. */
