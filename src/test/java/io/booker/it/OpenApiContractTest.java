@@ -44,8 +44,9 @@ import static org.junit.jupiter.api.Assertions.*;
  * router and its sub-routers (walked by {@code RouteTable}), so a route mounted anywhere without a
  * description, or a description of a route that is not mounted, fails the build. Also: the served
  * YAML and JSON are the same document, the docs page loads nothing from elsewhere, every operation
- * has an id, a success and a problem answer, every example fits its schema, and the document's
- * security requirements are the gateway's.
+ * has an id, a success and a problem answer, every example fits its schema (validated by
+ * vertx-openapi / vertx-json-schema, which also checks the document itself), real answers fit their
+ * documented schemas, and the document's security requirements are the gateway's.
  */
 class OpenApiContractTest {
 
