@@ -45,8 +45,9 @@ import static org.junit.jupiter.api.Assertions.*;
  * description, or a description of a route that is not mounted, fails the build. Also: the served
  * YAML and JSON are the same document, the docs page loads nothing from elsewhere, every operation
  * has an id, a success and a problem answer, every example fits its schema (validated by
- * vertx-openapi / vertx-json-schema, which also checks the document itself), real answers fit their
- * documented schemas, and the document's security requirements are the gateway's.
+ * vertx-openapi / vertx-json-schema, which also checks the document itself), requests the gateway
+ * accepts fit the request schemas and its answers fit the answer schemas, and the document's
+ * security requirements are the gateway's.
  */
 class OpenApiContractTest {
 
@@ -248,17 +249,17 @@ class OpenApiContractTest {
     ApiClient admin = harness.api();
     LocalDate day = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(9);
     JsonObject venue = fits("createVenue", 201, admin.post("/api/v1/venues",
-      new JsonObject().put("name", "Contract Bistro " + UUID.randomUUID()).put("timezone", "Europe/Paris")));
+      request("createVenue", new JsonObject().put("name", "Contract Bistro " + UUID.randomUUID()).put("timezone", "Europe/Paris"))));
     String v = venue.getString("id");
     fits("listVenues", 200, admin.get("/api/v1/venues?limit=5"));
     fits("getVenue", 200, admin.get("/api/v1/venues/" + v));
-    fits("updateVenue", 200, admin.put("/api/v1/venues/" + v, new JsonObject().put("name", "Contract Bistro").put("phone", "+33 1 23 45 67 89")));
-    String room = fits("createRoom", 201, admin.post("/api/v1/venues/" + v + "/rooms", new JsonObject().put("name", "Hall"))).getString("id");
+    fits("updateVenue", 200, admin.put("/api/v1/venues/" + v, request("updateVenue", new JsonObject().put("name", "Contract Bistro").put("phone", "+33 1 23 45 67 89"))));
+    String room = fits("createRoom", 201, admin.post("/api/v1/venues/" + v + "/rooms", request("createRoom", new JsonObject().put("name", "Hall")))).getString("id");
     fits("listRooms", 200, admin.get("/api/v1/venues/" + v + "/rooms"));
     fits("getRoom", 200, admin.get("/api/v1/rooms/" + room));
     String t1 = fits("createTable", 201, admin.post("/api/v1/rooms/" + room + "/tables",
-      new JsonObject().put("name", "T1").put("capacity", 2).put("can_merge", true))).getString("id");
-    fits("createTable", 201, admin.post("/api/v1/rooms/" + room + "/tables", new JsonObject().put("name", "T2").put("capacity", 2).put("canMerge", true)));
+      request("createTable", new JsonObject().put("name", "T1").put("capacity", 2).put("can_merge", true)))).getString("id");
+    fits("createTable", 201, admin.post("/api/v1/rooms/" + room + "/tables", request("createTable", new JsonObject().put("name", "T2").put("capacity", 2).put("canMerge", true))));
     fits("getTable", 200, admin.get("/api/v1/tables/" + t1));
     fits("listRoomTables", 200, admin.get("/api/v1/rooms/" + room + "/tables"));
     fits("listVenueTables", 200, admin.get("/api/v1/venues/" + v + "/tables"));
@@ -268,26 +269,26 @@ class OpenApiContractTest {
     for (int weekday = 0; weekday < 7; weekday++) {
       week.add(new JsonObject().put("weekday", weekday).put("open_time", "10:00").put("close_time", "23:00"));
     }
-    fits("setOpeningHours", 200, admin.post("/api/v1/venues/" + v + "/schedule", new JsonObject().put("days", week)));
+    fits("setOpeningHours", 200, admin.post("/api/v1/venues/" + v + "/schedule", request("setOpeningHours", new JsonObject().put("days", week))));
     fits("getOpeningHours", 200, admin.get("/api/v1/venues/" + v + "/schedule"));
     fits("setSpecialHours", 200, admin.post("/api/v1/venues/" + v + "/special-hours",
-      new JsonObject().put("date", day.plusDays(1).toString()).put("is_closed", true)));
+      request("setSpecialHours", new JsonObject().put("date", day.plusDays(1).toString()).put("is_closed", true))));
     fits("setSpecialHours", 200, admin.post("/api/v1/venues/" + v + "/special-hours",
-      new JsonObject().put("date", day.plusDays(2).toString()).put("open_time", "12:00").put("close_time", "15:00")));
+      request("setSpecialHours", new JsonObject().put("date", day.plusDays(2).toString()).put("open_time", "12:00").put("close_time", "15:00"))));
     fits("listSpecialHours", 200, admin.get("/api/v1/venues/" + v + "/special-hours"));
 
     JsonObject slot = new JsonObject().put("date", day.toString()).put("start_time", "19:00");
     fits("checkAvailability", 200, admin.post("/api/v1/availability/check",
-      new JsonObject().put("venue_id", v).put("slot", slot).put("party_size", 4).put("include_unavailable", true)));
+      request("checkAvailability", new JsonObject().put("venue_id", v).put("slot", slot).put("party_size", 4).put("include_unavailable", true))));
     fits("checkTableAvailability", 200, admin.post("/api/v1/availability/tables",
-      new JsonObject().put("venue_id", v).put("table_ids", new JsonArray().add(t1)).put("slot", slot)));
-    String booking = fits("createBooking", 201, admin.post("/api/v1/bookings", new JsonObject().put("venue_id", v)
-      .put("table", new JsonObject().put("table_id", t1)).put("slot", slot).put("party_size", 2).put("customer_name", "Ada"))).getString("id");
+      request("checkTableAvailability", new JsonObject().put("venue_id", v).put("table_ids", new JsonArray().add(t1)).put("slot", slot))));
+    String booking = fits("createBooking", 201, admin.post("/api/v1/bookings", request("createBooking", new JsonObject().put("venue_id", v)
+      .put("table", new JsonObject().put("table_id", t1)).put("slot", slot).put("party_size", 2).put("customer_name", "Ada")))).getString("id");
     fits("listBookings", 200, admin.get("/api/v1/bookings?venue_id=" + v + "&status=held,confirmed"));
     fits("getBooking", 200, admin.get("/api/v1/bookings/" + booking));
-    fits("confirmBooking", 200, admin.post("/api/v1/bookings/" + booking + "/confirm", new JsonObject()));
+    fits("confirmBooking", 200, admin.post("/api/v1/bookings/" + booking + "/confirm", request("confirmBooking", new JsonObject())));
     fits("getBookingHistory", 200, admin.get("/api/v1/bookings/" + booking + "/history"));
-    fits("cancelBooking", 200, admin.post("/api/v1/bookings/" + booking + "/cancel", new JsonObject().put("reason", "contract test")));
+    fits("cancelBooking", 200, admin.post("/api/v1/bookings/" + booking + "/cancel", request("cancelBooking", new JsonObject().put("reason", "contract test"))));
 
     ApiClient signedIn = Logins.asAdmin(admin);
     fits("getMe", 200, signedIn.get("/api/v1/auth/me"));
@@ -298,6 +299,15 @@ class OpenApiContractTest {
     fits("healthLive", 200, anonymous.get("/health/live"));
     fits("healthReady", 200, anonymous.get("/health/ready"));
     fits("serviceDescriptor", 200, anonymous.get("/api"));
+  }
+
+  /** Asserts {@code body} fits the operation's documented request schema (a valid request passes the contract); returns it. */
+  private static JsonObject request(String operationId, JsonObject body) {
+    MediaType media = contract.operation(operationId).getRequestBody().getContent().get("application/json");
+    List<String> failures = new ArrayList<>();
+    check(contract, media.getSchema(), body, operationId + " request", failures);
+    assertTrue(failures.isEmpty(), () -> failures + "\n" + body.encodePrettily());
+    return body;
   }
 
   /** Asserts the answer has the documented status, content type and schema; returns its JSON. */
