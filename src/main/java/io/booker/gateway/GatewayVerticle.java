@@ -10,6 +10,7 @@ import io.booker.gateway.auth.PasswordHasher;
 import io.booker.gateway.auth.Sessions;
 import io.booker.gateway.auth.UserRoutes;
 import io.booker.gateway.auth.Users;
+import io.booker.gateway.docs.ApiDocsRoutes;
 import io.booker.gateway.auth.adapter.PgIdentityStore;
 import io.booker.gateway.auth.adapter.RedisLoginThrottle;
 import io.booker.platform.auth.AccessTokens;
@@ -100,6 +101,7 @@ public final class GatewayVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     HttpEdge.front(router, edge);
     OpsRoutes.mount(router, readiness);
+    ApiDocsRoutes.mount(vertx, router);
 
     Router api = Router.router(vertx);
     HttpEdge.apiBodies(api, edge);
