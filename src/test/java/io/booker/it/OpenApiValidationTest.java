@@ -124,6 +124,15 @@ class OpenApiValidationTest {
   }
 
   @Test
+  void aJsonMediaTypeTheDocumentDoesNotListIs415() {
+    long before = total("/venues", "venues");
+    HttpResponse<Buffer> r = api.request("POST", V1 + "/venues").putHeader("content-type", "application/vnd.booker+json")
+      .sendBuffer(Buffer.buffer(new JsonObject().put("name", "Vendor " + UUID.randomUUID()).encode())).await();
+    assertProblem(r, 415, "UNSUPPORTED_MEDIA_TYPE", null);
+    assertEquals(before, total("/venues", "venues"));
+  }
+
+  @Test
   void authenticationAnswersBeforeValidation() {
     ApiClient nobody = api.as(null);
     assertProblem(nobody.post(V1 + "/venues", new JsonObject().put("colour", "red")), 401, "UNAUTHENTICATED", null);
