@@ -5,6 +5,7 @@ import io.booker.common.ServiceException;
 import io.booker.gateway.auth.RouteAccess;
 import io.booker.platform.web.ProtoJson;
 import io.booker.proto.booking.*;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -28,8 +29,8 @@ final class BookingRoutes {
     this.bookings = bookings;
   }
 
-  void mount(Router api) {
-    api.get("/bookings").handler(ctx -> {
+  void mount(Router api, Handler<RoutingContext> validate) {
+    api.get("/bookings").handler(validate).handler(ctx -> {
       RouteAccess.require(ctx, READ_BOOKINGS, Rest.query(ctx, "venue_id"));
       ctx.next();
     }).handler(ctx -> Rest.reply(ctx, 200, bookings.listBookings(ListBookingsRequest.newBuilder()
@@ -38,31 +39,31 @@ final class BookingRoutes {
       .setStatus(String.join(",", statuses(ctx)))
       .setTableId(Rest.query(ctx, "table_id"))
       .setLimit(Rest.limit(ctx)).setOffset(Rest.queryInt(ctx, "offset")).build())));
-    api.post("/bookings").handler(ctx -> {
+    api.post("/bookings").handler(validate).handler(ctx -> {
       CreateBookingRequest.Builder request = ProtoJson.merge(Rest.body(ctx), CreateBookingRequest.newBuilder());
       RouteAccess.require(ctx, WRITE_BOOKINGS, request.getVenueId());
       Rest.reply(ctx, 201, bookings.createBooking(request.setIdempotencyKey(key(ctx, request.getIdempotencyKey())).build()));
     });
-    api.get("/bookings/:id").handler(RouteAccess.requires(READ_BOOKINGS)).handler(ctx -> Rest.reply(ctx, 200,
+    api.get("/bookings/:id").handler(RouteAccess.requires(READ_BOOKINGS)).handler(validate).handler(ctx -> Rest.reply(ctx, 200,
       bookings.getBooking(GetBookingRequest.newBuilder().setId(ctx.pathParam("id")).build())));
-    api.get("/bookings/:id/history").handler(RouteAccess.requires(READ_BOOKINGS)).handler(ctx -> Rest.reply(ctx, 200,
+    api.get("/bookings/:id/history").handler(RouteAccess.requires(READ_BOOKINGS)).handler(validate).handler(ctx -> Rest.reply(ctx, 200,
       bookings.getBookingHistory(GetBookingHistoryRequest.newBuilder().setId(ctx.pathParam("id")).build())));
 
-    transition(api, "confirm", ConfirmBookingRequest.newBuilder(), b -> bookings.confirmBooking(b.build()));
-    transition(api, "cancel", CancelBookingRequest.newBuilder(), b -> bookings.cancelBooking(b.build()));
-    transition(api, "seat", MarkSeatedRequest.newBuilder(), b -> bookings.markSeated(b.build()));
-    transition(api, "finish", MarkFinishedRequest.newBuilder(), b -> bookings.markFinished(b.build()));
-    transition(api, "no-show", MarkNoShowRequest.newBuilder(), b -> bookings.markNoShow(b.build()));
-    transition(api, "reschedule", RescheduleBookingRequest.newBuilder(), b -> bookings.rescheduleBooking(b.build()));
+    transition(api, validate, "confirm", ConfirmBookingRequest.newBuilder(), b -> bookings.confirmBooking(b.build()));
+    transition(api, validate, "cancel", CancelBookingRequest.newBuilder(), b -> bookings.cancelBooking(b.build()));
+    transition(api, validate, "seat", MarkSeatedRequest.newBuilder(), b -> bookings.markSeated(b.build()));
+    transition(api, validate, "finish", MarkFinishedRequest.newBuilder(), b -> bookings.markFinished(b.build()));
+    transition(api, validate, "no-show", MarkNoShowRequest.newBuilder(), b -> bookings.markNoShow(b.build()));
+    transition(api, validate, "reschedule", RescheduleBookingRequest.newBuilder(), b -> bookings.rescheduleBooking(b.build()));
   }
 
   /**
    * {@code POST /bookings/:id/<action>}: the body (optional; {@code reason} for cancel, the new
    * slot and tables for reschedule) merged into the request, the id from the path.
    */
-  private <B extends Message.Builder> void transition(Router api, String action, B prototype,
+  private <B extends Message.Builder> void transition(Router api, Handler<RoutingContext> validate, String action, B prototype,
                                                       Function<B, io.vertx.core.Future<Booking>> call) {
-    api.post("/bookings/:id/" + action).handler(RouteAccess.requires(WRITE_BOOKINGS)).handler(ctx -> {
+    api.post("/bookings/:id/" + action).handler(RouteAccess.requires(WRITE_BOOKINGS)).handler(validate).handler(ctx -> {
       @SuppressWarnings("unchecked")
       B request = (B) ProtoJson.merge(Rest.body(ctx), prototype.clone().clear());
       var descriptor = request.getDescriptorForType();

@@ -11,6 +11,7 @@ import io.booker.gateway.auth.Sessions;
 import io.booker.gateway.auth.UserRoutes;
 import io.booker.gateway.auth.Users;
 import io.booker.gateway.docs.ApiDocsRoutes;
+import io.booker.gateway.docs.RequestValidation;
 import io.booker.gateway.auth.adapter.PgIdentityStore;
 import io.booker.gateway.auth.adapter.RedisLoginThrottle;
 import io.booker.platform.auth.AccessTokens;
@@ -90,14 +91,16 @@ public final class GatewayVerticle extends VerticleBase {
       sweepTimer = vertx.setPeriodic(SWEEP_EVERY_MS, id -> store.deleteExpired(identity.sessionMax())
         .onFailure(t -> log.warn("event=refresh_token_sweep_failed error={}", t.toString())));
       return BootstrapAdmin.ensure(store, hasher, auth)
-        .map(v -> router(new AuthRoutes(sessions, users, tokens), new UserRoutes(users), tokens, venues, bookings));
+        .compose(v -> RequestValidation.load(vertx, "/api/v1"))
+        .map(validation -> router(new AuthRoutes(sessions, users, tokens), new UserRoutes(users), tokens, venues, bookings, validation));
     }).compose(router -> HttpEdge.server(vertx, edge, router)
       // Loopback unless configured wider (http.host, BOOKER_HTTP_HOST).
       .listen(http.getInteger("port", 8080), http.getString("host", "127.0.0.1"))
       .onSuccess(s -> log.info("event=http_listening host={} port={}", http.getString("host", "127.0.0.1"), s.actualPort())));
   }
 
-  private Router router(AuthRoutes auth, UserRoutes users, AccessTokens tokens, VenueServiceClient venues, BookingServiceClient bookings) {
+  private Router router(AuthRoutes auth, UserRoutes users, AccessTokens tokens, VenueServiceClient venues, BookingServiceClient bookings,
+                        RequestValidation validation) {
     Router router = Router.router(vertx);
     HttpEdge.front(router, edge);
     OpsRoutes.mount(router, readiness);
@@ -111,13 +114,14 @@ public final class GatewayVerticle extends VerticleBase {
       ctx.next();
     });
     // Sign-in, refresh and logout come before authentication: their callers have no access token yet.
-    auth.mountPublic(api);
+    // Each route validates its request against the OpenAPI document after its access check, before its handler.
+    auth.mountPublic(api, validation);
     api.route().handler(new CallerAuthentication(tokens));
-    auth.mount(api);
-    users.mount(api);
-    new VenueRoutes(venues).mount(api);
-    new ScheduleRoutes(venues).mount(api);
-    new BookingRoutes(bookings).mount(api);
+    auth.mount(api, validation);
+    users.mount(api, validation);
+    new VenueRoutes(venues).mount(api, validation);
+    new ScheduleRoutes(venues).mount(api, validation);
+    new BookingRoutes(bookings).mount(api, validation);
     router.route("/api/v1/*").subRouter(api);
     AllowedMethods allowed = new AllowedMethods().add("", router).add("/api/v1", api);
 

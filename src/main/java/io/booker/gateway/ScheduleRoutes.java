@@ -13,7 +13,9 @@ import io.booker.proto.venue.SetSpecialHoursRequest;
 import io.booker.proto.venue.VenueServiceClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 import static io.booker.common.access.Permission.EDIT_SCHEDULE;
 import static io.booker.common.access.Permission.READ_BOOKINGS;
@@ -28,10 +30,10 @@ final class ScheduleRoutes {
     this.venues = venues;
   }
 
-  void mount(Router api) {
-    api.get("/venues/:venueId/schedule").handler(RouteAccess.requiresOnPathVenue(READ_VENUE, "venueId")).handler(ctx -> Rest.reply(ctx, 200,
+  void mount(Router api, Handler<RoutingContext> validate) {
+    api.get("/venues/:venueId/schedule").handler(RouteAccess.requiresOnPathVenue(READ_VENUE, "venueId")).handler(validate).handler(ctx -> Rest.reply(ctx, 200,
       venues.getOpeningHours(GetOpeningHoursRequest.newBuilder().setVenueId(ctx.pathParam("venueId")).build())));
-    api.post("/venues/:venueId/schedule").handler(RouteAccess.requiresOnPathVenue(EDIT_SCHEDULE, "venueId")).handler(ctx -> {
+    api.post("/venues/:venueId/schedule").handler(RouteAccess.requiresOnPathVenue(EDIT_SCHEDULE, "venueId")).handler(validate).handler(ctx -> {
       JsonObject body = Rest.body(ctx);
       SetOpeningHoursRequest.Builder request = ProtoJson.merge(body, SetOpeningHoursRequest.newBuilder());
       // JSON can say what proto3 cannot: "days": [] closes the week, a body without "days" is a 400.
@@ -41,22 +43,22 @@ final class ScheduleRoutes {
       Rest.reply(ctx, 200, venues.setOpeningHours(request.setVenueId(ctx.pathParam("venueId")).build()));
     });
 
-    api.get("/venues/:venueId/special-hours").handler(RouteAccess.requiresOnPathVenue(READ_VENUE, "venueId")).handler(ctx -> Rest.reply(ctx, 200,
+    api.get("/venues/:venueId/special-hours").handler(RouteAccess.requiresOnPathVenue(READ_VENUE, "venueId")).handler(validate).handler(ctx -> Rest.reply(ctx, 200,
       venues.listSpecialHours(ListSpecialHoursRequest.newBuilder().setVenueId(ctx.pathParam("venueId"))
         .setFromDate(Rest.query(ctx, "from")).setToDate(Rest.query(ctx, "to")).build())));
-    api.post("/venues/:venueId/special-hours").handler(RouteAccess.requiresOnPathVenue(EDIT_SCHEDULE, "venueId")).handler(ctx -> Rest.reply(ctx, 200,
+    api.post("/venues/:venueId/special-hours").handler(RouteAccess.requiresOnPathVenue(EDIT_SCHEDULE, "venueId")).handler(validate).handler(ctx -> Rest.reply(ctx, 200,
       venues.setSpecialHours(ProtoJson.merge(Rest.body(ctx), SetSpecialHoursRequest.newBuilder())
         .setVenueId(ctx.pathParam("venueId")).build())));
-    api.delete("/venues/:venueId/special-hours/:date").handler(RouteAccess.requiresOnPathVenue(EDIT_SCHEDULE, "venueId")).handler(ctx -> Rest.reply(ctx, 204,
+    api.delete("/venues/:venueId/special-hours/:date").handler(RouteAccess.requiresOnPathVenue(EDIT_SCHEDULE, "venueId")).handler(validate).handler(ctx -> Rest.reply(ctx, 204,
       venues.deleteSpecialHours(DeleteSpecialHoursRequest.newBuilder().setVenueId(ctx.pathParam("venueId"))
         .setDate(ctx.pathParam("date")).build())));
 
-    api.post("/availability/check").handler(ctx -> {
+    api.post("/availability/check").handler(validate).handler(ctx -> {
       CheckAvailabilityRequest request = ProtoJson.merge(Rest.body(ctx), CheckAvailabilityRequest.newBuilder()).build();
       RouteAccess.require(ctx, READ_VENUE, request.getVenueId());
       Rest.reply(ctx, 200, venues.checkAvailability(request));
     });
-    api.post("/availability/tables").handler(ctx -> {
+    api.post("/availability/tables").handler(validate).handler(ctx -> {
       CheckTablesRequest request = ProtoJson.merge(Rest.body(ctx), CheckTablesRequest.newBuilder()).build();
       if (request.getVenueId().isBlank()) {
         throw ServiceException.invalid("venue_id", "is required");

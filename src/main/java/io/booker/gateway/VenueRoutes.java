@@ -3,6 +3,7 @@ package io.booker.gateway;
 import io.booker.gateway.auth.RouteAccess;
 import io.booker.platform.web.ProtoJson;
 import io.booker.proto.venue.*;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -23,44 +24,44 @@ final class VenueRoutes {
     this.venues = venues;
   }
 
-  void mount(Router api) {
-    api.get("/venues").handler(RouteAccess.requires(READ_VENUE)).handler(ctx -> Rest.reply(ctx, 200, venues.listVenues(ListVenuesRequest.newBuilder()
+  void mount(Router api, Handler<RoutingContext> validate) {
+    api.get("/venues").handler(RouteAccess.requires(READ_VENUE)).handler(validate).handler(ctx -> Rest.reply(ctx, 200, venues.listVenues(ListVenuesRequest.newBuilder()
       .setLimit(Rest.limit(ctx)).setOffset(Rest.queryInt(ctx, "offset")).build())));
-    api.post("/venues").handler(RouteAccess.requires(MANAGE_VENUES)).handler(ctx -> Rest.reply(ctx, 201,
+    api.post("/venues").handler(RouteAccess.requires(MANAGE_VENUES)).handler(validate).handler(ctx -> Rest.reply(ctx, 201,
       venues.createVenue(ProtoJson.merge(Rest.body(ctx), CreateVenueRequest.newBuilder()).build())));
-    api.get("/venues/:id").handler(RouteAccess.requiresOnPathVenue(READ_VENUE, "id")).handler(ctx -> Rest.reply(ctx, 200,
+    api.get("/venues/:id").handler(RouteAccess.requiresOnPathVenue(READ_VENUE, "id")).handler(validate).handler(ctx -> Rest.reply(ctx, 200,
       venues.getVenue(GetVenueRequest.newBuilder().setId(id(ctx)).build())));
-    api.put("/venues/:id").handler(RouteAccess.requiresOnPathVenue(EDIT_STRUCTURE, "id")).handler(ctx -> Rest.reply(ctx, 200,
+    api.put("/venues/:id").handler(RouteAccess.requiresOnPathVenue(EDIT_STRUCTURE, "id")).handler(validate).handler(ctx -> Rest.reply(ctx, 200,
       venues.updateVenue(ProtoJson.merge(Rest.body(ctx), UpdateVenueRequest.newBuilder()).setId(id(ctx)).build())));
-    api.delete("/venues/:id").handler(RouteAccess.requiresOnPathVenue(MANAGE_VENUES, "id")).handler(ctx -> Rest.reply(ctx, 204,
+    api.delete("/venues/:id").handler(RouteAccess.requiresOnPathVenue(MANAGE_VENUES, "id")).handler(validate).handler(ctx -> Rest.reply(ctx, 204,
       venues.deleteVenue(DeleteVenueRequest.newBuilder().setId(id(ctx)).build())));
 
-    api.get("/venues/:venueId/rooms").handler(RouteAccess.requiresOnPathVenue(READ_VENUE, "venueId")).handler(ctx -> Rest.reply(ctx, 200, venues.listRooms(ListRoomsRequest.newBuilder()
+    api.get("/venues/:venueId/rooms").handler(RouteAccess.requiresOnPathVenue(READ_VENUE, "venueId")).handler(validate).handler(ctx -> Rest.reply(ctx, 200, venues.listRooms(ListRoomsRequest.newBuilder()
       .setVenueId(ctx.pathParam("venueId")).setLimit(Rest.limit(ctx)).setOffset(Rest.queryInt(ctx, "offset")).build())));
-    api.post("/venues/:venueId/rooms").handler(RouteAccess.requiresOnPathVenue(EDIT_STRUCTURE, "venueId")).handler(ctx -> Rest.reply(ctx, 201, venues.createRoom(
+    api.post("/venues/:venueId/rooms").handler(RouteAccess.requiresOnPathVenue(EDIT_STRUCTURE, "venueId")).handler(validate).handler(ctx -> Rest.reply(ctx, 201, venues.createRoom(
       ProtoJson.merge(Rest.body(ctx), CreateRoomRequest.newBuilder()).setVenueId(ctx.pathParam("venueId")).build())));
-    api.get("/rooms/:id").handler(RouteAccess.requires(READ_VENUE)).handler(ctx -> Rest.reply(ctx, 200,
+    api.get("/rooms/:id").handler(RouteAccess.requires(READ_VENUE)).handler(validate).handler(ctx -> Rest.reply(ctx, 200,
       venues.getRoom(GetRoomRequest.newBuilder().setId(id(ctx)).build())));
-    api.put("/rooms/:id").handler(RouteAccess.requires(EDIT_STRUCTURE)).handler(ctx -> Rest.reply(ctx, 200,
+    api.put("/rooms/:id").handler(RouteAccess.requires(EDIT_STRUCTURE)).handler(validate).handler(ctx -> Rest.reply(ctx, 200,
       venues.updateRoom(ProtoJson.merge(Rest.body(ctx), UpdateRoomRequest.newBuilder()).setId(id(ctx)).build())));
-    api.delete("/rooms/:id").handler(RouteAccess.requires(EDIT_STRUCTURE)).handler(ctx -> Rest.reply(ctx, 204,
+    api.delete("/rooms/:id").handler(RouteAccess.requires(EDIT_STRUCTURE)).handler(validate).handler(ctx -> Rest.reply(ctx, 204,
       venues.deleteRoom(DeleteRoomRequest.newBuilder().setId(id(ctx)).build())));
 
-    api.get("/rooms/:roomId/tables").handler(RouteAccess.requires(READ_VENUE)).handler(ctx -> Rest.reply(ctx, 200, venues.listTables(ListTablesRequest.newBuilder()
+    api.get("/rooms/:roomId/tables").handler(RouteAccess.requires(READ_VENUE)).handler(validate).handler(ctx -> Rest.reply(ctx, 200, venues.listTables(ListTablesRequest.newBuilder()
       .setRoomId(ctx.pathParam("roomId")).setLimit(Rest.limit(ctx)).setOffset(Rest.queryInt(ctx, "offset")).build())));
-    api.get("/venues/:venueId/tables").handler(RouteAccess.requiresOnPathVenue(READ_VENUE, "venueId")).handler(ctx -> Rest.reply(ctx, 200, venues.listTables(ListTablesRequest.newBuilder()
+    api.get("/venues/:venueId/tables").handler(RouteAccess.requiresOnPathVenue(READ_VENUE, "venueId")).handler(validate).handler(ctx -> Rest.reply(ctx, 200, venues.listTables(ListTablesRequest.newBuilder()
       .setVenueId(ctx.pathParam("venueId")).setLimit(Rest.limit(ctx)).setOffset(Rest.queryInt(ctx, "offset")).build())));
-    api.post("/rooms/:roomId/tables").handler(RouteAccess.requires(EDIT_STRUCTURE)).handler(ctx -> Rest.reply(ctx, 201, venues.createTable(
+    api.post("/rooms/:roomId/tables").handler(RouteAccess.requires(EDIT_STRUCTURE)).handler(validate).handler(ctx -> Rest.reply(ctx, 201, venues.createTable(
       ProtoJson.merge(Rest.body(ctx), CreateTableRequest.newBuilder()).setRoomId(ctx.pathParam("roomId")).build())));
-    api.get("/tables/:id").handler(RouteAccess.requires(READ_VENUE)).handler(ctx -> Rest.reply(ctx, 200,
+    api.get("/tables/:id").handler(RouteAccess.requires(READ_VENUE)).handler(validate).handler(ctx -> Rest.reply(ctx, 200,
       venues.getTable(GetTableRequest.newBuilder().setId(id(ctx)).build())));
-    api.put("/tables/:id").handler(RouteAccess.requires(EDIT_STRUCTURE)).handler(ctx -> Rest.reply(ctx, 200,
+    api.put("/tables/:id").handler(RouteAccess.requires(EDIT_STRUCTURE)).handler(validate).handler(ctx -> Rest.reply(ctx, 200,
       venues.updateTable(ProtoJson.merge(Rest.body(ctx), UpdateTableRequest.newBuilder()).setId(id(ctx)).build())));
-    api.delete("/tables/:id").handler(RouteAccess.requires(EDIT_STRUCTURE)).handler(ctx -> Rest.reply(ctx, 204,
+    api.delete("/tables/:id").handler(RouteAccess.requires(EDIT_STRUCTURE)).handler(validate).handler(ctx -> Rest.reply(ctx, 204,
       venues.deleteTable(DeleteTableRequest.newBuilder().setId(id(ctx)).build())));
 
     // ?venue_id= is optional; when given, a room of another venue is a 404.
-    api.get("/rooms/:roomId/layout").handler(RouteAccess.requires(READ_VENUE)).handler(ctx -> Rest.reply(ctx, 200, venues.getTableLayout(GetTableLayoutRequest.newBuilder()
+    api.get("/rooms/:roomId/layout").handler(RouteAccess.requires(READ_VENUE)).handler(validate).handler(ctx -> Rest.reply(ctx, 200, venues.getTableLayout(GetTableLayoutRequest.newBuilder()
       .setVenueId(Rest.query(ctx, "venue_id")).setRoomId(ctx.pathParam("roomId")).build())));
   }
 

@@ -118,7 +118,7 @@ class UserAdminTest {
     assertProblem(admin.post("/api/v1/users", request("ada lovelace", "admin")), 400, "INVALID_ARGUMENT", "login");
     assertProblem(admin.post("/api/v1/users", request(Logins.uniqueLogin("a"), "owner")), 400, "INVALID_ARGUMENT", "role");
     assertProblem(admin.post("/api/v1/users", request(Logins.uniqueLogin("a"), "manager")), 400, "INVALID_ARGUMENT", "venue_ids");
-    assertProblem(admin.post("/api/v1/users", request(Logins.uniqueLogin("a"), "host", "venue-1")), 400, "INVALID_ARGUMENT", "venue_ids");
+    assertProblem(admin.post("/api/v1/users", request(Logins.uniqueLogin("a"), "host", "venue-1")), 400, "INVALID_ARGUMENT", "venue_ids[0]");
     assertProblem(admin.post("/api/v1/users", request(Logins.uniqueLogin("a"), "host").put("venue_ids", VENUE_A)), 400,
       "INVALID_ARGUMENT", "venue_ids");
     assertProblem(admin.post("/api/v1/users", request(Logins.uniqueLogin("a"), "admin").put("password", "short")), 400,

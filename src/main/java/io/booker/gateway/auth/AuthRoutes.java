@@ -5,6 +5,7 @@ import io.booker.platform.auth.AccessTokens;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -27,16 +28,16 @@ public final class AuthRoutes {
   }
 
   /** The routes a caller without an access token uses. */
-  public void mountPublic(Router api) {
-    api.post("/auth/login").handler(this::login);
-    api.post("/auth/refresh").handler(this::refresh);
-    api.post("/auth/logout").handler(this::logout);
+  public void mountPublic(Router api, Handler<RoutingContext> validate) {
+    api.post("/auth/login").handler(validate).handler(this::login);
+    api.post("/auth/refresh").handler(validate).handler(this::refresh);
+    api.post("/auth/logout").handler(validate).handler(this::logout);
   }
 
   /** The routes of an authenticated caller's own account. */
-  public void mount(Router api) {
-    api.get("/auth/me").handler(ctx -> Rest.reply(ctx, 200, users.me(CallerAuthentication.verified(ctx).caller()), UserJson::toJson));
-    api.post("/auth/password").handler(this::changePassword);
+  public void mount(Router api, Handler<RoutingContext> validate) {
+    api.get("/auth/me").handler(validate).handler(ctx -> Rest.reply(ctx, 200, users.me(CallerAuthentication.verified(ctx).caller()), UserJson::toJson));
+    api.post("/auth/password").handler(validate).handler(this::changePassword);
   }
 
   private void login(RoutingContext ctx) {

@@ -6,6 +6,7 @@ import io.booker.common.access.Permission;
 import io.booker.gateway.Rest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -22,10 +23,12 @@ public final class UserRoutes {
     this.users = users;
   }
 
-  public void mount(Router api) {
-    api.post("/users").handler(this::create);
-    api.post("/auth/register").handler(this::create);
-    api.get("/users").handler(ctx -> {
+  public void mount(Router api, Handler<RoutingContext> validate) {
+    // Every route here is an admin's: the role is checked before the request's shape is.
+    Handler<RoutingContext> manageUsers = RouteAccess.requires(Permission.MANAGE_USERS);
+    api.post("/users").handler(manageUsers).handler(validate).handler(this::create);
+    api.post("/auth/register").handler(manageUsers).handler(validate).handler(this::create);
+    api.get("/users").handler(manageUsers).handler(validate).handler(ctx -> {
       Caller by = admin(ctx);
       Paging paging = Paging.of(Rest.limit(ctx), Rest.queryInt(ctx, "offset"));
       Rest.reply(ctx, 200, users.list(by, paging), page -> {
@@ -34,15 +37,15 @@ public final class UserRoutes {
         return new JsonObject().put("users", items).put("total", page.total());
       });
     });
-    api.get("/users/:id").handler(ctx -> {
+    api.get("/users/:id").handler(manageUsers).handler(validate).handler(ctx -> {
       Caller by = admin(ctx);
       Rest.reply(ctx, 200, users.get(by, UserJson.id(ctx.pathParam("id"))), UserJson::toJson);
     });
-    api.put("/users/:id").handler(ctx -> {
+    api.put("/users/:id").handler(manageUsers).handler(validate).handler(ctx -> {
       Caller by = admin(ctx);
       Rest.reply(ctx, 200, users.update(by, UserJson.id(ctx.pathParam("id")), UserJson.change(Rest.body(ctx))), UserJson::toJson);
     });
-    api.post("/users/:id/password").handler(ctx -> {
+    api.post("/users/:id/password").handler(manageUsers).handler(validate).handler(ctx -> {
       Caller by = admin(ctx);
       String password = UserJson.string(Rest.body(ctx), "password");
       Rest.reply(ctx, 204, users.resetPassword(by, UserJson.id(ctx.pathParam("id")), password), v -> new JsonObject());
