@@ -37,18 +37,26 @@ public final class Rest {
     return json;
   }
 
-  /** An integer query parameter; absent gives {@code 0}, the proto default. Non-numbers are refused. */
+  /**
+   * An integer query parameter; absent gives {@code 0}, the proto default. Only ASCII digits with an
+   * optional minus are numbers: no sign, spaces or digits of other scripts, which Java would accept.
+   */
   public static int queryInt(RoutingContext ctx, String name) {
     String v = ctx.request().getParam(name);
     if (v == null) {
       return 0;
     }
+    if (!ASCII_INTEGER.matcher(v).matches()) {
+      throw ServiceException.invalid(name, "must be an integer");
+    }
     try {
-      return Integer.parseInt(v.trim());
+      return Integer.parseInt(v);
     } catch (NumberFormatException e) {
       throw ServiceException.invalid(name, "must be an integer");
     }
   }
+
+  private static final java.util.regex.Pattern ASCII_INTEGER = java.util.regex.Pattern.compile("-?[0-9]{1,10}");
 
   /**
    * The {@code limit} of a list. On the wire 0 means "the default limit", so an explicit
