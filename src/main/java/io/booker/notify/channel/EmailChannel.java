@@ -64,8 +64,9 @@ public final class EmailChannel implements Channel {
           + (from.isEmpty() ? "; it is not set" : "; got \"" + from + "\""));
     }
     long timeoutMs = positive(emailCfg, "timeout_ms", DEFAULT_TIMEOUT_MS);
-    // One pool per SMTP account, shared by every notify verticle instance of this Vert.x instance.
-    String pool = "booker-notify-email-" + config.getHostname() + ":" + config.getPort() + ":" + emailCfg.getString("username", "");
+    // One connection pool per configuration, shared by the notify verticle instances of this Vert.x
+    // instance; named by a digest so a changed password gets its own pool and the name shows no secret.
+    String pool = "booker-notify-email-" + digest(config.toJson().encode());
     return new EmailChannel(MailClient.createShared(vertx, config, pool), from, timeoutMs);
   }
 
@@ -97,6 +98,15 @@ public final class EmailChannel implements Channel {
       config.setLogin(LoginOption.REQUIRED).setUsername(username).setPassword(cfg.getString("password", ""));
     }
     return config;
+  }
+
+  private static String digest(String text) {
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash, 0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
   }
 
   private static long positive(JsonObject cfg, String key, long fallback) {
