@@ -46,7 +46,7 @@ public final class EmailChannel implements Channel {
 
   /** Whether {@code notify.email} turns the channel on: a host is set. */
   public static boolean enabled(JsonObject emailCfg) {
-    return emailCfg != null && !emailCfg.getString("host", "").isBlank();
+    return emailCfg != null && !text(emailCfg, "host").isBlank();
   }
 
   /**
@@ -58,7 +58,7 @@ public final class EmailChannel implements Channel {
       throw new IllegalArgumentException("notify.email.host is not set; the email channel is off");
     }
     MailConfig config = mailConfig(emailCfg);
-    String from = emailCfg.getString("from", "").trim();
+    String from = text(emailCfg, "from").trim();
     if (from.isEmpty() || !from.contains("@")) {
       throw new IllegalArgumentException("notify.email.from must be a sender address such as \"Booker <no-reply@booker.example>\""
           + (from.isEmpty() ? "; it is not set" : "; got \"" + from + "\""));
@@ -75,7 +75,7 @@ public final class EmailChannel implements Channel {
     if (port > 65535) {
       throw new IllegalArgumentException("notify.email.port must be 1..65535, got " + port);
     }
-    String starttls = cfg.getString("starttls", "OPTIONAL").trim().toUpperCase(Locale.ROOT);
+    String starttls = (text(cfg, "starttls").isBlank() ? "OPTIONAL" : text(cfg, "starttls")).trim().toUpperCase(Locale.ROOT);
     StartTLSOptions tls;
     try {
       tls = StartTLSOptions.valueOf(starttls);
@@ -84,18 +84,18 @@ public final class EmailChannel implements Channel {
     }
     int timeoutMs = (int) positive(cfg, "timeout_ms", DEFAULT_TIMEOUT_MS);
     MailConfig config = new MailConfig()
-        .setHostname(cfg.getString("host").trim())
+        .setHostname(text(cfg, "host").trim())
         .setPort(port)
         .setStarttls(tls)
-        .setSsl(cfg.getBoolean("ssl", false))
+        .setSsl(flag(cfg, "ssl"))
         .setConnectTimeout(timeoutMs)
         .setIdleTimeout(timeoutMs)
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
-    String username = cfg.getString("username", "");
+    String username = text(cfg, "username");
     if (username.isBlank()) {
       config.setLogin(LoginOption.DISABLED);
     } else {
-      config.setLogin(LoginOption.REQUIRED).setUsername(username).setPassword(cfg.getString("password", ""));
+      config.setLogin(LoginOption.REQUIRED).setUsername(username).setPassword(text(cfg, "password"));
     }
     return config;
   }
@@ -173,5 +173,19 @@ public final class EmailChannel implements Channel {
 
   private static String shorten(String text) {
     return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+  }
+
+  private static boolean flag(JsonObject cfg, String key) {
+    Object value = cfg.getValue(key);
+    if (value == null || value instanceof Boolean) {
+      return Boolean.TRUE.equals(value);
+    }
+    throw new IllegalArgumentException("notify.email." + key + " must be true or false, got " + value);
+  }
+
+  /** A string setting; absent, JSON null and empty are all "". */
+  private static String text(JsonObject cfg, String key) {
+    Object value = cfg.getValue(key);
+    return value == null ? "" : value.toString();
   }
 }

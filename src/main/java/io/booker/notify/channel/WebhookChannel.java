@@ -43,7 +43,7 @@ public final class WebhookChannel implements Channel {
 
   /** Whether {@code notify.webhook} turns the channel on: a url is set. */
   public static boolean enabled(JsonObject webhookCfg) {
-    return webhookCfg != null && !webhookCfg.getString("url", "").isBlank();
+    return webhookCfg != null && !text(webhookCfg, "url").isBlank();
   }
 
   /** @throws IllegalArgumentException when the url is not an absolute http(s) URL or the secret is missing or too short */
@@ -51,7 +51,7 @@ public final class WebhookChannel implements Channel {
     if (!enabled(webhookCfg)) {
       throw new IllegalArgumentException("notify.webhook.url is not set; the webhook channel is off");
     }
-    String url = webhookCfg.getString("url").trim();
+    String url = text(webhookCfg, "url").trim();
     URI uri;
     try {
       uri = URI.create(url);
@@ -61,7 +61,7 @@ public final class WebhookChannel implements Channel {
     if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
       throw new IllegalArgumentException("notify.webhook.url must be an absolute http or https URL");
     }
-    String secret = webhookCfg.getString("secret", "");
+    String secret = text(webhookCfg, "secret");
     if (secret.length() < WebhookSignature.MIN_SECRET_LENGTH) {
       throw new IllegalArgumentException("notify.webhook.secret is required when notify.webhook.url is set and must be at least "
           + WebhookSignature.MIN_SECRET_LENGTH + " characters" + (secret.isEmpty() ? "; it is not set" : "; it has " + secret.length()));
@@ -138,5 +138,11 @@ public final class WebhookChannel implements Channel {
     String detail = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     String kind = failure instanceof ConnectException || failure.getCause() instanceof ConnectException ? "unreachable" : "failed";
     return new SendFailure("webhook " + kind + ": " + Redact.addressesIn(detail), false);
+  }
+
+  /** A string setting; absent, JSON null and empty are all "". */
+  private static String text(JsonObject cfg, String key) {
+    Object value = cfg.getValue(key);
+    return value == null ? "" : value.toString();
   }
 }

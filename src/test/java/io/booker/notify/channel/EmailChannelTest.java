@@ -158,7 +158,10 @@ class EmailChannelTest {
     assertThrows(IllegalArgumentException.class, () -> EmailChannel.create(vertx, config(25).put("starttls", "SOMETIMES")));
     assertThrows(IllegalArgumentException.class, () -> EmailChannel.create(vertx, config(25).put("port", 0)));
     assertThrows(IllegalArgumentException.class, () -> EmailChannel.create(vertx, config(25).put("timeout_ms", "soon")));
-    assertEquals(25, EmailChannel.mailConfig(new JsonObject().put("host", "h")).getPort());
+    assertThrows(IllegalArgumentException.class, () -> EmailChannel.create(vertx, config(25).put("ssl", "yes")));
+    assertFalse(EmailChannel.enabled(new JsonObject().putNull("host")));
+    assertThrows(IllegalArgumentException.class, () -> EmailChannel.create(vertx, config(25).putNull("from")));
+    assertEquals(25, EmailChannel.mailConfig(new JsonObject().put("host", "h").putNull("ssl").putNull("starttls")).getPort());
     assertEquals("OPTIONAL", EmailChannel.mailConfig(new JsonObject().put("host", "h")).getStarttls().name());
   }
 
