@@ -446,6 +446,10 @@ public final class DevStack {
     System.out.println("  REDIS_ADDR=" + endpoints.redisAddress() + " KAFKA_BROKERS="
         + endpoints.kafkaBootstrap() + " java -jar target/booker-0.1.0-SNAPSHOT.jar --conf"
         + " conf/all-in-one.json");
+    if (mail != null) {
+      System.out.println("Mail (dev SMTP, captured): " + mail.pageUrl() + "  (SMTP " + mail.smtpHost() + ":" + mail.smtpPort()
+          + ", no login, no TLS; kept in memory only)");
+    }
     System.out.println();
   }
 
