@@ -156,8 +156,7 @@ public final class EmailChannel implements Channel {
       String reply = Redact.addressesIn(String.join(" ", smtp.getReplyMessages()).trim());
       return new SendFailure("SMTP " + code + " sending to " + to + (reply.isEmpty() ? "" : ": " + shorten(reply)), permanent);
     }
-    if (failure instanceof TimeoutException || failure instanceof io.netty.handler.timeout.TimeoutException
-        || failure.getClass().getSimpleName().contains("Timeout")) {
+    if (failure instanceof TimeoutException || failure instanceof io.netty.handler.timeout.TimeoutException) {
       return new SendFailure("SMTP send to " + to + " timed out", false);
     }
     if (failure instanceof ConnectException || failure.getCause() instanceof ConnectException) {

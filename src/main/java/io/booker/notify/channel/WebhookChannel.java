@@ -132,7 +132,7 @@ public final class WebhookChannel implements Channel {
     if (failure instanceof SendFailure already) {
       return already;
     }
-    if (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout")) {
+    if (failure instanceof TimeoutException || failure instanceof io.netty.handler.timeout.TimeoutException) {
       return new SendFailure("webhook did not answer in time", false);
     }
     String detail = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
