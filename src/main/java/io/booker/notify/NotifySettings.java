@@ -14,11 +14,14 @@ import java.util.List;
  * {@code reminders} (ISO-8601 durations before the start, ["PT24H","PT2H"]), {@code send}
  * ({@code interval_ms} 1000, {@code batch_size} 50, {@code lease_ms} 60000), {@code retry}
  * ({@code max_attempts} 6, {@code initial_backoff_ms} 2000, {@code max_backoff_ms} 600000),
- * {@code event_log_retention_hours} (72), {@code poll_timeout_ms} (500), {@code db_retry_ms}
- * (2000, the pause after a database failure before the batch is tried again).
+ * {@code event_log_retention_hours} (72), {@code processed_retention_hours} (720: how long an
+ * event's id is remembered against redelivery; keep it above Kafka's retention), {@code
+ * poll_timeout_ms} (500), {@code db_retry_ms} (2000, the pause after a database failure before the
+ * batch is tried again).
  */
 record NotifySettings(String database, String groupId, List<Duration> reminders, Duration sendInterval, int sendBatch,
-                      Duration sendLease, RetryPolicy retry, Duration eventLogRetention, Duration pollTimeout, Duration dbRetry) {
+                      Duration sendLease, RetryPolicy retry, Duration eventLogRetention, Duration processedRetention, Duration pollTimeout,
+                      Duration dbRetry) {
 
   static NotifySettings from(JsonObject cfg) {
     JsonObject send = cfg.getJsonObject("send", new JsonObject());
@@ -33,6 +36,7 @@ record NotifySettings(String database, String groupId, List<Duration> reminders,
       new RetryPolicy((int) positive(retry, "max_attempts", 6), millis(retry, "initial_backoff_ms", 2000),
         millis(retry, "max_backoff_ms", 600_000)),
       Duration.ofHours(positive(cfg, "event_log_retention_hours", 72)),
+      Duration.ofHours(positive(cfg, "processed_retention_hours", 720)),
       millis(cfg, "poll_timeout_ms", 500),
       millis(cfg, "db_retry_ms", 2000));
   }

@@ -53,6 +53,9 @@ public interface NotifyStore {
   /** Deletes log entries older than {@code retention}; answers how many. */
   Future<Integer> deleteEventsOlderThan(Duration retention);
 
+  /** Forgets the ids of events handled longer than {@code retention} ago; answers how many. */
+  Future<Integer> deleteProcessedOlderThan(Duration retention);
+
   /** Where a record came from: for the processed-event row and the poisoned-record row. */
   record RecordPosition(String topic, int partition, long offset) {
   }

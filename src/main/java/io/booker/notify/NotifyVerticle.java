@@ -103,7 +103,13 @@ public final class NotifyVerticle extends VerticleBase {
           log.info("event=notify_event_log_trimmed deleted={} retention_h={}", n, settings.eventLogRetention().toHours());
         }
       })
-      .onFailure(t -> log.warn("event=notify_event_log_trim_failed error={}", t.toString()));
+      .compose(n -> store.deleteProcessedOlderThan(settings.processedRetention()))
+      .onSuccess(n -> {
+        if (n > 0) {
+          log.info("event=notify_processed_ids_trimmed deleted={} retention_h={}", n, settings.processedRetention().toHours());
+        }
+      })
+      .onFailure(t -> log.warn("event=notify_trim_failed error={}", t.toString()));
     cleanup.run();
     cleanupTimer = vertx.setPeriodic(LOG_CLEANUP_INTERVAL_MS, id -> cleanup.run());
   }

@@ -23,6 +23,7 @@ class NotifySettingsTest {
     assertEquals(Duration.ofMinutes(1), s.sendLease());
     assertEquals(RetryPolicy.DEFAULT, s.retry());
     assertEquals(Duration.ofHours(72), s.eventLogRetention());
+    assertEquals(Duration.ofDays(30), s.processedRetention());
   }
 
   @Test
@@ -38,11 +39,12 @@ class NotifySettingsTest {
       .put("reminders", new JsonArray().add("P1D").add("PT30M"))
       .put("send", new JsonObject().put("interval_ms", 250).put("batch_size", 10).put("lease_ms", 5000))
       .put("retry", new JsonObject().put("max_attempts", 2).put("initial_backoff_ms", 100).put("max_backoff_ms", 1000))
-      .put("event_log_retention_hours", 6));
+      .put("event_log_retention_hours", 6).put("processed_retention_hours", 200));
     assertEquals(List.of(Duration.ofDays(1), Duration.ofMinutes(30)), s.reminders());
     assertEquals(new RetryPolicy(2, Duration.ofMillis(100), Duration.ofSeconds(1)), s.retry());
     assertEquals(10, s.sendBatch());
     assertEquals(Duration.ofHours(6), s.eventLogRetention());
+    assertEquals(Duration.ofHours(200), s.processedRetention());
   }
 
   @Test

@@ -110,6 +110,9 @@ final class NotifySql {
     "SELECT seq, event_id, venue_id, message::text AS message FROM events WHERE venue_id = ANY($1) AND received_at >= $2 "
       + "ORDER BY seq LIMIT $3";
 
+  static final String DELETE_OLD_PROCESSED =
+    "DELETE FROM processed_events WHERE received_at < now() - make_interval(hours => $1)";
+
   static final String DELETE_OLD_EVENTS =
     "DELETE FROM events WHERE received_at < now() - make_interval(hours => $1)";
 }

@@ -227,6 +227,12 @@ public final class PgNotifyStore implements NotifyStore {
   }
 
   @Override
+  public Future<Integer> deleteProcessedOlderThan(Duration retention) {
+    return Sql.timed(SERVICE, "delete_old_processed", () -> pool.preparedQuery(NotifySql.DELETE_OLD_PROCESSED)
+      .execute(Tuple.of((int) Math.max(1, retention.toHours()))).map(RowSet::rowCount));
+  }
+
+  @Override
   public Future<Integer> deleteEventsOlderThan(Duration retention) {
     return Sql.timed(SERVICE, "delete_old_events", () -> pool.preparedQuery(NotifySql.DELETE_OLD_EVENTS)
       .execute(Tuple.of((int) Math.max(1, retention.toHours()))).map(RowSet::rowCount));

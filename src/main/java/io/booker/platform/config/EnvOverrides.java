@@ -98,7 +98,6 @@ public final class EnvOverrides {
     str(env, "BOOKER_SERVICE_TRANSPORT", v -> {
       obj(obj(cfg, "clients"), "venue").put("transport", v);
       obj(obj(cfg, "clients"), "booking").put("transport", v);
-      obj(obj(cfg, "clients"), "notify").put("transport", v);
     });
     // Anything else: a JSON object deep-merged over the result (e.g. '{"venue":{"grpc_port":50061}}').
     str(env, "BOOKER_CONFIG", v -> {
