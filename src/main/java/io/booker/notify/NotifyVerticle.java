@@ -1,77 +1,121 @@
 package io.booker.notify;
 
+import io.booker.notify.adapter.PgNotifyStore;
+import io.booker.notify.channel.Channel;
+import io.booker.notify.domain.NotificationPlanner;
+import io.booker.notify.template.MessageRenderer;
+import io.booker.platform.auth.AccessTokens;
 import io.booker.platform.config.NodeConfig;
 import io.booker.platform.kafka.KafkaClients;
+import io.booker.platform.pg.PgDatabases;
+import io.booker.platform.rpc.GrpcEndpoint;
+import io.booker.platform.rpc.RpcServiceBinding;
+import io.booker.proto.notify.NotifyService;
+import io.booker.proto.notify.NotifyServiceGrpcService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
-import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * Consumes booking and venue events from Kafka (consumer group {@code notify}) and publishes each on
- * the clustered event bus ({@value #EVENTS_ADDRESS}), where every gateway picks it up for its
- * WebSocket clients. Offsets are committed only after the events were handed on, at most every
- * {@code notify.commit_interval_ms} (500): a commit per record costs the broker a request each,
- * and a crash at worst hands the last half second on again (consumers are at-least-once anyway).
+ * Wires the notify service: its database (created and migrated at start), the Kafka consumer of
+ * every booking and venue topic ({@link EventConsumer}), the sender of guests' messages
+ * ({@link NotificationSender}) with the channels and templates of {@link NotifyChannels}, the read
+ * side ({@link NotifyServiceImpl}) on the event bus (and on gRPC when {@code notify.grpc_port} is
+ * set), and the periodic clean-up of the event log. Config: {@link NotifySettings}.
  */
 public final class NotifyVerticle extends VerticleBase {
 
-  public static final String EVENTS_ADDRESS = "booker.events";
-  static final Pattern TOPICS = Pattern.compile("(booking|venue|table)\\..+");
-
   private static final Logger log = LoggerFactory.getLogger(NotifyVerticle.class);
+  /** How often the event log drops entries past their retention. */
+  private static final long LOG_CLEANUP_INTERVAL_MS = 10 * 60_000L;
 
-  private KafkaConsumer<String, String> consumer;
-  private boolean uncommitted;
-  private long commitTimer = -1;
+  private final Map<String, Channel> givenChannels;
+  private final MessageRenderer givenRenderer;
+  private Pool pool;
+  private EventConsumer consumer;
+  private NotificationSender sender;
+  private RpcServiceBinding<NotifyService> binding;
+  private HttpServer grpcServer;
+  private long cleanupTimer = -1;
+
+  /** Channels and templates from the node's config. */
+  public NotifyVerticle() {
+    this(null, null);
+  }
+
+  /** With the given channels and renderer instead of the configured ones (tests). */
+  public NotifyVerticle(Map<String, Channel> channels, MessageRenderer renderer) {
+    this.givenChannels = channels;
+    this.givenRenderer = renderer;
+  }
 
   @Override
   public Future<?> start() {
     NodeConfig node = new NodeConfig(config());
-    String group = node.section("notify").getString("group_id", "notify");
-    var cfg = KafkaClients.consumerConfig(node.kafkaBootstrap(), group);
-    cfg.put("metadata.max.age.ms", "5000");
-    consumer = KafkaConsumer.create(vertx, cfg);
-    consumer.handler(this::forward);
-    consumer.exceptionHandler(t -> log.warn("event=notify_consumer_error error={}", t.toString()));
-    commitTimer = vertx.setPeriodic(node.section("notify").getLong("commit_interval_ms", 500L), id -> commit());
-    return consumer.subscribe(TOPICS);
+    JsonObject cfg = node.section("notify");
+    NotifySettings settings = NotifySettings.from(cfg);
+    Map<String, Channel> channels = givenChannels != null ? givenChannels : NotifyChannels.create(vertx, cfg);
+    Future<MessageRenderer> renderer = givenRenderer != null ? Future.succeededFuture(givenRenderer)
+      : vertx.executeBlocking(NotifyChannels::renderer, false);
+    return renderer.compose(r -> PgDatabases.prepare(vertx, node.postgres(), settings.database(), "db/notify",
+      Map.of("application_name", "booker-notify")).compose(p -> {
+        pool = p;
+        NotifyStore store = new PgNotifyStore(pool);
+        sender = new NotificationSender(vertx, store, channels, r, settings.retry(), settings.sendInterval(), settings.sendBatch(),
+          settings.sendLease());
+        consumer = new EventConsumer(vertx, kafkaConsumer(node, settings), store,
+          new NotificationPlanner(channels.keySet(), settings.reminders()), sender::kick, settings.pollTimeout(), settings.dbRetry());
+        binding = new RpcServiceBinding<>(NotifyService.class, new NotifyServiceImpl(store), NotifyServiceGrpcService.SERVICE_DESCRIPTOR,
+          "notify", AccessTokens.create(vertx, node.section("auth")));
+        startCleanup(store, settings);
+        log.info("event=notify_starting group={} database={} channels={} reminders={}", settings.groupId(), settings.database(),
+          channels.keySet(), settings.reminders());
+        return binding.bindEventBus(vertx);
+      }))
+      .compose(v -> GrpcEndpoint.serve(vertx, binding, cfg, -1, "notify",
+        () -> pool.query("SELECT 1").execute().map(true).otherwise(false)))
+      .compose(s -> {
+        grpcServer = s;
+        return consumer.start();
+      })
+      .onSuccess(v -> sender.start());
   }
 
-  private void forward(KafkaConsumerRecord<String, String> record) {
-    JsonObject event;
-    try {
-      event = new JsonObject(record.value());
-    } catch (RuntimeException e) {
-      log.warn("event=notify_bad_payload topic={} offset={}", record.topic(), record.offset());
-      event = new JsonObject();
-    }
-    vertx.eventBus().publish(EVENTS_ADDRESS, new JsonObject()
-      .put("topic", record.topic())
-      .put("key", record.key())
-      .put("event", event));
-    uncommitted = true;
+  private KafkaConsumer<String, String> kafkaConsumer(NodeConfig node, NotifySettings settings) {
+    Map<String, String> kafka = KafkaClients.consumerConfig(node.kafkaBootstrap(), settings.groupId());
+    // Topics appear as services first publish to them; a pattern subscription sees them this soon.
+    kafka.put("metadata.max.age.ms", "5000");
+    kafka.put("max.poll.records", "200");
+    return KafkaConsumer.create(vertx, kafka);
   }
 
-  private Future<Void> commit() {
-    if (!uncommitted) {
-      return Future.succeededFuture();
-    }
-    uncommitted = false;
-    return consumer.commit().onFailure(t -> {
-      uncommitted = true;
-      log.warn("event=notify_commit_failed error={}", t.toString());
-    });
+  private void startCleanup(NotifyStore store, NotifySettings settings) {
+    Runnable cleanup = () -> store.deleteEventsOlderThan(settings.eventLogRetention())
+      .onSuccess(n -> {
+        if (n > 0) {
+          log.info("event=notify_event_log_trimmed deleted={} retention_h={}", n, settings.eventLogRetention().toHours());
+        }
+      })
+      .onFailure(t -> log.warn("event=notify_event_log_trim_failed error={}", t.toString()));
+    cleanup.run();
+    cleanupTimer = vertx.setPeriodic(LOG_CLEANUP_INTERVAL_MS, id -> cleanup.run());
   }
 
   @Override
   public Future<?> stop() {
-    vertx.cancelTimer(commitTimer);
-    return consumer == null ? Future.succeededFuture() : commit().transform(v -> consumer.close());
+    vertx.cancelTimer(cleanupTimer);
+    Future<Void> consumed = consumer == null ? Future.succeededFuture() : consumer.stop();
+    Future<Void> sent = sender == null ? Future.succeededFuture() : sender.stop();
+    return Future.join(consumed, sent)
+      .transform(v -> binding == null ? Future.succeededFuture() : binding.unbindEventBus())
+      .transform(v -> grpcServer == null ? Future.succeededFuture() : grpcServer.close())
+      .transform(v -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

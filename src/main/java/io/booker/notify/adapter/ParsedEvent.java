@@ -1,0 +1,26 @@
+package io.booker.notify.adapter;
+
+import io.booker.notify.domain.BookingFacts;
+import io.booker.notify.domain.VenueFacts;
+import io.vertx.core.json.JsonObject;
+
+import java.util.UUID;
+
+/**
+ * One Kafka record as notify read it: a booking event or a venue event (the other is null), and
+ * the WebSocket message it becomes.
+ */
+public record ParsedEvent(BookingFacts booking, VenueFacts venue, JsonObject message) {
+
+  public UUID eventId() {
+    return booking != null ? booking.eventId() : venue.eventId();
+  }
+
+  public String eventType() {
+    return booking != null ? booking.eventType() : venue.eventType();
+  }
+
+  public UUID venueId() {
+    return booking != null ? booking.venueId() : venue.venueId();
+  }
+}
