@@ -96,6 +96,37 @@ final class LiveClient implements AutoCloseable {
     }
   }
 
+  /** The next message received within {@code wait}, or null. */
+  JsonObject poll(Duration wait) {
+    try {
+      JsonObject m = received.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+      if (m != null) {
+        seen.add(m);
+      }
+      return m;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The next message of {@code type} whose {@code field} is {@code value}, skipping others. */
+  JsonObject nextWhere(String type, String field, String value) {
+    JsonObject m;
+    do {
+      m = next();
+    } while (!(type.equals(m.getString("type")) && value.equals(lookup(m, field))));
+    return m;
+  }
+
+  private static String lookup(JsonObject m, String dotted) {
+    Object at = m;
+    for (String part : dotted.split("\\.")) {
+      at = at instanceof JsonObject o ? o.getValue(part) : null;
+    }
+    return at == null ? null : String.valueOf(at);
+  }
+
   /** The next message, which must be of {@code type}. */
   JsonObject next(String type) {
     JsonObject m = next();
