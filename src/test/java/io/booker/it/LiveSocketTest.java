@@ -187,6 +187,20 @@ class LiveSocketTest {
     }
   }
 
+  @Test
+  void aLogoutEndsTheSocketsOfThatSessionAtTheNextHeartbeat() {
+    String login = Logins.uniqueLogin("live");
+    Logins.createUser(harness.api(), login, "a long enough passphrase", "host", venueA);
+    JsonObject tokens = Logins.login(harness.api(), login, "a long enough passphrase");
+    try (LiveClient c = LiveClient.ready(harness.vertx(), harness.httpPort(), Logins.bearer(tokens))) {
+      c.subscribe(venueA);
+      HttpResponse<Buffer> out = harness.api().as(Logins.bearer(tokens)).post("/api/v1/auth/logout",
+        new JsonObject().put("refresh_token", tokens.getString("refresh_token")));
+      assertEquals(204, out.statusCode(), out::bodyAsString);
+      assertEquals(4401, c.closeCode());
+    }
+  }
+
   // ------------------------------------------------------------------ subscriptions and delivery
 
   @Test

@@ -54,6 +54,8 @@ final class LiveSocket implements VenueFeeds.Listener {
   private int badMessages;
   private boolean verifying;
   private boolean closed;
+  /** Whether this socket's close was counted (once, by whoever closed it). */
+  private boolean counted;
   private long ticker;
   private long authTimer = -1;
   private long expiryTimer = -1;
@@ -359,6 +361,7 @@ final class LiveSocket implements VenueFeeds.Listener {
       return;
     }
     closed = true;
+    counted = true;
     Metrics.increment("websocket_connections_closed", "code", Short.toString(code));
     log.debug("event=websocket_closed code={} reason={}", code, reason);
     ws.close(code, reason);
@@ -366,6 +369,12 @@ final class LiveSocket implements VenueFeeds.Listener {
   }
 
   private void cleanUp() {
+    if (!counted) {
+      // Closed by the client (its code), or the connection dropped (none).
+      counted = true;
+      Short code = ws.closeStatusCode();
+      Metrics.increment("websocket_connections_closed", "code", code == null ? "none" : code.toString());
+    }
     closed = true;
     vertx.cancelTimer(ticker);
     vertx.cancelTimer(authTimer);
