@@ -34,7 +34,7 @@ final class CatchUp {
     return venueIds.contains(venueId);
   }
 
-  /** Holds an event back; false (and nothing held any more) once more arrived than the buffer takes. */
+  /** Holds an event back; false (and nothing is held any more) once more arrived than the buffer takes: the resume is given up. */
   boolean hold(String venueId, long seq, String event) {
     if (overflowed) {
       return false;
@@ -46,10 +46,6 @@ final class CatchUp {
     }
     held.add(new Held(venueId, seq, event));
     return true;
-  }
-
-  boolean overflowed() {
-    return overflowed;
   }
 
   /** The held events that come after {@code replayedUpTo} (the last sequence number replayed; 0 for none), in arrival order. */

@@ -1,12 +1,8 @@
 package io.booker.gateway.live;
 
-import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
 import io.booker.platform.auth.AccessTokens;
 import io.booker.platform.metrics.Metrics;
-import io.booker.platform.rpc.RpcErrors;
-import io.booker.proto.notify.ListEventsResponse;
-import io.booker.proto.notify.LiveEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -14,19 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * One client's WebSocket: authentication (by header before the upgrade, or by the first message)
- * and its renewals, subscriptions, resume, heartbeats and the limits that protect the gateway
- * (see docs/websocket.md for the protocol). Runs on its verticle instance's event loop.
+ * One client's WebSocket connection: authentication (by header before the upgrade, or by the first
+ * message) and its renewals and expiry, the client's messages, heartbeats, and the limits that
+ * protect the gateway (message size, invalid messages, slow readers); what it subscribed to is its
+ * {@link Subscriptions}. See docs/websocket.md for the protocol. Runs on its verticle instance's
+ * event loop.
  */
-final class LiveSocket implements VenueFeeds.Listener {
+final class LiveSocket implements Subscriptions.Peer {
 
   private static final Logger log = LoggerFactory.getLogger(LiveSocket.class);
 
@@ -41,14 +33,9 @@ final class LiveSocket implements VenueFeeds.Listener {
   private final ServerWebSocket ws;
   private final LiveSettings settings;
   private final AccessTokens tokens;
-  private final VenueFeeds feeds;
-  private final MissedEvents missed;
+  private final Subscriptions subscriptions;
 
   private AccessTokens.Verified verified;
-  private final Set<String> subscribed = new LinkedHashSet<>();
-  /** Per resumed venue, the last sequence number replayed: a live event at or below it was already sent. */
-  private final Map<String, Long> replayedUpTo = new HashMap<>();
-  private CatchUp catchUp;
   private long lastHeard = System.currentTimeMillis();
   private long lastPing = lastHeard;
   private int badMessages;
@@ -65,8 +52,7 @@ final class LiveSocket implements VenueFeeds.Listener {
     this.ws = ws;
     this.settings = settings;
     this.tokens = tokens;
-    this.feeds = feeds;
-    this.missed = missed;
+    this.subscriptions = new Subscriptions(this, settings, feeds, missed);
   }
 
   /** Starts serving the socket; {@code byHeader} is the token verified before the upgrade, or null. */
@@ -118,15 +104,16 @@ final class LiveSocket implements VenueFeeds.Listener {
     if (message instanceof ClientMessage.Auth auth) {
       authenticate(auth.token());
     } else if (message instanceof ClientMessage.Subscribe sub) {
-      subscribe(sub);
+      subscriptions.subscribe(verified.caller(), sub);
     } else if (message instanceof ClientMessage.Unsubscribe unsub) {
-      unsubscribe(unsub.venueIds());
+      subscriptions.unsubscribe(unsub.venueIds());
     } else {
       send(ServerMessages.pong());
     }
   }
 
-  private void refuse(String problem) {
+  @Override
+  public void refuse(String problem) {
     send(ServerMessages.error(ServerMessages.INVALID_ARGUMENT, problem));
     if (++badMessages >= settings.maxBadMessages()) {
       close(POLICY_VIOLATION, "too many invalid messages");
@@ -166,155 +153,14 @@ final class LiveSocket implements VenueFeeds.Listener {
       }
     });
     // Subscriptions the renewed token no longer allows end now.
-    List<String> lost = subscribed.stream().filter(venue -> !v.caller().sees(venue)).toList();
-    if (!lost.isEmpty()) {
-      lost.forEach(this::drop);
-      send(ServerMessages.unsubscribed(lost));
-    }
+    subscriptions.retainVisible(v.caller());
     send(ServerMessages.ready(v));
-  }
-
-  // ------------------------------------------------------------------ subscriptions
-
-  private void subscribe(ClientMessage.Subscribe sub) {
-    if (sub.resumes() && catchUp != null) {
-      refuse("a resume is in progress; wait for caught_up before resuming again");
-      return;
-    }
-    List<String> accepted = new ArrayList<>();
-    for (String venue : sub.venueIds()) {
-      if (verified.caller().sees(venue)) {
-        accepted.add(venue);
-      } else {
-        // The same answer as for a venue that does not exist.
-        send(ServerMessages.venueError(ServerMessages.NOT_FOUND, venue, "venue " + venue + " not found"));
-      }
-    }
-    if (accepted.isEmpty()) {
-      return;
-    }
-    long adding = accepted.stream().filter(v -> !subscribed.contains(v)).count();
-    if (subscribed.size() + adding > settings.maxVenues()) {
-      refuse("venue_ids: at most " + settings.maxVenues() + " venues per connection");
-      return;
-    }
-    subscribed.addAll(accepted);
-    if (sub.resumes()) {
-      catchUp = new CatchUp(new LinkedHashSet<>(accepted), settings.catchUpBuffer());
-    }
-    CatchUp resume = catchUp;
-    feeds.joinAll(accepted, this).onComplete(ar -> {
-      if (closed) {
-        return;
-      }
-      if (ar.failed()) {
-        log.warn("event=live_subscribe_failed error={}", ar.cause().toString());
-      }
-      send(ServerMessages.subscribed(accepted));
-      // Listening first, then reading the log: nothing can fall between the replay and the live events.
-      if (sub.resumes() && resume == catchUp) {
-        replay(resume, sub);
-      }
-    });
-  }
-
-  private void unsubscribe(List<String> venueIds) {
-    venueIds.forEach(this::drop);
-    send(ServerMessages.unsubscribed(venueIds));
-  }
-
-  private void drop(String venue) {
-    if (subscribed.remove(venue)) {
-      feeds.leave(venue, this);
-      replayedUpTo.remove(venue);
-    }
-  }
-
-  // ------------------------------------------------------------------ resume
-
-  private void replay(CatchUp resume, ClientMessage.Subscribe sub) {
-    missed.list(verified.token(), resume.venueIds(), sub.sinceEventId(), sub.since(), settings.resumeLimit()).onComplete(ar -> {
-      if (closed || catchUp != resume) {
-        return;
-      }
-      catchUp = null;
-      if (ar.failed()) {
-        ServiceException e = RpcErrors.asServiceException(ar.cause());
-        String why = e.code() == ErrorCode.NOT_FOUND ? "the event is unknown or too old; reload from the REST API"
-          : "missed events cannot be read now; reload from the REST API";
-        log.debug("event=live_resume_failed code={} error={}", e.code(), e.getMessage());
-        resumeFailed(resume, why);
-        return;
-      }
-      ListEventsResponse page = ar.result();
-      if (page.getTruncated()) {
-        resumeFailed(resume, "more events were missed than a resume replays; reload from the REST API");
-        return;
-      }
-      if (resume.overflowed()) {
-        return; // already told, when it overflowed
-      }
-      long last = 0;
-      for (LiveEvent e : page.getEventsList()) {
-        if (subscribed.contains(e.getVenueId())) {
-          send(e.getMessage());
-        }
-        last = Math.max(last, e.getSeq());
-      }
-      for (CatchUp.Held h : resume.after(last)) {
-        if (subscribed.contains(h.venueId())) {
-          send(h.event());
-        }
-      }
-      for (String venue : resume.venueIds()) {
-        if (subscribed.contains(venue)) {
-          replayedUpTo.put(venue, last);
-        }
-      }
-      send(ServerMessages.caughtUp(resume.venueIds()));
-    });
-  }
-
-  /** The replay failed: the client reloads from REST; the held-back live events follow, then the live stream. */
-  private void resumeFailed(CatchUp resume, String why) {
-    if (resume.overflowed()) {
-      return;
-    }
-    send(ServerMessages.resumeUnavailable(resume.venueIds(), why));
-    for (CatchUp.Held h : resume.after(0)) {
-      if (subscribed.contains(h.venueId())) {
-        send(h.event());
-      }
-    }
-  }
-
-  // ------------------------------------------------------------------ live events
-
-  @Override
-  public void onEvent(String venueId, long seq, String event) {
-    if (closed || !subscribed.contains(venueId)) {
-      return;
-    }
-    if (catchUp != null && catchUp.covers(venueId)) {
-      if (!catchUp.hold(venueId, seq, event) && catchUp.overflowed()) {
-        // Too much arrived while catching up: give the resume up now, live events flow from here.
-        CatchUp gaveUp = catchUp;
-        catchUp = null;
-        send(ServerMessages.resumeUnavailable(gaveUp.venueIds(), "too many events arrived while catching up; reload from the REST API"));
-        send(event);
-      }
-      return;
-    }
-    Long replayed = replayedUpTo.get(venueId);
-    if (replayed != null && seq <= replayed) {
-      return; // sent by the replay already
-    }
-    send(event);
   }
 
   // ------------------------------------------------------------------ writing, timers, closing
 
-  private void send(String text) {
+  @Override
+  public void send(String text) {
     if (closed) {
       return;
     }
@@ -356,6 +202,16 @@ final class LiveSocket implements VenueFeeds.Listener {
     });
   }
 
+  @Override
+  public boolean closed() {
+    return closed;
+  }
+
+  @Override
+  public String token() {
+    return verified.token();
+  }
+
   void close(short code, String reason) {
     if (closed) {
       return;
@@ -379,10 +235,6 @@ final class LiveSocket implements VenueFeeds.Listener {
     vertx.cancelTimer(ticker);
     vertx.cancelTimer(authTimer);
     vertx.cancelTimer(expiryTimer);
-    for (String venue : List.copyOf(subscribed)) {
-      feeds.leave(venue, this);
-    }
-    subscribed.clear();
-    catchUp = null;
+    subscriptions.leaveAll();
   }
 }
