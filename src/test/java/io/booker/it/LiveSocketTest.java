@@ -87,6 +87,8 @@ class LiveSocketTest {
       assertEquals(TestTokens.ADMIN_ID, ready.getString("user_id"));
       assertEquals("admin", ready.getString("role"));
       assertTrue(ready.getLong("expires_at") > System.currentTimeMillis() / 1000, ready::encode);
+      String metrics = harness.api().as(null).get("/metrics").bodyAsString();
+      assertTrue(metrics.contains("websocket_connections_open ") && metrics.contains("websocket_connections_opened_total"), metrics);
     }
   }
 

@@ -57,7 +57,7 @@ final class LiveSocket implements Subscriptions.Peer {
 
   /** Starts serving the socket; {@code byHeader} is the token verified before the upgrade, or null. */
   void start(AccessTokens.Verified byHeader) {
-    Metrics.increment("websocket_connections_opened");
+    Metrics.webSocketOpened();
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(b -> close(UNSUPPORTED_DATA, "binary messages are not supported"));
     ws.pongHandler(b -> lastHeard = System.currentTimeMillis());
@@ -218,7 +218,7 @@ final class LiveSocket implements Subscriptions.Peer {
     }
     closed = true;
     counted = true;
-    Metrics.increment("websocket_connections_closed", "code", Short.toString(code));
+    Metrics.webSocketClosed(Short.toString(code));
     log.debug("event=websocket_closed code={} reason={}", code, reason);
     ws.close(code, reason);
     cleanUp();
@@ -229,7 +229,7 @@ final class LiveSocket implements Subscriptions.Peer {
       // Closed by the client (its code), or the connection dropped (none).
       counted = true;
       Short code = ws.closeStatusCode();
-      Metrics.increment("websocket_connections_closed", "code", code == null ? "none" : code.toString());
+      Metrics.webSocketClosed(code == null ? "none" : code.toString());
     }
     closed = true;
     vertx.cancelTimer(ticker);
