@@ -7,6 +7,9 @@ import io.booker.platform.metrics.Metrics;
 import io.booker.testinfra.TestTokens;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -260,6 +263,31 @@ class LiveSocketTest {
       String a2 = publish(venueA);
       assertEquals(a2, two.next("booking.confirmed").getString("event_id"));
     }
+  }
+
+  @Test
+  void aVenuesBusConsumerExistsOnlyWhileASocketListens() {
+    String venue = harness.api().venue("Live feed " + UUID.randomUUID()).getString("id");
+    assertEquals(ReplyFailure.NO_HANDLERS, probe(venue), "nobody listens before a subscription");
+    try (LiveClient one = admin(); LiveClient two = admin()) {
+      one.subscribe(venue);
+      two.subscribe(venue);
+      assertEquals(ReplyFailure.TIMEOUT, probe(venue), "a consumer (which does not reply) listens");
+      one.send(new JsonObject().put("type", "unsubscribe").put("venue_ids", new JsonArray().add(venue)));
+      one.until(m -> "unsubscribed".equals(m.getString("type"))); // the probe's event may come first
+      assertEquals(ReplyFailure.TIMEOUT, probe(venue), "still listened to by the other socket");
+      two.close();
+      Eventually.await("the venue's consumer removed with its last socket", Duration.ofSeconds(10), () -> probe(venue),
+        f -> f == ReplyFailure.NO_HANDLERS);
+    }
+  }
+
+  /** How a request to the venue's address fails: no consumer at all, or one that does not answer. */
+  private static ReplyFailure probe(String venue) {
+    Throwable t = harness.node().vertx().eventBus().request(LiveEvents.address(venue), new JsonObject().put(LiveEvents.SEQ, 0)
+        .put(LiveEvents.EVENT, new JsonObject().put("type", "venue.updated").put("venue_id", venue)), new DeliveryOptions().setSendTimeout(300))
+      .transform(ar -> io.vertx.core.Future.succeededFuture(ar.cause())).await();
+    return ((ReplyException) t).failureType();
   }
 
   // ------------------------------------------------------------------ protocol errors and limits
