@@ -5,6 +5,8 @@ import io.booker.common.ServiceException;
 import io.booker.gateway.auth.RouteAccess;
 import io.booker.platform.web.ProtoJson;
 import io.booker.proto.booking.*;
+import io.booker.proto.notify.ListNotificationsRequest;
+import io.booker.proto.notify.NotifyServiceClient;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -16,17 +18,20 @@ import static io.booker.common.access.Permission.READ_BOOKINGS;
 import static io.booker.common.access.Permission.WRITE_BOOKINGS;
 
 /**
- * REST routes of bookings (paths of the original Booker, plus reschedule and history). Every POST
- * takes an {@code Idempotency-Key} header, which works like the body's {@code idempotency_key}.
+ * REST routes of bookings (paths of the original Booker, plus reschedule, history and the guest's
+ * notifications). Every POST takes an {@code Idempotency-Key} header, which works like the body's
+ * {@code idempotency_key}.
  */
 final class BookingRoutes {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   private final BookingServiceClient bookings;
+  private final NotifyServiceClient notify;
 
-  BookingRoutes(BookingServiceClient bookings) {
+  BookingRoutes(BookingServiceClient bookings, NotifyServiceClient notify) {
     this.bookings = bookings;
+    this.notify = notify;
   }
 
   void mount(Router api, Handler<RoutingContext> validate) {
@@ -48,6 +53,11 @@ final class BookingRoutes {
       bookings.getBooking(GetBookingRequest.newBuilder().setId(ctx.pathParam("id")).build())));
     api.get("/bookings/:id/history").handler(RouteAccess.requires(READ_BOOKINGS)).handler(validate).handler(ctx -> Rest.reply(ctx, 200,
       bookings.getBookingHistory(GetBookingHistoryRequest.newBuilder().setId(ctx.pathParam("id")).build())));
+    // The booking service answers first: a booking the caller may not see is 404 like a missing one,
+    // whatever notify has recorded for it.
+    api.get("/bookings/:id/notifications").handler(RouteAccess.requires(READ_BOOKINGS)).handler(validate).handler(ctx -> Rest.reply(ctx, 200,
+      bookings.getBooking(GetBookingRequest.newBuilder().setId(ctx.pathParam("id")).build())
+        .compose(b -> notify.listNotifications(ListNotificationsRequest.newBuilder().setBookingId(b.getId()).build()))));
 
     transition(api, validate, "confirm", ConfirmBookingRequest.newBuilder(), b -> bookings.confirmBooking(b.build()));
     transition(api, validate, "cancel", CancelBookingRequest.newBuilder(), b -> bookings.cancelBooking(b.build()));

@@ -30,6 +30,8 @@ import io.booker.platform.web.HttpEdgeSettings;
 import io.booker.platform.web.HttpMetricsHandler;
 import io.booker.proto.booking.BookingServiceClient;
 import io.booker.proto.booking.BookingServiceGrpcService;
+import io.booker.proto.notify.NotifyServiceClient;
+import io.booker.proto.notify.NotifyServiceGrpcService;
 import io.booker.proto.venue.VenueServiceClient;
 import io.booker.proto.venue.VenueServiceGrpcService;
 import io.vertx.core.Future;
@@ -72,6 +74,8 @@ public final class GatewayVerticle extends VerticleBase {
       clients.getJsonObject("venue", new JsonObject()), 50051);
     BookingServiceClient bookings = RpcClients.create(vertx, BookingServiceClient.class, BookingServiceGrpcService.SERVICE_DESCRIPTOR,
       clients.getJsonObject("booking", new JsonObject()), 50052);
+    NotifyServiceClient notify = RpcClients.create(vertx, NotifyServiceClient.class, NotifyServiceGrpcService.SERVICE_DESCRIPTOR,
+      clients.getJsonObject("notify", new JsonObject()), 50053);
     AccessTokens tokens = AccessTokens.create(vertx, auth);
     IdentitySettings identity = IdentitySettings.from(auth);
     readiness = new ReadinessChecks(vertx, config());
@@ -93,7 +97,7 @@ public final class GatewayVerticle extends VerticleBase {
         .onFailure(t -> log.warn("event=refresh_token_sweep_failed error={}", t.toString())));
       return BootstrapAdmin.ensure(store, hasher, auth)
         .compose(v -> RequestValidation.load(vertx, "/api/v1"))
-        .map(validation -> router(new AuthRoutes(sessions, users, tokens), new UserRoutes(users), tokens, venues, bookings, validation,
+        .map(validation -> router(new AuthRoutes(sessions, users, tokens), new UserRoutes(users), tokens, venues, bookings, notify, validation,
           LiveRoute.create(vertx, tokens, own.getJsonObject("live", new JsonObject()), clients.getJsonObject("notify", new JsonObject()))));
     }).compose(router -> HttpEdge.server(vertx, edge, router)
       // Loopback unless configured wider (http.host, BOOKER_HTTP_HOST).
@@ -102,7 +106,7 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   private Router router(AuthRoutes auth, UserRoutes users, AccessTokens tokens, VenueServiceClient venues, BookingServiceClient bookings,
-                        RequestValidation validation, LiveRoute live) {
+                        NotifyServiceClient notify, RequestValidation validation, LiveRoute live) {
     Router router = Router.router(vertx);
     HttpEdge.front(router, edge);
     OpsRoutes.mount(router, readiness);
@@ -123,7 +127,7 @@ public final class GatewayVerticle extends VerticleBase {
     users.mount(api, validation);
     new VenueRoutes(venues).mount(api, validation);
     new ScheduleRoutes(venues).mount(api, validation);
-    new BookingRoutes(bookings).mount(api, validation);
+    new BookingRoutes(bookings, notify).mount(api, validation);
     // The WebSocket authenticates itself (header or first message) and outlives a request: not in the API router.
     router.get(LiveRoute.PATH).handler(live);
     router.route("/api/v1/*").subRouter(api);

@@ -71,6 +71,7 @@ final class StructureUseCases {
         .setPhone(phone(r.getPhone()))
         .setEmail(email(r.getEmail()))
         .setDescription(multiline("description", r.getDescription(), DESCRIPTION_MAX))
+        .setLanguage(language(r.getLanguage()))
         .build();
       return repository.insertVenue(UUID.randomUUID(), clean, deps.events()::venueCreated).andThen(written());
     });
@@ -104,6 +105,7 @@ final class StructureUseCases {
         .setEmail(email(r.getEmail()))
         .setDescription(multiline("description", r.getDescription(), DESCRIPTION_MAX))
         .setTimezone(r.getTimezone().isBlank() ? "" : zone(r.getTimezone())) // empty keeps the current zone
+        .setLanguage(language(r.getLanguage())) // replaced like the description: empty clears it
         .build();
       return repository.updateVenue(id, clean, deps.events()::venueUpdated)
         .map(v -> v.orElseThrow(() -> ServiceException.notFound("venue", r.getId())))

@@ -33,12 +33,14 @@ public final class VenueEvents {
 
   public OutboxEvent venueCreated(Venue venue) {
     return event(VENUE_CREATED, venue.getId(), b -> b.setVenueCreated(
-      VenueCreated.newBuilder().setName(venue.getName()).setTimezone(venue.getTimezone())));
+      VenueCreated.newBuilder().setName(venue.getName()).setTimezone(venue.getTimezone())
+        .setLanguage(venue.getLanguage())));
   }
 
   public OutboxEvent venueUpdated(Venue venue) {
     return event(VENUE_UPDATED, venue.getId(), b -> b.setVenueUpdated(
-      VenueUpdated.newBuilder().setName(venue.getName()).setTimezone(venue.getTimezone())));
+      VenueUpdated.newBuilder().setName(venue.getName()).setTimezone(venue.getTimezone())
+        .setLanguage(venue.getLanguage())));
   }
 
   public OutboxEvent venueDeleted(String venueId) {

@@ -109,6 +109,7 @@ class AccessMatrixTest {
       .put("party_size", 2).put("customer_name", "Intruder").put("customer_phone", "+81 3 0000 0000"), WRITE_BOOKINGS, VenueIn.REQUEST));
     r.add(new Route("GET", "/api/v1/bookings/" + bookingA, null, READ_BOOKINGS, VenueIn.ID));
     r.add(new Route("GET", "/api/v1/bookings/" + bookingA + "/history", null, READ_BOOKINGS, VenueIn.ID));
+    r.add(new Route("GET", "/api/v1/bookings/" + bookingA + "/notifications", null, READ_BOOKINGS, VenueIn.ID));
     for (String action : List.of("confirm", "cancel", "seat", "finish", "no-show")) {
       r.add(new Route("POST", "/api/v1/bookings/" + bookingA + "/" + action, new JsonObject(), WRITE_BOOKINGS, VenueIn.ID));
     }

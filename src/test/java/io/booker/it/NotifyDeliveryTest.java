@@ -1,6 +1,13 @@
 package io.booker.it;
 
+import io.booker.common.access.Caller;
+import io.booker.common.access.Role;
 import io.booker.notify.channel.SendFailure;
+import io.booker.platform.metrics.Metrics;
+import io.booker.proto.notify.ListNotificationsRequest;
+import io.booker.proto.notify.NotifyServiceClient;
+import io.booker.testinfra.TestTokens;
+import io.micrometer.core.instrument.Counter;
 import io.booker.proto.common.BookingEvent;
 import io.booker.proto.notify.Notification;
 import io.vertx.core.json.JsonObject;
@@ -12,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -139,5 +147,54 @@ class NotifyDeliveryTest {
     assertEquals(List.of(notJson, noIds), poisoned.stream().map(r -> r.getLong("kafka_offset")).toList());
     assertEquals("this is { not json", poisoned.get(0).getString("payload"));
     assertTrue(poisoned.get(1).getString("error").contains("booking_id"), poisoned.get(1).getString("error"));
+  }
+
+  @Test
+  void aDatabaseFailureIsNotPoisonTheBatchIsTriedAgainUntilItIsWritten() {
+    String booking = NotifyRig.id();
+    double failuresBefore = batchFailures();
+    rig.query("ALTER TABLE events RENAME TO events_away");
+    BookingEvent cancelled;
+    try {
+      cancelled = NotifyRig.bookingEvent("booking.cancelled", booking, NotifyRig.id(), 3, "cancelled", inThreeDays()).build();
+      rig.produce("booking.cancelled", booking, cancelled);
+      Eventually.await("the batch failing on the missing table", WAIT, NotifyDeliveryTest::batchFailures, n -> n > failuresBefore);
+      assertTrue(rig.query("SELECT 1 FROM processed_events WHERE event_id = $1::uuid", cancelled.getHeaders().getEventId()).isEmpty(),
+        "the failed transaction left nothing behind");
+    } finally {
+      rig.query("ALTER TABLE events_away RENAME TO events");
+    }
+    Eventually.await("the event written once the database is back", WAIT, () -> email.sentFor(booking), sent -> !sent.isEmpty());
+    assertEquals(1, rig.query("SELECT 1 FROM events WHERE event_id = $1::uuid", cancelled.getHeaders().getEventId()).size());
+    assertTrue(rig.query("SELECT 1 FROM poisoned_events WHERE record_key = $1", booking).isEmpty(), "a database failure is not poison");
+    assertEquals(1, rig.notifications(booking).size());
+  }
+
+  @Test
+  void aBookingsNotificationsAreShownOnlyToThoseWhoSeeItsVenue() {
+    String booking = NotifyRig.id();
+    String venue = NotifyRig.id();
+    rig.produce("booking.cancelled", booking, NotifyRig.bookingEvent("booking.cancelled", booking, venue, 3, "cancelled", inThreeDays()).build());
+    Eventually.await("the message recorded", WAIT, () -> rig.notifications(booking), list -> !list.isEmpty());
+    ListNotificationsRequest ask = ListNotificationsRequest.newBuilder().setBookingId(booking).build();
+
+    NotifyServiceClient own = rig.client(() -> TestTokens.bearer(new Caller(NotifyRig.id(), Role.HOST, Set.of(venue))));
+    Notification n = own.listNotifications(ask).await().getNotifications(0);
+    assertEquals(venue, n.getVenueId());
+    assertEquals("email", n.getChannel());
+    assertEquals("booking.cancelled", n.getEventType());
+
+    NotifyServiceClient stranger = rig.client(() -> TestTokens.bearer(new Caller(NotifyRig.id(), Role.MANAGER, Set.of(NotifyRig.id()))));
+    Throwable refused = assertThrows(Exception.class, () -> stranger.listNotifications(ask).await());
+    assertTrue(refused.toString().contains("booking " + booking + " not found"), refused.toString());
+    assertEquals(0, stranger.listNotifications(ListNotificationsRequest.newBuilder().setBookingId(NotifyRig.id()).build()).await()
+      .getNotificationsCount(), "a booking without notifications has an empty list");
+    Throwable bad = assertThrows(Exception.class, () -> own.listNotifications(ListNotificationsRequest.newBuilder().setBookingId("nope").build()).await());
+    assertTrue(bad.toString().contains("booking_id"), bad.toString());
+  }
+
+  private static double batchFailures() {
+    Counter c = Metrics.registry().find("notify_batch_failures").counter();
+    return c == null ? 0 : c.count();
   }
 }

@@ -28,6 +28,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -38,7 +45,11 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -74,11 +85,60 @@ final class NotifyRig implements AutoCloseable {
     channels.forEach(c -> byName.put(c.name(), c));
     MessageRenderer renderer = (template, channel, language, m) ->
       new MessageRenderer.Rendered("email".equals(channel) ? template + " " + m.bookingId() : "", template + " at " + m.venueName(), "en");
+    createTopics();
+    startGroupAtTheEnd(section.getString("group_id"));
     vertx.deployVerticle(new NotifyVerticle(byName, renderer), new DeploymentOptions().setConfig(config)).await();
     producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestInfra.endpoints().kafkaBootstrap(),
       "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName(), "acks", "all"));
     pool = PgDatabases.pool(vertx, new NodeConfig(config).postgres(), database, 2);
     client = RpcClients.eventBus(vertx, NotifyServiceClient.class, NotifyServiceGrpcService.SERVICE_DESCRIPTOR, 5000, TestTokens::admin);
+  }
+
+  /**
+   * Creates the topics the tests write to, before notify subscribes: a topic that appears later is
+   * only seen by its pattern subscription at the next metadata refresh (up to 5 s), which would
+   * delay the first event of a topic past the short reminder offsets the tests use.
+   */
+  private static void createTopics() {
+    List<String> topics = List.of("booking.held", "booking.confirmed", "booking.cancelled", "booking.rescheduled", "booking.no_show",
+      "venue.updated");
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestInfra.endpoints().kafkaBootstrap()))) {
+      for (String topic : topics) {
+        try {
+          admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get();
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new IllegalStateException(e.getCause());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+  }
+
+  /**
+   * Commits the group's offsets at the current end of every topic, so this notify does not first
+   * work through the whole history of the suite's shared Kafka (which could take longer than the
+   * tests' waits); topics created later start from their beginning, as in production.
+   */
+  private static void startGroupAtTheEnd(String group) {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestInfra.endpoints().kafkaBootstrap()))) {
+      Set<String> topics = admin.listTopics().names().get();
+      Map<TopicPartition, OffsetSpec> ask = new HashMap<>();
+      for (TopicDescription d : admin.describeTopics(topics).allTopicNames().get().values()) {
+        d.partitions().forEach(p -> ask.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
+      }
+      Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+      admin.listOffsets(ask).all().get().forEach((tp, info) -> ends.put(tp, new OffsetAndMetadata(info.offset())));
+      admin.alterConsumerGroupOffsets(group, ends).all().get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A client of this notify's service calling with {@code authorization}. */

@@ -289,6 +289,7 @@ class OpenApiContractTest {
     fits("getBooking", 200, admin.get("/api/v1/bookings/" + booking));
     fits("confirmBooking", 200, admin.post("/api/v1/bookings/" + booking + "/confirm", request("confirmBooking", new JsonObject())));
     fits("getBookingHistory", 200, admin.get("/api/v1/bookings/" + booking + "/history"));
+    fits("listBookingNotifications", 200, admin.get("/api/v1/bookings/" + booking + "/notifications"));
     fits("cancelBooking", 200, admin.post("/api/v1/bookings/" + booking + "/cancel", request("cancelBooking", new JsonObject().put("reason", "contract test"))));
 
     ApiClient signedIn = Logins.asAdmin(admin);

@@ -35,9 +35,10 @@ class StructureGrpcTest {
   @Test
   void venues() {
     Venue v = venues.createVenue(CreateVenueRequest.newBuilder().setName(unique("Grpc")).setTimezone("Asia/Tokyo")
-      .setPhone("+81 3 1234").setEmail("info@example.jp").setAddress("Ginza").setDescription("sushi").build()).await();
+      .setPhone("+81 3 1234").setEmail("info@example.jp").setAddress("Ginza").setDescription("sushi").setLanguage("JA").build()).await();
     assertFalse(v.getId().isEmpty());
     assertEquals("Asia/Tokyo", v.getTimezone());
+    assertEquals("ja", v.getLanguage(), "the language is stored in canonical case");
     assertTrue(v.getCreatedAt() > 0);
     assertEquals(v, venues.getVenue(GetVenueRequest.newBuilder().setId(v.getId()).build()).await());
 
@@ -55,8 +56,11 @@ class StructureGrpcTest {
     assertEquals("Shibuya", updated.getAddress());
     assertEquals("", updated.getPhone());
     assertEquals("Asia/Tokyo", updated.getTimezone(), "empty timezone keeps the zone");
-    assertEquals("UTC", venues.updateVenue(UpdateVenueRequest.newBuilder().setId(v.getId()).setName("Renamed").setTimezone("UTC").build())
-      .await().getTimezone());
+    assertEquals("", updated.getLanguage(), "a language left out is cleared, like the description");
+    Venue rezoned = venues.updateVenue(UpdateVenueRequest.newBuilder().setId(v.getId()).setName("Renamed").setTimezone("UTC")
+      .setLanguage("pt-br").build()).await();
+    assertEquals("UTC", rezoned.getTimezone());
+    assertEquals("pt-BR", rezoned.getLanguage());
 
     assertTrue(venues.deleteVenue(DeleteVenueRequest.newBuilder().setId(v.getId()).build()).await().getSuccess());
 
@@ -72,6 +76,8 @@ class StructureGrpcTest {
     assertInvalid("timezone", venues.createVenue(CreateVenueRequest.newBuilder().setName("X").setTimezone("Europe/Atlantis").build()));
     assertInvalid("email", venues.createVenue(CreateVenueRequest.newBuilder().setName("X").setEmail("x@").build()));
     assertInvalid("phone", venues.createVenue(CreateVenueRequest.newBuilder().setName("X").setPhone("12#34").build()));
+    assertInvalid("language", venues.createVenue(CreateVenueRequest.newBuilder().setName("X").setLanguage("ja_JP").build()));
+    assertInvalid("language", venues.updateVenue(UpdateVenueRequest.newBuilder().setId(unknown).setName("X").setLanguage("und").build()));
     assertInvalid("limit", venues.listVenues(ListVenuesRequest.newBuilder().setLimit(501).build()));
     assertInvalid("limit", venues.listVenues(ListVenuesRequest.newBuilder().setLimit(-1).build()));
     assertInvalid("offset", venues.listVenues(ListVenuesRequest.newBuilder().setOffset(-1).build()));

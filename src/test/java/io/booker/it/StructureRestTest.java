@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.*;
 class StructureRestTest {
 
   static final String V1 = "/api/v1";
-  static final Set<String> VENUE_FIELDS = Set.of("id", "name", "timezone", "address", "created_at", "updated_at", "phone", "email", "description");
+  static final Set<String> VENUE_FIELDS = Set.of("id", "name", "timezone", "address", "created_at", "updated_at", "phone", "email", "description",
+    "language");
   static final Set<String> ROOM_FIELDS = Set.of("id", "venue_id", "name", "created_at", "updated_at");
   static final Set<String> TABLE_FIELDS = Set.of("id", "room_id", "name", "capacity", "can_merge", "zone", "created_at", "updated_at", "venue_id");
 

@@ -35,6 +35,9 @@ public final class TestNodes {
         .put("venue", new JsonObject().put("transport", transport).put("grpc_port", venueGrpc).put("timeout_ms", 5000))
         .put("booking", new JsonObject().put("transport", transport).put("grpc_port", bookingGrpc).put("timeout_ms", 5000)))
       .put("outbox", new JsonObject().put("poll_ms", 500))
+      // No guest messages from the suite's nodes, whatever the config file or environment says; a test
+      // that wants them sets notify.email / notify.webhook in its extra config.
+      .put("notify", new JsonObject().put("email", new JsonObject().put("host", "")).put("webhook", new JsonObject().put("url", "")))
       // Every test calls from 127.0.0.1 and they share one Redis: the per-address sign-in limit would
       // add up the failures of the whole suite. LoginThrottleTest checks it from an address of its own.
       .put("auth", TestTokens.authConfig().put("bootstrap_admin", TestTokens.bootstrapAdmin())

@@ -1,6 +1,8 @@
 package io.booker.testinfra;
 
 import io.booker.app.Node;
+import io.booker.notify.channel.EmailChannel;
+import io.booker.platform.config.EnvOverrides;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +33,10 @@ import java.util.function.Supplier;
  * <p>Embedded infrastructure is started when the configuration's {@code infra.mode} (or
  * {@code BOOKER_INFRA_MODE}) is "embedded" (the default) or with {@code --infra-only}; if all its
  * ports already answer (a {@code scripts/infra} is running), that one is reused and left running.
- * Ctrl-C stops the node, then Kafka, Redis and PostgreSQL, in that order.
+ * In embedded mode it also runs a dev SMTP server with a page listing what it caught
+ * ({@link DevMailbox}; in memory, so that mail is gone at the next start) and points the node's
+ * {@code notify.email} at it, unless the configuration names an SMTP host itself.
+ * Ctrl-C stops the node, then the mail server, Kafka, Redis and PostgreSQL, in that order.
  */
 public final class DevStack {
 
@@ -41,6 +46,8 @@ public final class DevStack {
   static final int KAFKA_CONTROLLER_PORT = 19093;
   static final String DEFAULT_CONF = "conf/all-in-one.json";
   private static final String LOCK_FILE = "devstack.lock";
+  /** Where the dev stack owning .devdata tells others about its mail server, so a second run reuses it. */
+  private static final String MAIL_FILE = "devmail.json";
   private static final long NODE_START_TIMEOUT_S = 180;
   private static final long NODE_STOP_TIMEOUT_S = 30;
 
@@ -50,6 +57,11 @@ public final class DevStack {
   private volatile EmbeddedKafkaBroker kafka;
   private volatile EmbeddedRedisServer redis;
   private volatile EmbeddedPostgresServer postgres;
+  private volatile DevMailbox mailbox;
+  /** The dev mail server in use (this JVM's or a reused one); null when there is none. */
+  private volatile MailEndpoint mail;
+  /** Whether another dev stack's infrastructure is reused (then its mail server is, too, if it has one). */
+  private boolean reusedInfra;
   /** Never read: holding it keeps the lock on .devdata for the life of the JVM. */
   private FileLock dataLock;
 
@@ -82,7 +94,7 @@ public final class DevStack {
 
   private static final String USAGE = "usage: scripts/run [--conf <node config json>] [--infra-only]"
       + "\n  default conf: " + DEFAULT_CONF
-      + "\n  --infra-only  start only PostgreSQL, Redis and Kafka (as scripts/infra does)";
+      + "\n  --infra-only  start only PostgreSQL, Redis, Kafka and the dev SMTP server (as scripts/infra does)";
 
   private static void usage(String problem) {
     System.err.println(problem);
@@ -108,6 +120,7 @@ public final class DevStack {
     if (embedded) {
       try {
         endpoints = startInfra(infraOnly);
+        mail = smtpConfigured(config) ? null : startMail();
       } catch (RuntimeException e) {
         System.err.println("dev infrastructure failed to start: " + causes(e));
         stopAll();
@@ -119,10 +132,13 @@ public final class DevStack {
     }
 
     if (infraOnly) {
-      printInfraOnlyHelp(endpoints);
+      printInfraOnlyHelp(endpoints, mail);
       System.out.printf("dev infrastructure ready in %d ms; Ctrl-C to stop it%n", millisSince(t0));
     } else {
       JsonObject overrides = endpoints == null ? new JsonObject() : endpoints.toConfig();
+      if (mail != null) {
+        overrides.mergeIn(DevMailbox.toConfig(mail.smtpHost(), mail.smtpPort()), true);
+      }
       JsonObject auth = new JsonObject();
       if (System.getenv("JWT_SECRET") == null) {
         auth.put("jwt_secret", DevSecrets.jwtSecret(root.resolve(".devdata")));
@@ -145,7 +161,7 @@ public final class DevStack {
       }
       System.out.printf("Booker node up (conf %s) in %d ms; Ctrl-C to stop%n", conf,
           millisSince(t0));
-      printWhereToOpen(node, admin);
+      printWhereToOpen(node, admin, mail);
     }
     awaitShutdown();
     return 0;
@@ -167,7 +183,7 @@ public final class DevStack {
    * Where a person points a browser or curl: the gateway's API, and how to sign in there; or the
    * ops port of a node without one.
    */
-  private static void printWhereToOpen(Node node, DevAdmin admin) {
+  private static void printWhereToOpen(Node node, DevAdmin admin, MailEndpoint mail) {
     JsonObject cfg = node.config().json();
     boolean gateway = cfg.getJsonArray("verticles", new io.vertx.core.json.JsonArray()).stream()
         .anyMatch(v -> v instanceof JsonObject j && "gateway".equals(j.getString("name")));
@@ -186,6 +202,10 @@ public final class DevStack {
     } else {
       int port = cfg.getJsonObject("ops", new JsonObject()).getInteger("port", 9100);
       System.out.printf("No gateway on this node; health and metrics: http://localhost:%d/health/ready%n", port);
+    }
+    if (mail != null) {
+      System.out.printf("Mail (dev SMTP, captured): %s  (guests' mail goes to %s:%d and is kept in memory only)%n",
+          mail.pageUrl(), mail.smtpHost(), mail.smtpPort());
     }
   }
 
@@ -235,6 +255,7 @@ public final class DevStack {
       if (allUp && !infraOnly) {
         System.out.println("dev infrastructure is already running (scripts/infra?), reusing it: "
             + endpoints);
+        reusedInfra = true;
         return endpoints;
       }
       throw new IllegalStateException("another dev stack (" + lockOwner(data) + ") owns "
@@ -323,10 +344,96 @@ public final class DevStack {
     }
   }
 
-  private void printInfraOnlyHelp(InfraEndpoints endpoints) {
+  /** Where the dev SMTP server listens and its page. */
+  private record MailEndpoint(String smtpHost, int smtpPort, String pageUrl) {
+  }
+
+  /**
+   * Whether the configuration (with the environment applied, as the node will read it) names an
+   * SMTP server: then that one is used and no dev mail server starts.
+   */
+  private static boolean smtpConfigured(JsonObject config) {
+    JsonObject raw = config.copy();
+    for (String name : EnvOverrides.NAMES) {
+      String value = System.getenv(name);
+      if (value != null) {
+        raw.put(name, value);
+      }
+    }
+    JsonObject applied;
+    try {
+      applied = EnvOverrides.apply(raw);
+    } catch (RuntimeException e) {
+      applied = config; // the node reports a malformed variable itself
+    }
+    JsonObject email = applied.getJsonObject("notify", new JsonObject()).getJsonObject("email", new JsonObject());
+    if (EmailChannel.enabled(email)) {
+      System.out.println("notify.email.host is configured (" + email.getValue("host") + "); starting no dev SMTP server");
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The dev stack owning .devdata starts the mail server and records it in .devdata/devmail.json;
+   * a run reusing that infrastructure reuses its mail server too when it still answers.
+   */
+  private MailEndpoint startMail() {
+    Path file = root.resolve(".devdata").resolve(MAIL_FILE);
+    if (reusedInfra && Files.isRegularFile(file)) {
+      try {
+        JsonObject recorded = new JsonObject(Files.readString(file));
+        MailEndpoint reused = new MailEndpoint(recorded.getString("smtp_host"), recorded.getInteger("smtp_port"),
+            recorded.getString("page_url"));
+        if (LocalPorts.accepting(reused.smtpHost(), reused.smtpPort())) {
+          System.out.println("dev mail server is already running, reusing it: smtp " + reused.smtpHost() + ":"
+              + reused.smtpPort() + "  page " + reused.pageUrl());
+          return reused;
+        }
+      } catch (IOException | RuntimeException e) {
+        System.out.println("ignoring " + relative(file) + " (" + causes(e) + "); starting a dev mail server");
+      }
+    }
+    long t0 = System.nanoTime();
+    mailbox = DevMailbox.start(DevMailbox.SMTP_PORT, DevMailbox.PAGE_PORT);
+    MailEndpoint started = new MailEndpoint(mailbox.smtpHost(), mailbox.smtpPort(), mailbox.pageUrl());
+    System.out.printf("smtp      %s:%d  page=%s  (GreenMail; mail kept in memory only, lost at restart)  (%d ms)%n",
+        started.smtpHost(), started.smtpPort(), started.pageUrl(), millisSince(t0));
+    if (!reusedInfra) {
+      try {
+        Files.writeString(file, new JsonObject().put("smtp_host", started.smtpHost()).put("smtp_port", started.smtpPort())
+            .put("page_url", started.pageUrl()).put("pid", ProcessHandle.current().pid()).encodePrettily());
+      } catch (IOException e) {
+        System.err.println("cannot write " + relative(file) + ": " + e.getMessage() + " (other runs will start their own mail server)");
+      }
+    }
+    return started;
+  }
+
+  private void stopMail() {
+    DevMailbox box = mailbox;
+    if (box == null) {
+      return;
+    }
+    if (!reusedInfra) {
+      try {
+        Files.deleteIfExists(root.resolve(".devdata").resolve(MAIL_FILE));
+      } catch (IOException e) {
+        System.err.println("cannot delete .devdata/" + MAIL_FILE + ": " + e.getMessage());
+      }
+    }
+    stop("dev mail server", box);
+    System.out.println("dev mail server stopped (its mail is gone)");
+  }
+
+  private void printInfraOnlyHelp(InfraEndpoints endpoints, MailEndpoint mail) {
+    JsonObject overrides = endpoints.toConfig();
+    if (mail != null) {
+      overrides.mergeIn(DevMailbox.toConfig(mail.smtpHost(), mail.smtpPort()), true);
+    }
     System.out.println();
     System.out.println("Node config overrides for these endpoints:");
-    System.out.println("  " + endpoints.toConfig().encode());
+    System.out.println("  " + overrides.encode());
     System.out.println("Run nodes against them from other terminals, e.g.");
     System.out.println("  scripts/run --conf conf/all-in-one.json      (embedded mode reuses this"
         + " infrastructure)");
@@ -339,6 +446,10 @@ public final class DevStack {
     System.out.println("  REDIS_ADDR=" + endpoints.redisAddress() + " KAFKA_BROKERS="
         + endpoints.kafkaBootstrap() + " java -jar target/booker-0.1.0-SNAPSHOT.jar --conf"
         + " conf/all-in-one.json");
+    if (mail != null) {
+      System.out.println("Mail (dev SMTP, captured): " + mail.pageUrl() + "  (SMTP " + mail.smtpHost() + ":" + mail.smtpPort()
+          + ", no login, no TLS; kept in memory only)");
+    }
     System.out.println();
   }
 
@@ -357,6 +468,7 @@ public final class DevStack {
         System.err.println("node did not stop cleanly: " + causes(e));
       }
     }
+    stopMail();
     stop("kafka", kafka);
     stop("redis", redis);
     stop("postgres", postgres);

@@ -1,8 +1,6 @@
 package io.booker.notify.adapter;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Struct;
-import com.google.protobuf.Value;
 import com.google.protobuf.util.JsonFormat;
 import io.booker.notify.domain.BookingFacts;
 import io.booker.notify.domain.UnreadableEvent;
@@ -52,7 +50,7 @@ public final class EventParser {
     VenueEvent.Builder b = VenueEvent.newBuilder();
     merge(value, b);
     VenueEvent e = b.build();
-    VenueFacts facts = venue(e, topic, value, received);
+    VenueFacts facts = venue(e, topic, received);
     return new ParsedEvent(null, facts, LiveMessages.venue(facts));
   }
 
@@ -70,20 +68,23 @@ public final class EventParser {
       e.getCustomerPhone(), e.hasHeld() ? seconds(e.getHeld().getExpiresAt()) : null, reason(e));
   }
 
-  static VenueFacts venue(VenueEvent e, String topic, String value, Instant received) {
+  static VenueFacts venue(VenueEvent e, String topic, Instant received) {
     EventHeaders h = e.getHeaders();
     UUID eventId = uuid("headers.event_id", h.getEventId());
     UUID venueId = uuid("venue_id", e.getVenueId());
     String name = "";
     String zone = "";
+    String language = "";
     if (e.hasVenueCreated()) {
       name = e.getVenueCreated().getName();
       zone = e.getVenueCreated().getTimezone();
+      language = e.getVenueCreated().getLanguage();
     } else if (e.hasVenueUpdated()) {
       name = e.getVenueUpdated().getName();
       zone = e.getVenueUpdated().getTimezone();
+      language = e.getVenueUpdated().getLanguage();
     }
-    return new VenueFacts(eventId, type(h, topic), time(h, received), venueId, name, zone, language(value, e),
+    return new VenueFacts(eventId, type(h, topic), time(h, received), venueId, name, zone, language,
       e.hasLayoutUpdated() ? e.getLayoutUpdated().getRoomId() : "",
       e.hasLayoutUpdated() ? e.getLayoutUpdated().getTableIdsList() : null,
       e.hasScheduleUpdated() ? e.getScheduleUpdated().getDate() : "");
@@ -97,24 +98,6 @@ public final class EventParser {
       PARSER.merge(value, builder);
     } catch (InvalidProtocolBufferException | RuntimeException e) {
       throw new UnreadableEvent("not a " + builder.getDescriptorForType().getName() + " in protobuf JSON");
-    }
-  }
-
-  /**
-   * The venue's language, when the event carries one ({@code venue_created.language}); read from the
-   * JSON itself so that venues written before (or by producers without) the field still parse.
-   */
-  private static String language(String value, VenueEvent e) {
-    if (!e.hasVenueCreated() && !e.hasVenueUpdated()) {
-      return "";
-    }
-    try {
-      Struct.Builder s = Struct.newBuilder();
-      PARSER.merge(value, s);
-      Value payload = s.getFieldsOrDefault(e.hasVenueCreated() ? "venue_created" : "venue_updated", Value.getDefaultInstance());
-      return payload.getStructValue().getFieldsOrDefault("language", Value.getDefaultInstance()).getStringValue();
-    } catch (InvalidProtocolBufferException | RuntimeException ignored) {
-      return "";
     }
   }
 

@@ -48,10 +48,11 @@ final class NotifySql {
       + "  due_at, next_attempt_at, booking_starts_at) "
       + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) ON CONFLICT DO NOTHING";
 
+  /** The venue as created or updated: the events carry its whole name, zone and language (empty: English). */
   static final String UPSERT_VENUE =
     "INSERT INTO venues (venue_id, name, timezone, language) VALUES ($1, $2, $3, $4) "
       + "ON CONFLICT (venue_id) DO UPDATE SET name = EXCLUDED.name, timezone = EXCLUDED.timezone, "
-      + "  language = CASE WHEN EXCLUDED.language = '' THEN venues.language ELSE EXCLUDED.language END, "
+      + "  language = EXCLUDED.language, "
       + "  deleted = false, updated_at = now()";
 
   static final String DELETE_VENUE =

@@ -25,7 +25,9 @@ public final class EnvOverrides {
     "BOOKER_CLUSTER_TLS", "BOOKER_CLUSTER_TLS_KEY_STORE", "BOOKER_CLUSTER_TLS_KEY_STORE_PASSWORD",
     "BOOKER_CLUSTER_TLS_TRUST_STORE", "BOOKER_CLUSTER_TLS_TRUST_STORE_PASSWORD",
     "BOOKER_CLUSTER_TLS_CERT_PEM", "BOOKER_CLUSTER_TLS_KEY_PEM", "BOOKER_CLUSTER_TLS_TRUST_PEM",
-    "BOOKER_SERVICE_TRANSPORT", "BOOKER_ADMIN_LOGIN", "BOOKER_ADMIN_PASSWORD", "BOOKER_CONFIG");
+    "BOOKER_SERVICE_TRANSPORT", "BOOKER_ADMIN_LOGIN", "BOOKER_ADMIN_PASSWORD", "BOOKER_CONFIG",
+    "SMTP_HOST", "SMTP_PORT", "SMTP_USERNAME", "SMTP_PASSWORD", "SMTP_FROM", "SMTP_STARTTLS",
+    "NOTIFY_WEBHOOK_URL", "NOTIFY_WEBHOOK_SECRET");
 
   private EnvOverrides() {
   }
@@ -84,9 +86,19 @@ public final class EnvOverrides {
     str(env, "BOOKER_CLUSTER_TLS_CERT_PEM", v -> clusterTls(cfg).put("cert_pem", v));
     str(env, "BOOKER_CLUSTER_TLS_KEY_PEM", v -> clusterTls(cfg).put("key_pem", v));
     str(env, "BOOKER_CLUSTER_TLS_TRUST_PEM", v -> clusterTls(cfg).put("trust_pem", new JsonArray(split(v))));
+    // Guests' notifications: email goes out once an SMTP host is set, SMS/push once a webhook URL is.
+    str(env, "SMTP_HOST", v -> notifyChannel(cfg, "email").put("host", v));
+    str(env, "SMTP_PORT", v -> notifyChannel(cfg, "email").put("port", Integer.parseInt(v)));
+    str(env, "SMTP_USERNAME", v -> notifyChannel(cfg, "email").put("username", v));
+    str(env, "SMTP_PASSWORD", v -> notifyChannel(cfg, "email").put("password", v));
+    str(env, "SMTP_FROM", v -> notifyChannel(cfg, "email").put("from", v));
+    str(env, "SMTP_STARTTLS", v -> notifyChannel(cfg, "email").put("starttls", v.toUpperCase(java.util.Locale.ROOT)));
+    str(env, "NOTIFY_WEBHOOK_URL", v -> notifyChannel(cfg, "webhook").put("url", v));
+    str(env, "NOTIFY_WEBHOOK_SECRET", v -> notifyChannel(cfg, "webhook").put("secret", v));
     str(env, "BOOKER_SERVICE_TRANSPORT", v -> {
       obj(obj(cfg, "clients"), "venue").put("transport", v);
       obj(obj(cfg, "clients"), "booking").put("transport", v);
+      obj(obj(cfg, "clients"), "notify").put("transport", v);
     });
     // Anything else: a JSON object deep-merged over the result (e.g. '{"venue":{"grpc_port":50061}}').
     str(env, "BOOKER_CONFIG", v -> {
@@ -105,6 +117,10 @@ public final class EnvOverrides {
 
   private static List<String> split(String v) {
     return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toList());
+  }
+
+  private static JsonObject notifyChannel(JsonObject cfg, String channel) {
+    return obj(obj(cfg, "notify"), channel);
   }
 
   private static JsonObject clusterTls(JsonObject cfg) {

@@ -26,6 +26,7 @@ final class Rows {
       .setPhone(r.getString("phone"))
       .setEmail(r.getString("email"))
       .setDescription(r.getString("description"))
+      .setLanguage(r.getString("language"))
       .setCreatedAt(epoch(r.getOffsetDateTime("created_at")))
       .setUpdatedAt(epoch(r.getOffsetDateTime("updated_at")))
       .build();

@@ -61,7 +61,7 @@ public final class VenueRepository {
 
   public Future<Venue> insertVenue(UUID id, CreateVenueRequest r, Function<Venue, OutboxEvent> event) {
     return Sql.timed(SERVICE, "insert_venue", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.INSERT_VENUE)
-      .execute(Tuple.of(id, r.getName(), r.getTimezone(), r.getAddress(), r.getPhone(), r.getEmail(), r.getDescription()))
+      .execute(Tuple.of(id, r.getName(), r.getTimezone(), r.getAddress(), r.getPhone(), r.getEmail(), r.getDescription(), r.getLanguage()))
       .map(rows -> Rows.venue(rows.iterator().next()))
       .compose(venue -> OutboxWriter.append(tx, event.apply(venue)).map(venue))));
   }
@@ -71,10 +71,10 @@ public final class VenueRepository {
       .map(rows -> Optional.ofNullable(Rows.first(rows)).map(Rows::venue)));
   }
 
-  /** Replaces the venue's fields (an empty timezone keeps the current one). */
+  /** Replaces the venue's fields, the language included (an empty timezone keeps the current one). */
   public Future<Optional<Venue>> updateVenue(UUID id, UpdateVenueRequest r, Function<Venue, OutboxEvent> event) {
     return Sql.timed(SERVICE, "update_venue", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.UPDATE_VENUE)
-      .execute(Tuple.of(id, r.getName(), r.getAddress(), r.getPhone(), r.getEmail(), r.getDescription(), r.getTimezone()))
+      .execute(Tuple.of(id, r.getName(), r.getAddress(), r.getPhone(), r.getEmail(), r.getDescription(), r.getTimezone(), r.getLanguage()))
       .compose(rows -> withEvent(tx, rows, Rows::venue, event))));
   }
 

@@ -3,18 +3,18 @@ package io.booker.venue.adapter;
 /** Every SQL statement of the venue service, in one place. */
 final class VenueSql {
 
-  static final String VENUE_COLUMNS = "id, name, timezone, address, phone, email, description, created_at, updated_at";
+  static final String VENUE_COLUMNS = "id, name, timezone, address, phone, email, description, language, created_at, updated_at";
   static final String ROOM_COLUMNS = "id, venue_id, name, created_at, updated_at";
   static final String TABLE_COLUMNS = "id, room_id, venue_id, name, capacity, can_merge, zone, created_at, updated_at";
 
   static final String INSERT_VENUE =
-    "INSERT INTO venues (id, name, timezone, address, phone, email, description) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+    "INSERT INTO venues (id, name, timezone, address, phone, email, description, language) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
       + "RETURNING " + VENUE_COLUMNS;
   static final String SELECT_VENUE = "SELECT " + VENUE_COLUMNS + " FROM venues WHERE id = $1";
-  /** An empty $7 keeps the current zone. */
+  /** An empty $7 keeps the current zone; every other field is replaced (an empty $8 clears the language). */
   static final String UPDATE_VENUE =
     "UPDATE venues SET name = $2, address = $3, phone = $4, email = $5, description = $6, "
-      + "timezone = COALESCE(NULLIF($7, ''), timezone), updated_at = now() WHERE id = $1 RETURNING " + VENUE_COLUMNS;
+      + "timezone = COALESCE(NULLIF($7, ''), timezone), language = $8, updated_at = now() WHERE id = $1 RETURNING " + VENUE_COLUMNS;
   /**
    * Locks a venue row: creating a room or a table takes a key-share lock on it, so none can appear
    * until the deleting transaction ends. Statements after it (fresh snapshots) see every committed child.

@@ -84,6 +84,20 @@ class EnvOverridesTest {
   }
 
   @Test
+  void guestNotificationChannelsComeFromTheEnvironment() {
+    JsonObject cfg = EnvOverrides.apply(FILE.copy()
+      .put("SMTP_HOST", "smtp.example.com").put("SMTP_PORT", "587").put("SMTP_USERNAME", "booker")
+      .put("SMTP_PASSWORD", "s3cret").put("SMTP_FROM", "Booker <no-reply@example.com>").put("SMTP_STARTTLS", "required")
+      .put("NOTIFY_WEBHOOK_URL", "https://sms.example.com/hook").put("NOTIFY_WEBHOOK_SECRET", "0123456789abcdef"));
+    assertEquals(new JsonObject().put("host", "smtp.example.com").put("port", 587).put("username", "booker")
+        .put("password", "s3cret").put("from", "Booker <no-reply@example.com>").put("starttls", "REQUIRED"),
+      cfg.getJsonObject("notify").getJsonObject("email"));
+    assertEquals(new JsonObject().put("url", "https://sms.example.com/hook").put("secret", "0123456789abcdef"),
+      cfg.getJsonObject("notify").getJsonObject("webhook"));
+    assertThrows(IllegalArgumentException.class, () -> EnvOverrides.apply(FILE.copy().put("SMTP_PORT", "smtp")));
+  }
+
+  @Test
   void blankValuesAreIgnored() {
     JsonObject cfg = EnvOverrides.apply(FILE.copy().put("PORT", "  ").put("JWT_SECRET", ""));
     assertEquals(8080, cfg.getJsonObject("http").getInteger("port"));

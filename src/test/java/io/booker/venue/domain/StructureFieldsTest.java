@@ -5,6 +5,7 @@ import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -65,6 +66,38 @@ class StructureFieldsTest {
   void zoneMustBeIana() {
     assertEquals("Europe/Rome", StructureFields.zone(" Europe/Rome "));
     assertInvalid("timezone", () -> StructureFields.zone("Mars/Olympus"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "'', ''",
+    "en, en",
+    "de, de",
+    "fr-CA, fr-CA",
+    "fr-ca, fr-CA",
+    "EN-gb, en-GB",
+    "zh-hant-tw, zh-Hant-TW",
+    "sr-Latn, sr-Latn",
+    "es-419, es-419",
+    "yue, yue",
+    "' pt-BR ', pt-BR",
+  })
+  void languageIsAWellFormedTagStoredInCanonicalCase(String given, String stored) {
+    assertEquals(stored, StructureFields.language(given));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "e", "english", "en_US", "en-", "-en", "en--US", "en-US-x-private", "en-u-ca-gregory", "zh-yue", "en-Latn-US-valencia",
+    "i-klingon", "x-whatever", "und", "iw", "en-12", "en-USA", "1en", "ｅｎ", "en US", "en\nUS", "de-DE-1996",
+  })
+  void languageRefusesWhatIsNotALanguageScriptAndRegion(String given) {
+    assertInvalid("language", () -> StructureFields.language(given));
+  }
+
+  @Test
+  void languageIsAtMost35Characters() {
+    assertInvalid("language", () -> StructureFields.language("en-" + "a".repeat(33)));
   }
 
   private static void assertInvalid(String field, org.junit.jupiter.api.function.Executable call) {
