@@ -106,7 +106,7 @@ class OpenApiContractTest {
     assertTrue(missing.isEmpty(), () -> "routes booker.yaml describes that the gateway does not serve: " + missing);
     // A sanity floor: the walk really went into the /api/v1 sub-router.
     assertTrue(served.contains("GET /api/v1/venues/{id}") && served.contains("POST /api/v1/bookings/{id}/no-show"), served::toString);
-    assertEquals(53, served.size(), served::toString);
+    assertEquals(54, served.size(), served::toString);
   }
 
   @Test
@@ -187,7 +187,7 @@ class OpenApiContractTest {
         }
       }
     }
-    assertEquals(53, operations);
+    assertEquals(54, operations);
   }
 
   @Test
