@@ -65,15 +65,19 @@ class LiveSocketEndToEndTest {
       c.send(new JsonObject().put("type", "subscribe").put("venue_ids", new JsonArray().add(venue)).put("since_event_id", lastSeen));
       List<JsonObject> got = c.until(m -> "caught_up".equals(m.getString("type")));
       assertEquals("subscribed", got.get(0).getString("type"));
-      assertEquals(missed, got.subList(1, got.size() - 1).stream().map(m -> m.getString("event_id")).toList(), got::toString);
+      // Booking events only: the venue's own events (venue.created, schedule) may be logged at any point before.
+      assertEquals(missed, got.subList(1, got.size() - 1).stream().filter(m -> m.getString("type").startsWith("booking."))
+        .map(m -> m.getString("event_id")).toList(), got::toString);
       JsonObject cancelled = got.stream().filter(m -> m.getString("type").equals("booking.cancelled")).findFirst().orElseThrow();
       assertEquals(bookingId, bookingOf(cancelled));
       assertEquals(3, cancelled.getInteger("version"));
 
       Bookings.done(api, second[0], "confirm", "confirmed");
-      JsonObject live = c.next("booking.confirmed");
+      List<JsonObject> next = c.until(m -> m.getString("type").startsWith("booking."));
+      JsonObject live = next.get(next.size() - 1);
+      assertEquals("booking.confirmed", live.getString("type"), "the next booking event is the confirmation, nothing replayed twice");
       assertEquals(second[0], live.getJsonObject("booking").getString("id"));
-      assertTrue(c.drain().isEmpty(), "nothing twice");
+      assertTrue(c.drain().stream().noneMatch(m -> m.getString("type").startsWith("booking.")), "nothing twice");
     }
   }
 
