@@ -12,6 +12,7 @@ import io.booker.gateway.auth.UserRoutes;
 import io.booker.gateway.auth.Users;
 import io.booker.gateway.docs.ApiDocsRoutes;
 import io.booker.gateway.docs.RequestValidation;
+import io.booker.gateway.live.LiveRoute;
 import io.booker.gateway.auth.adapter.PgIdentityStore;
 import io.booker.gateway.auth.adapter.RedisLoginThrottle;
 import io.booker.platform.auth.AccessTokens;
@@ -96,7 +97,8 @@ public final class GatewayVerticle extends VerticleBase {
         .onFailure(t -> log.warn("event=refresh_token_sweep_failed error={}", t.toString())));
       return BootstrapAdmin.ensure(store, hasher, auth)
         .compose(v -> RequestValidation.load(vertx, "/api/v1"))
-        .map(validation -> router(new AuthRoutes(sessions, users, tokens), new UserRoutes(users), tokens, venues, bookings, notify, validation));
+        .map(validation -> router(new AuthRoutes(sessions, users, tokens), new UserRoutes(users), tokens, venues, bookings, notify, validation,
+          LiveRoute.create(vertx, tokens, own.getJsonObject("live", new JsonObject()), clients.getJsonObject("notify", new JsonObject()))));
     }).compose(router -> HttpEdge.server(vertx, edge, router)
       // Loopback unless configured wider (http.host, BOOKER_HTTP_HOST).
       .listen(http.getInteger("port", 8080), http.getString("host", "127.0.0.1"))
@@ -104,7 +106,7 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   private Router router(AuthRoutes auth, UserRoutes users, AccessTokens tokens, VenueServiceClient venues, BookingServiceClient bookings,
-                        NotifyServiceClient notify, RequestValidation validation) {
+                        NotifyServiceClient notify, RequestValidation validation, LiveRoute live) {
     Router router = Router.router(vertx);
     HttpEdge.front(router, edge);
     OpsRoutes.mount(router, readiness);
@@ -126,6 +128,8 @@ public final class GatewayVerticle extends VerticleBase {
     new VenueRoutes(venues).mount(api, validation);
     new ScheduleRoutes(venues).mount(api, validation);
     new BookingRoutes(bookings, notify).mount(api, validation);
+    // The WebSocket authenticates itself (header or first message) and outlives a request: not in the API router.
+    router.get(LiveRoute.PATH).handler(live);
     router.route("/api/v1/*").subRouter(api);
     AllowedMethods allowed = new AllowedMethods().add("", router).add("/api/v1", api);
 

@@ -57,6 +57,17 @@ public final class TestNodes {
       .put("transport", "grpc").put("grpc_host", "127.0.0.1").put("grpc_port", nobody).put("timeout_ms", 2000))));
   }
 
+  /**
+   * The verticles of an all-in-one node but notify (two gateway instances), as {@code verticles} of
+   * the extra config: for tests that publish live events themselves.
+   */
+  public static io.vertx.core.json.JsonArray allInOneWithoutNotify() {
+    return new io.vertx.core.json.JsonArray()
+      .add(new JsonObject().put("name", "venue").put("instances", 1))
+      .add(new JsonObject().put("name", "booking").put("instances", 1))
+      .add(new JsonObject().put("name", "gateway").put("instances", 2));
+  }
+
   public static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {
       s.setReuseAddress(true);

@@ -79,6 +79,14 @@ public final class TestTokens {
     return bad;
   }
 
+  /** {@code Bearer <token>} of {@code caller} that expires {@code seconds} from now (shorter than any configurable TTL). */
+  public static String bearerExpiringIn(Caller caller, long seconds) {
+    String good = tokens().issue(caller, 0, UUID.randomUUID().toString());
+    JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(good.split("\\.")[1]), StandardCharsets.UTF_8));
+    long now = System.currentTimeMillis() / 1000;
+    return "Bearer " + hs256(SECRET).generateToken(claims.put("iat", now).put("exp", now + seconds), new JWTOptions().setNoTimestamp(true));
+  }
+
   private static JWTAuth hs256(String secret) {
     tokens();
     return JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));

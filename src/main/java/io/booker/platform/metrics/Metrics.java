@@ -1,6 +1,7 @@
 package io.booker.platform.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -9,6 +10,7 @@ import io.vertx.micrometer.backends.BackendRegistries;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The metrics the original Booker exported, under the same names and labels, recorded into the
@@ -22,6 +24,7 @@ public final class Metrics {
 
   private static final MeterRegistry FALLBACK = new SimpleMeterRegistry();
   private static volatile Meters meters = new Meters(FALLBACK);
+  private static final AtomicInteger OPEN_WEB_SOCKETS = new AtomicInteger();
 
   private Metrics() {
   }
@@ -63,6 +66,22 @@ public final class Metrics {
   /** An outbox event gave up after its last attempt and is now {@code dlq}: someone must look. */
   public static void outboxDeadLettered(String service, String topic) {
     counter("outbox_dead_lettered", "service", service, "topic", topic).increment();
+  }
+
+  /** A live WebSocket opened (counted, and in the gauge of open ones). */
+  public static void webSocketOpened() {
+    MeterRegistry registry = registry();
+    // Registering an existing gauge again returns it: cheap enough for connections, which are rare next to requests.
+    Gauge.builder("websocket_connections_open", OPEN_WEB_SOCKETS, AtomicInteger::get)
+      .description("WebSocket connections open in this process").register(registry);
+    OPEN_WEB_SOCKETS.incrementAndGet();
+    counter("websocket_connections_opened").increment();
+  }
+
+  /** A live WebSocket closed with {@code code} (the close code, or "none" when the connection just dropped). */
+  public static void webSocketClosed(String code) {
+    OPEN_WEB_SOCKETS.decrementAndGet();
+    counter("websocket_connections_closed", "code", code).increment();
   }
 
   /** Counts one occurrence of {@code name} ({@code _total} is added) with the given tag pairs. */

@@ -48,15 +48,25 @@ public final class RpcClients {
   /** A client for the service, bound by config. The returned GrpcClient (if any) is closed with the Vertx instance. */
   public static <C> C create(Vertx vertx, Class<C> clientInterface, Descriptors.ServiceDescriptor descriptor,
                              JsonObject config, int defaultGrpcPort) {
+    return create(vertx, clientInterface, descriptor, config, defaultGrpcPort, RpcClients::currentCaller);
+  }
+
+  /**
+   * As {@link #create(Vertx, Class, Descriptors.ServiceDescriptor, JsonObject, int)}, with the
+   * {@code authorization} value of each call (read when the call is made), for callers that act for
+   * a user outside an HTTP request (a WebSocket).
+   */
+  public static <C> C create(Vertx vertx, Class<C> clientInterface, Descriptors.ServiceDescriptor descriptor,
+                             JsonObject config, int defaultGrpcPort, Supplier<String> authorization) {
     long timeoutMs = config.getLong("timeout_ms", DEFAULT_TIMEOUT_MS);
     String transport = config.getString("transport", "eventbus");
     switch (transport) {
       case "eventbus":
-        return eventBus(vertx, clientInterface, descriptor, timeoutMs);
+        return eventBus(vertx, clientInterface, descriptor, timeoutMs, authorization);
       case "grpc":
         SocketAddress target = SocketAddress.inetSocketAddress(
           config.getInteger("grpc_port", defaultGrpcPort), config.getString("grpc_host", "127.0.0.1"));
-        return grpc(vertx, clientInterface, descriptor, target, timeoutMs);
+        return grpc(vertx, clientInterface, descriptor, target, timeoutMs, authorization);
       default:
         throw new IllegalArgumentException("unknown transport '" + transport + "' for " + descriptor.getFullName() + " (eventbus or grpc)");
     }

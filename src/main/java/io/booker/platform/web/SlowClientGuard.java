@@ -81,6 +81,11 @@ public final class SlowClientGuard {
       if (phase == Phase.RECEIVING_BODY && request.isEnded()) {
         phase = Phase.ANSWERING;
       }
+      if (phase == Phase.ANSWERING && request.response().ended() && request.response().getStatusCode() == 101) {
+        // Upgraded to a WebSocket: no more requests come on it, and the socket keeps its own heartbeats and limits.
+        vertx.cancelTimer(timer);
+        return;
+      }
       if (phase == Phase.ANSWERING && request.response().ended()) {
         phase = Phase.AWAITING_HEADERS;
         since = now;
