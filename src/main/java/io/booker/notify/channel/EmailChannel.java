@@ -1,5 +1,7 @@
 package io.booker.notify.channel;
 
+import io.booker.notify.domain.Masking;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -146,28 +148,28 @@ public final class EmailChannel implements Channel {
 
   /** Maps a mail client failure to a {@link SendFailure} whose text names no full address. */
   static SendFailure classify(Throwable failure, String recipient) {
-    String to = Redact.email(recipient);
+    String to = Masking.email(recipient);
     if (failure instanceof SendFailure already) {
       return already;
     }
     if (failure instanceof SMTPException smtp) {
       int code = smtp.getReplyCode();
       boolean permanent = code >= 500 && code < 600 && !AUTH_REPLIES.contains(code);
-      String reply = Redact.addressesIn(String.join(" ", smtp.getReplyMessages()).trim());
+      String reply = Masking.addressesIn(String.join(" ", smtp.getReplyMessages()).trim());
       return new SendFailure("SMTP " + code + " sending to " + to + (reply.isEmpty() ? "" : ": " + shorten(reply)), permanent);
     }
     if (failure instanceof TimeoutException || failure instanceof io.netty.handler.timeout.TimeoutException) {
       return new SendFailure("SMTP send to " + to + " timed out", false);
     }
     if (failure instanceof ConnectException || failure.getCause() instanceof ConnectException) {
-      return new SendFailure("SMTP server unreachable: " + shorten(Redact.addressesIn(String.valueOf(failure.getMessage()))), false);
+      return new SendFailure("SMTP server unreachable: " + shorten(Masking.addressesIn(String.valueOf(failure.getMessage()))), false);
     }
     if (failure instanceof IllegalArgumentException) {
       // The client rejects a malformed address before it connects: no retry can fix the address.
-      return new SendFailure("cannot send to " + to + ": " + shorten(Redact.addressesIn(String.valueOf(failure.getMessage()))), true);
+      return new SendFailure("cannot send to " + to + ": " + shorten(Masking.addressesIn(String.valueOf(failure.getMessage()))), true);
     }
     String detail = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-    return new SendFailure("SMTP send to " + to + " failed: " + shorten(Redact.addressesIn(detail)), false);
+    return new SendFailure("SMTP send to " + to + " failed: " + shorten(Masking.addressesIn(detail)), false);
   }
 
   private static String shorten(String text) {

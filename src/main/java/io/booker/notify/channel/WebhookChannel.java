@@ -1,5 +1,7 @@
 package io.booker.notify.channel;
 
+import io.booker.notify.domain.Masking;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -121,7 +123,7 @@ public final class WebhookChannel implements Channel {
       return null;
     }
     boolean transientStatus = status == 408 || status == 429 || (status >= 500 && status < 600);
-    String detail = body == null ? "" : Redact.addressesIn(body.strip().replaceAll("\\s+", " "));
+    String detail = body == null ? "" : Masking.addressesIn(body.strip().replaceAll("\\s+", " "));
     if (detail.length() > 200) {
       detail = detail.substring(0, 200) + "...";
     }
@@ -137,7 +139,7 @@ public final class WebhookChannel implements Channel {
     }
     String detail = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     String kind = failure instanceof ConnectException || failure.getCause() instanceof ConnectException ? "unreachable" : "failed";
-    return new SendFailure("webhook " + kind + ": " + Redact.addressesIn(detail), false);
+    return new SendFailure("webhook " + kind + ": " + Masking.addressesIn(detail), false);
   }
 
   /** A string setting; absent, JSON null and empty are all "". */
