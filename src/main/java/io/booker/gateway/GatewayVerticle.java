@@ -62,6 +62,7 @@ public final class GatewayVerticle extends VerticleBase {
   private PasswordHasher hasher;
   private long sweepTimer = -1;
   private HttpEdgeSettings edge;
+  private LiveRoute live;
 
   @Override
   public Future<?> start() {
@@ -98,7 +99,7 @@ public final class GatewayVerticle extends VerticleBase {
       return BootstrapAdmin.ensure(store, hasher, auth)
         .compose(v -> RequestValidation.load(vertx, "/api/v1"))
         .map(validation -> router(new AuthRoutes(sessions, users, tokens), new UserRoutes(users), tokens, venues, bookings, notify, validation,
-          LiveRoute.create(vertx, tokens, own.getJsonObject("live", new JsonObject()), clients.getJsonObject("notify", new JsonObject()))));
+          live = LiveRoute.create(vertx, tokens, own.getJsonObject("live", new JsonObject()), clients.getJsonObject("notify", new JsonObject()))));
     }).compose(router -> HttpEdge.server(vertx, edge, router)
       // Loopback unless configured wider (http.host, BOOKER_HTTP_HOST).
       .listen(http.getInteger("port", 8080), http.getString("host", "127.0.0.1"))
@@ -146,7 +147,10 @@ public final class GatewayVerticle extends VerticleBase {
     if (redis != null) {
       redis.close();
     }
+    // WebSocket clients hear "going away" (1001: reconnect, to another node, and resume) rather than
+    // the normal closure the closing server would send.
+    Future<Void> sockets = live == null ? Future.succeededFuture() : live.close();
     Future<Void> hashing = hasher == null ? Future.succeededFuture() : hasher.close();
-    return hashing.transform(v -> pool == null ? Future.succeededFuture() : pool.close());
+    return Future.join(sockets, hashing).transform(v -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

@@ -1,5 +1,9 @@
 package io.booker.gateway.live;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
 import io.booker.platform.auth.AccessTokens;
@@ -35,6 +39,7 @@ public final class LiveRoute implements Handler<RoutingContext> {
   private final AccessTokens tokens;
   private final VenueFeeds feeds;
   private final MissedEvents missed;
+  private final Set<LiveSocket> open = new HashSet<>();
 
   private LiveRoute(Vertx vertx, LiveSettings settings, AccessTokens tokens, MissedEvents missed) {
     this.vertx = vertx;
@@ -77,13 +82,25 @@ public final class LiveRoute implements Handler<RoutingContext> {
       }
       req.toWebSocket().onComplete(ws -> {
         if (ws.succeeded()) {
-          new LiveSocket(vertx, ws.result(), settings, tokens, feeds, missed).start(ar.result());
+          new LiveSocket(vertx, ws.result(), settings, tokens, feeds, missed, open).start(ar.result());
         } else {
           log.debug("event=websocket_upgrade_failed error={}", ws.cause().toString());
           Problems.send(ctx, ErrorCode.INVALID_ARGUMENT, "the WebSocket handshake failed");
         }
       });
     });
+  }
+
+  /**
+   * Closes every open socket with 1001 (going away), so clients reconnect, to another node if this
+   * one is leaving, and resume from their last event instead of waiting for a dead connection to time out.
+   */
+  public Future<Void> close() {
+    List<Future<Void>> closing = new ArrayList<>();
+    for (LiveSocket socket : List.copyOf(open)) {
+      closing.add(socket.close(LiveSocket.GOING_AWAY, "server shutting down"));
+    }
+    return Future.join(closing).mapEmpty();
   }
 
   private static boolean isUpgrade(HttpServerRequest req) {

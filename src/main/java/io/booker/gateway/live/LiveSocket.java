@@ -1,5 +1,7 @@
 package io.booker.gateway.live;
 
+import io.vertx.core.Future;
+import java.util.Set;
 import io.booker.common.ServiceException;
 import io.booker.platform.auth.AccessTokens;
 import io.booker.platform.metrics.Metrics;
@@ -22,6 +24,7 @@ final class LiveSocket implements Subscriptions.Peer {
 
   private static final Logger log = LoggerFactory.getLogger(LiveSocket.class);
 
+  static final short GOING_AWAY = 1001;
   static final short UNSUPPORTED_DATA = 1003;
   static final short POLICY_VIOLATION = 1008;
   static final short MESSAGE_TOO_BIG = 1009;
@@ -34,6 +37,8 @@ final class LiveSocket implements Subscriptions.Peer {
   private final LiveSettings settings;
   private final AccessTokens tokens;
   private final Subscriptions subscriptions;
+  /** The open sockets of this route instance, which a shutdown closes. */
+  private final Set<LiveSocket> open;
 
   private AccessTokens.Verified verified;
   private long lastHeard = System.currentTimeMillis();
@@ -47,8 +52,10 @@ final class LiveSocket implements Subscriptions.Peer {
   private long authTimer = -1;
   private long expiryTimer = -1;
 
-  LiveSocket(Vertx vertx, ServerWebSocket ws, LiveSettings settings, AccessTokens tokens, VenueFeeds feeds, MissedEvents missed) {
+  LiveSocket(Vertx vertx, ServerWebSocket ws, LiveSettings settings, AccessTokens tokens, VenueFeeds feeds, MissedEvents missed,
+             Set<LiveSocket> open) {
     this.vertx = vertx;
+    this.open = open;
     this.ws = ws;
     this.settings = settings;
     this.tokens = tokens;
@@ -58,6 +65,7 @@ final class LiveSocket implements Subscriptions.Peer {
   /** Starts serving the socket; {@code byHeader} is the token verified before the upgrade, or null. */
   void start(AccessTokens.Verified byHeader) {
     Metrics.webSocketOpened();
+    open.add(this);
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(b -> close(UNSUPPORTED_DATA, "binary messages are not supported"));
     ws.pongHandler(b -> lastHeard = System.currentTimeMillis());
@@ -212,16 +220,18 @@ final class LiveSocket implements Subscriptions.Peer {
     return verified.token();
   }
 
-  void close(short code, String reason) {
+  /** Closes with {@code code}; answers when the close frame is written (at once if it was closed already). */
+  Future<Void> close(short code, String reason) {
     if (closed) {
-      return;
+      return Future.succeededFuture();
     }
     closed = true;
     counted = true;
     Metrics.webSocketClosed(Short.toString(code));
     log.debug("event=websocket_closed code={} reason={}", code, reason);
-    ws.close(code, reason);
+    Future<Void> written = ws.close(code, reason);
     cleanUp();
+    return written;
   }
 
   private void cleanUp() {
@@ -232,6 +242,7 @@ final class LiveSocket implements Subscriptions.Peer {
       Metrics.webSocketClosed(code == null ? "none" : code.toString());
     }
     closed = true;
+    open.remove(this);
     vertx.cancelTimer(ticker);
     vertx.cancelTimer(authTimer);
     vertx.cancelTimer(expiryTimer);
