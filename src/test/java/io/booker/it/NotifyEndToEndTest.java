@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NotifyEndToEndTest {
 
   /** How long after the nodes' configuration the reminder of the test's slot falls due. */
-  private static final Duration REMINDER_AFTER = Duration.ofSeconds(45);
+  private static final Duration REMINDER_AFTER = Duration.ofSeconds(60);
 
   static GreenMail smtp;
   static TestNodes.Started nodeA;
@@ -55,6 +55,8 @@ class NotifyEndToEndTest {
   static ApiClient apiB;
   /** The slot's start, venue-local (Tokyo), whole minutes: every booking of the test starts then. */
   static ZonedDateTime start;
+  /** The short reminder offset: the slot's start minus it falls shortly after the start-up. */
+  static Duration reminderOffset;
 
   @BeforeAll
   static void startCluster() {
@@ -63,13 +65,13 @@ class NotifyEndToEndTest {
     // A slot two hours ahead, and a reminder offset that makes its reminder due shortly after the start-up.
     Instant configuredAt = Instant.now();
     start = ZonedDateTime.now(Bookings.TOKYO).plusHours(2).plusMinutes(1).truncatedTo(ChronoUnit.MINUTES);
-    Duration reminder = Duration.between(configuredAt.plus(REMINDER_AFTER), start.toInstant());
+    reminderOffset = Duration.between(configuredAt.plus(REMINDER_AFTER), start.toInstant());
     int hz = TestNodes.freeRange(2);
     JsonObject extra = new JsonObject()
       .put("cluster", new JsonObject().put("enabled", true).put("name", "notify-e2e-" + UUID.randomUUID()).put("host", "127.0.0.1")
         .put("port", hz).put("members", new JsonArray().add("127.0.0.1:" + hz).add("127.0.0.1:" + (hz + 1))))
       .put("notify", new JsonObject()
-        .put("reminders", new JsonArray().add("PT24H").add(reminder.toString()))
+        .put("reminders", new JsonArray().add("PT24H").add(reminderOffset.toString()))
         .put("email", new JsonObject().put("host", "127.0.0.1").put("port", smtp.getSmtp().getPort())
           .put("from", "Booker <no-reply@booker.test>").put("starttls", "DISABLED")));
     nodeA = TestNodes.allInOne("eventbus", extra.copy().put("node", new JsonObject().put("name", "e2e-a")));
@@ -128,6 +130,8 @@ class NotifyEndToEndTest {
     assertEquals(start.toEpochSecond(), booking.getLong("starts_at"));
 
     Bookings.done(apiA, bookingId, "confirm", "confirmed");
+    assertTrue(Instant.now().plusSeconds(5).isBefore(start.toInstant().minus(reminderOffset)),
+      "the cluster took too long to start: the test's reminder would already be due (raise REMINDER_AFTER)");
     JsonObject confirmed = next(received, m -> "booking.confirmed".equals(m.getString("type")));
     assertEquals(2, confirmed.getInteger("version"));
     assertEquals("confirmed", confirmed.getJsonObject("booking").getString("status"));
