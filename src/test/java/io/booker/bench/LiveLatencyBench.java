@@ -264,9 +264,9 @@ public final class LiveLatencyBench {
       ms(l201, 50), ms(l201, 95), ms(l201, 99), ms(l201, 100), early);
     System.out.printf("create sent -> booking.held:      p50 %s  p95 %s  p99 %s  max %s ms%n",
       ms(lSent, 50), ms(lSent, 95), ms(lSent, 99), ms(lSent, 100));
-    System.out.printf("BENCH sockets=%d bookings=%d failed=%d expected=%d arrived=%d unknown=%d early=%d"
+    System.out.printf("BENCH venue=%s sockets=%d bookings=%d failed=%d expected=%d arrived=%d unknown=%d early=%d"
         + " p50_ms=%s p95_ms=%s p99_ms=%s max_ms=%s create_p50_ms=%s create_p99_ms=%s sent_p50_ms=%s sent_p99_ms=%s%n",
-      sockets, created.size(), failures.get(), expected, l201.length, unknown, early,
+      venueId, sockets, created.size(), failures.get(), expected, l201.length, unknown, early,
       ms(l201, 50), ms(l201, 95), ms(l201, 99), ms(l201, 100), ms(createLatency, 50), ms(createLatency, 99), ms(lSent, 50), ms(lSent, 99));
     return failures.get() == 0 && l201.length == expected ? 0 : 1;
   }
