@@ -53,7 +53,9 @@ final class BookingEvents {
       .setStatus(b.status().wire())
       .setComment(b.comment())
       .setStartsAt(b.period().start().getEpochSecond())
-      .setEndsAt(b.period().end().getEpochSecond());
+      .setEndsAt(b.period().end().getEpochSecond())
+      .setCreatedAt(b.createdAt().getEpochSecond())
+      .setAdminId(b.adminId());
     for (BookedTable t : b.tables()) {
       e.addTables(BookingProtos.ref(b.venueId(), t));
     }

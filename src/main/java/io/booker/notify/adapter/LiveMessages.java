@@ -38,6 +38,8 @@ public final class LiveMessages {
       .setStartsAt(e.getStartsAt())
       .setEndsAt(e.getEndsAt())
       .setUpdatedAt(facts.time().getEpochSecond())
+      .setCreatedAt(e.getCreatedAt())
+      .setAdminId(e.getAdminId())
       .addAllTables(e.getTablesList());
     if (e.hasTable()) {
       b.setTable(e.getTable());
