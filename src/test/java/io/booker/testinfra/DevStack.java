@@ -72,6 +72,7 @@ public final class DevStack {
   public static void main(String[] args) {
     String conf = DEFAULT_CONF;
     boolean infraOnly = false;
+    boolean noDemo = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--conf" -> {
@@ -81,6 +82,7 @@ public final class DevStack {
           conf = args[++i];
         }
         case "--infra-only" -> infraOnly = true;
+        case "--no-demo" -> noDemo = true;
         case "-h", "--help" -> {
           System.out.println(USAGE);
           return;
@@ -89,12 +91,13 @@ public final class DevStack {
       }
     }
     Path root = Path.of(System.getProperty("booker.root", "")).toAbsolutePath();
-    System.exit(new DevStack(root).run(conf, infraOnly));
+    System.exit(new DevStack(root).run(conf, infraOnly, DevDemo.wanted(noDemo)));
   }
 
-  private static final String USAGE = "usage: scripts/run [--conf <node config json>] [--infra-only]"
+  private static final String USAGE = "usage: scripts/run [--conf <node config json>] [--infra-only] [--no-demo]"
       + "\n  default conf: " + DEFAULT_CONF
-      + "\n  --infra-only  start only PostgreSQL, Redis, Kafka and the dev SMTP server (as scripts/infra does)";
+      + "\n  --infra-only  start only PostgreSQL, Redis, Kafka and the dev SMTP server (as scripts/infra does)"
+      + "\n  --no-demo     do not seed the demo venue at the first start (also BOOKER_DEMO=false)";
 
   private static void usage(String problem) {
     System.err.println(problem);
@@ -103,7 +106,7 @@ public final class DevStack {
   }
 
   /** Returns the process exit code (only on failure; on success it runs until Ctrl-C). */
-  private int run(String conf, boolean infraOnly) {
+  private int run(String conf, boolean infraOnly, boolean demo) {
     long t0 = System.nanoTime();
     JsonObject config;
     try {
@@ -161,10 +164,38 @@ public final class DevStack {
       }
       System.out.printf("Booker node up (conf %s) in %d ms; Ctrl-C to stop%n", conf,
           millisSince(t0));
+      if (demo) {
+        seedDemo(node, admin);
+      }
       printWhereToOpen(node, admin, mail);
     }
     awaitShutdown();
     return 0;
+  }
+
+  /**
+   * The demo venue, at the first start of this .devdata only (DevDemo), through the node's own
+   * gateway as the dev admin. A failure is reported and the node keeps running without it.
+   */
+  private void seedDemo(Node node, DevAdmin admin) {
+    JsonObject cfg = node.config().json();
+    boolean gateway = cfg.getJsonArray("verticles", new io.vertx.core.json.JsonArray()).stream()
+        .anyMatch(v -> v instanceof JsonObject j && "gateway".equals(j.getString("name")));
+    String login = admin != null ? admin.login() : System.getenv().getOrDefault("BOOKER_ADMIN_LOGIN", "admin");
+    String password = admin != null ? admin.password() : System.getenv("BOOKER_ADMIN_PASSWORD");
+    if (!gateway || password == null) {
+      return;
+    }
+    int port = cfg.getJsonObject("http", new JsonObject()).getInteger("port", 8080);
+    try {
+      DevDemo.Seeded seeded = DevDemo.seedOnce(node.vertx(), port, login, password, root.resolve(".devdata"), java.time.ZoneId.systemDefault());
+      if (seeded != null) {
+        System.out.printf("Demo venue '%s' seeded (id %s, %d bookings; scripts/run --no-demo skips it on a fresh .devdata)%n",
+            DevDemo.VENUE_NAME, seeded.venueId(), seeded.bookings().size());
+      }
+    } catch (RuntimeException e) {
+      System.err.println("demo venue not seeded: " + causes(e));
+    }
   }
 
   /** The dev system's first admin: {@code admin} and a generated password kept in .devdata; null when the environment names one. */
