@@ -119,11 +119,11 @@ class FileTemplatesTest {
     assertTrue(templates.render("held", "email", "en", message("V", "G", "")).text().contains("held for 15 minutes."));
     BookingMessage almostGone = new BookingMessage(BOOKING_ID, "V", "Europe/Berlin", LocalDate.of(2026, 12, 4), LocalTime.of(19, 30),
         90, 1, "G", EVENT_TIME.plusSeconds(20), EVENT_TIME, "");
-    assertTrue(templates.render("held", "sms", "en", almostGone).text().contains("within 1 minute."));
-    assertTrue(templates.render("held", "sms", "de", almostGone).text().contains("innerhalb von 1 Minute"));
+    assertTrue(templates.render("held", "sms", "en", almostGone).text().contains("for 1 minute while your booking is confirmed"));
+    assertTrue(templates.render("held", "sms", "de", almostGone).text().contains("für 1 Minute vorgemerkt"));
     BookingMessage unknown = new BookingMessage(BOOKING_ID, "V", "Europe/Berlin", LocalDate.of(2026, 12, 4), LocalTime.of(19, 30),
         90, 1, "G", null, EVENT_TIME, "");
-    assertTrue(templates.render("held", "email", "fr", unknown).text().contains("encore quelques minutes"));
+    assertTrue(templates.render("held", "email", "fr", unknown).text().contains("gardée quelques minutes"));
   }
 
   @Test
