@@ -32,6 +32,7 @@ final class NotificationSender {
   private final NotifyStore store;
   private final Map<String, Channel> channels;
   private final MessageRenderer renderer;
+  private final VenueDirectory venues;
   private final RetryPolicy retry;
   private final Duration interval;
   private final int batchSize;
@@ -41,12 +42,13 @@ final class NotificationSender {
   private boolean again;
   private Promise<Void> idle;
 
-  NotificationSender(Vertx vertx, NotifyStore store, Map<String, Channel> channels, MessageRenderer renderer, RetryPolicy retry,
-                     Duration interval, int batchSize, Duration lease) {
+  NotificationSender(Vertx vertx, NotifyStore store, Map<String, Channel> channels, MessageRenderer renderer, VenueDirectory venues,
+                     RetryPolicy retry, Duration interval, int batchSize, Duration lease) {
     this.vertx = vertx;
     this.store = store;
     this.channels = Map.copyOf(channels);
     this.renderer = renderer;
+    this.venues = venues;
     this.retry = retry;
     this.interval = interval;
     this.batchSize = batchSize;
@@ -94,7 +96,26 @@ final class NotificationSender {
     return idle.future();
   }
 
-  private Future<Void> deliver(DueNotification n) {
+  private Future<Void> deliver(DueNotification claimed) {
+    return claimed.venueKnown() ? send(claimed) : withVenue(claimed).compose(this::send);
+  }
+
+  /**
+   * The notification written for its venue as the venue service knows it, remembered for the next
+   * ones; as it is (a nameless "the restaurant") when the lookup fails — a guest's message is not
+   * held back for a name.
+   */
+  private Future<DueNotification> withVenue(DueNotification n) {
+    return venues.find(n.venueId())
+      .compose(found -> found.isEmpty() ? Future.succeededFuture(n)
+        : store.rememberVenue(n.venueId(), found.get()).map(v -> n.withVenue(found.get())))
+      .otherwise(t -> {
+        log.warn("event=notify_venue_lookup_failed venue_id={} error={}", n.venueId(), t.toString());
+        return n;
+      });
+  }
+
+  private Future<Void> send(DueNotification n) {
     if (n.template().equals("reminder")) {
       String obsolete = ReminderCheck.obsolete(n.bookingStatus(), n.startsAt(), n.remindsOf());
       if (obsolete != null) {

@@ -53,6 +53,9 @@ public interface NotifyStore {
   /** Deletes log entries older than {@code retention}; answers how many. */
   Future<Integer> deleteEventsOlderThan(Duration retention);
 
+  /** Keeps a venue looked up from the venue service, unless the projection has it by now. */
+  Future<Void> rememberVenue(UUID venueId, VenueDirectory.KnownVenue venue);
+
   /** Forgets the ids of events handled longer than {@code retention} ago; answers how many. */
   Future<Integer> deleteProcessedOlderThan(Duration retention);
 

@@ -1,6 +1,7 @@
 package io.booker.notify;
 
 import io.booker.notify.adapter.PgNotifyStore;
+import io.booker.notify.adapter.RpcVenueDirectory;
 import io.booker.notify.channel.Channel;
 import io.booker.notify.domain.NotificationPlanner;
 import io.booker.notify.template.MessageRenderer;
@@ -68,12 +69,14 @@ public final class NotifyVerticle extends VerticleBase {
       Map.of("application_name", "booker-notify")).compose(p -> {
         pool = p;
         NotifyStore store = new PgNotifyStore(pool);
-        sender = new NotificationSender(vertx, store, channels, r, settings.retry(), settings.sendInterval(), settings.sendBatch(),
+        AccessTokens tokens = AccessTokens.create(vertx, node.section("auth"));
+        VenueDirectory venues = RpcVenueDirectory.create(vertx, node.section("clients").getJsonObject("venue", new JsonObject()), tokens);
+        sender = new NotificationSender(vertx, store, channels, r, venues, settings.retry(), settings.sendInterval(), settings.sendBatch(),
           settings.sendLease());
         consumer = new EventConsumer(vertx, kafkaConsumer(node, settings), store,
           new NotificationPlanner(channels.keySet(), settings.reminders()), sender::kick, settings.pollTimeout(), settings.dbRetry());
         binding = new RpcServiceBinding<>(NotifyService.class, new NotifyServiceImpl(store), NotifyServiceGrpcService.SERVICE_DESCRIPTOR,
-          "notify", AccessTokens.create(vertx, node.section("auth")));
+          "notify", tokens);
         startCleanup(store, settings);
         log.info("event=notify_starting group={} database={} channels={} reminders={}", settings.groupId(), settings.database(),
           channels.keySet(), settings.reminders());

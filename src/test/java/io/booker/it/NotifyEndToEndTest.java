@@ -171,6 +171,38 @@ class NotifyEndToEndTest {
     socket.close().await();
   }
 
+  /**
+   * A venue notify's projection does not know (created before notify ran, its events gone from
+   * Kafka) is looked up from the venue service when a message for it is written, and remembered.
+   */
+  @Test
+  void aVenueNotifyNeverHeardOfIsAskedForAndRemembered() {
+    String name = "Osteria " + UUID.randomUUID().toString().substring(0, 8);
+    String venue = apiA.created("/api/v1/venues", new JsonObject().put("name", name).put("timezone", "Europe/Rome")).getString("id");
+    JsonArray days = new JsonArray();
+    for (int wd = 0; wd < 7; wd++) {
+      days.add(new JsonObject().put("weekday", wd).put("open_time", "00:00").put("close_time", "00:00"));
+    }
+    assertEquals(200, apiA.post("/api/v1/venues/" + venue + "/schedule", new JsonObject().put("days", days)).statusCode());
+    String[] table = Bookings.table(apiA, Bookings.room(apiA, venue, "Sala"), "S1", 2, false);
+    // Notify learns of the venue from its event; then it forgets it, as if the event had never come.
+    Eventually.await("notify knows the venue", Duration.ofSeconds(30),
+      () -> Seed.update("notify", "UPDATE venues SET updated_at = updated_at WHERE venue_id = ?::uuid", venue), n -> n == 1);
+    assertEquals(1, Seed.update("notify", "DELETE FROM venues WHERE venue_id = ?::uuid", venue));
+
+    String guest = "carla-" + UUID.randomUUID() + "@guests.test";
+    ZonedDateTime at = ZonedDateTime.now(java.time.ZoneId.of("Europe/Rome")).plusDays(3).withHour(20).withMinute(0);
+    String id = Bookings.hold(apiB, Bookings.request(venue, table, at.toLocalDate(), "20:00", 90, 2).put("customer_email", guest))
+      .getString("id");
+    Bookings.done(apiB, id, "confirm", "confirmed");
+
+    MimeMessage mail = mailTo(guest, "confirm", Duration.ofSeconds(30));
+    assertTrue(subject(mail).contains(name), () -> "the venue's name in: " + subject(mail));
+    assertTrue(text(mail).contains("Europe/Rome"), () -> "the venue's zone in: " + text(mail));
+    assertEquals(1, Seed.update("notify", "UPDATE venues SET updated_at = updated_at WHERE venue_id = ?::uuid AND name = ?", venue, name),
+      "remembered for the next message");
+  }
+
   /** The one reminder in {@code list} whose due time is that of the reminder just received (± a minute). */
   private static JsonObject only(JsonArray list, String template, Instant around) {
     return list.stream().map(JsonObject.class::cast)

@@ -77,8 +77,8 @@ final class Seed {
     }
   }
 
-  /** Runs one statement with {@code args} on {@code database} ("venue" or "booking"); the rows it changed. */
-  private static int update(String database, String sql, Object... args) {
+  /** Runs one statement with {@code args} on {@code database} ("venue", "booking", "notify"); the rows it changed. */
+  static int update(String database, String sql, Object... args) {
     InfraEndpoints infra = TestInfra.endpoints();
     try (Connection c = DriverManager.getConnection(infra.jdbcUrl(database), infra.pgUser(), infra.pgPassword());
          PreparedStatement ps = c.prepareStatement(sql)) {

@@ -55,6 +55,10 @@ final class NotifySql {
       + "  language = EXCLUDED.language, "
       + "  deleted = false, updated_at = now()";
 
+  /** A venue looked up from the venue service: kept unless an event told notify about it meanwhile. */
+  static final String REMEMBER_VENUE =
+    "INSERT INTO venues (venue_id, name, timezone, language) VALUES ($1, $2, $3, $4) ON CONFLICT (venue_id) DO NOTHING";
+
   static final String DELETE_VENUE =
     "INSERT INTO venues (venue_id, deleted) VALUES ($1, true) "
       + "ON CONFLICT (venue_id) DO UPDATE SET deleted = true, updated_at = now()";
@@ -78,7 +82,8 @@ final class NotifySql {
       + "WHERE n.id = due.id AND b.booking_id = n.booking_id "
       + "RETURNING n.id, n.booking_id, n.channel, n.recipient, n.template, n.attempts, n.booking_starts_at, "
       + "  b.status, b.slot_date, b.start_time, b.duration_minutes, b.starts_at, b.party_size, b.customer_name, b.expires_at, "
-      + "  b.reason, b.event_time, v.name AS venue_name, v.timezone AS venue_timezone, v.language AS venue_language";
+      + "  b.reason, b.event_time, b.venue_id, v.venue_id IS NOT NULL AS venue_known, v.name AS venue_name, "
+      + "  v.timezone AS venue_timezone, v.language AS venue_language";
 
   static final String MARK_SENT =
     "UPDATE notifications SET status = 'sent', attempts = attempts + 1, sent_at = now(), language = $2, subject = $3, "

@@ -1,6 +1,7 @@
 package io.booker.notify.adapter;
 
 import io.booker.notify.DueNotification;
+import io.booker.notify.VenueDirectory;
 import io.booker.notify.NotifyStore;
 import io.booker.notify.domain.BookingFacts;
 import io.booker.notify.domain.NotificationPlan;
@@ -155,9 +156,14 @@ public final class PgNotifyStore implements NotifyStore {
       orEmpty(r.getString("venue_timezone")), r.getLocalDate("slot_date"), r.getLocalTime("start_time"),
       r.getInteger("duration_minutes"), r.getInteger("party_size"), r.getString("customer_name"),
       instant(r, "expires_at"), instant(r, "event_time"), r.getString("reason"));
-    return new DueNotification(r.getUUID("id"), bookingId, r.getString("channel"), r.getString("recipient"),
+    return new DueNotification(r.getUUID("id"), bookingId, r.getUUID("venue_id"), r.getString("channel"), r.getString("recipient"),
       r.getString("template"), r.getInteger("attempts"), instant(r, "booking_starts_at"), r.getString("status"),
-      instant(r, "starts_at"), orEmpty(r.getString("venue_language")), message);
+      instant(r, "starts_at"), orEmpty(r.getString("venue_language")), message, r.getBoolean("venue_known"));
+  }
+
+  @Override
+  public Future<Void> rememberVenue(UUID venueId, VenueDirectory.KnownVenue venue) {
+    return update("remember_venue", NotifySql.REMEMBER_VENUE, Tuple.of(venueId, venue.name(), venue.timezone(), venue.language()));
   }
 
   @Override
