@@ -14,6 +14,7 @@ import io.booker.venue.adapter.RoomLayout;
 import io.booker.venue.adapter.RoomTables;
 import io.booker.venue.adapter.VenueRepository;
 import io.booker.venue.adapter.VenueScope;
+import io.booker.venue.domain.PlanPosition;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -212,14 +213,16 @@ final class StructureUseCases {
       if (!caller.may(Permission.EDIT_STRUCTURE)) {
         return refused(caller, Permission.EDIT_STRUCTURE, venueOfRoom(roomId), "room", r.getRoomId());
       }
-      CreateTableRequest clean = CreateTableRequest.newBuilder()
+      CreateTableRequest.Builder clean = CreateTableRequest.newBuilder()
         .setRoomId(r.getRoomId())
         .setName(required("name", r.getName(), TABLE_NAME_MAX))
         .setCapacity(capacity(r.getCapacity()))
         .setCanMerge(r.getCanMerge())
-        .setZone(optional("zone", r.getZone(), ZONE_MAX))
-        .build();
-      return repository.insertTable(UUID.randomUUID(), roomId, clean, VenueScope.of(caller), this::layoutChanged)
+        .setZone(optional("zone", r.getZone(), ZONE_MAX));
+      if (r.hasPosition()) { // unset: not placed
+        clean.setPosition(position(r.getPosition()));
+      }
+      return repository.insertTable(UUID.randomUUID(), roomId, clean.build(), VenueScope.of(caller), this::layoutChanged)
         .map(t -> t.orElseThrow(() -> ServiceException.notFound("room", r.getRoomId())))
         .andThen(written())
         .compose(this::invalidateRoomOf);
@@ -263,14 +266,16 @@ final class StructureUseCases {
       if (!caller.may(Permission.EDIT_STRUCTURE)) {
         return refused(caller, Permission.EDIT_STRUCTURE, venueOfTable(id), "table", r.getId());
       }
-      UpdateTableRequest clean = UpdateTableRequest.newBuilder()
+      UpdateTableRequest.Builder clean = UpdateTableRequest.newBuilder()
         .setId(r.getId())
         .setName(required("name", r.getName(), TABLE_NAME_MAX))
         .setCapacity(capacity(r.getCapacity()))
         .setZone(optional("zone", r.getZone(), ZONE_MAX))
-        .setCanMerge(r.getCanMerge())
-        .build();
-      return repository.updateTable(id, clean, VenueScope.of(caller), this::layoutChanged)
+        .setCanMerge(r.getCanMerge());
+      if (r.hasPosition()) { // replaced like the zone: a request without one clears it
+        clean.setPosition(position(r.getPosition()));
+      }
+      return repository.updateTable(id, clean.build(), VenueScope.of(caller), this::layoutChanged)
         .map(t -> t.orElseThrow(() -> ServiceException.notFound("table", r.getId())))
         .andThen(written())
         .compose(this::invalidateRoomOf);
@@ -352,6 +357,12 @@ final class StructureUseCases {
 
   private Future<Optional<String>> venueOfTable(UUID tableId) {
     return repository.findTable(tableId).map(t -> t.map(Table::getVenueId));
+  }
+
+  /** A table's place on the floor plan, checked by {@link PlanPosition}. */
+  private static FloorPosition position(FloorPosition p) {
+    new PlanPosition(p.getX(), p.getY(), p.getWidth(), p.getHeight(), p.getRotation(), p.getShape());
+    return p;
   }
 
   private OutboxEvent layoutChanged(Table t) {

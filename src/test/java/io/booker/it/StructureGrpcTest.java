@@ -170,6 +170,37 @@ class StructureGrpcTest {
   }
 
   @Test
+  void tablePositions() {
+    String venue = venue();
+    String room = room(venue);
+    FloorPosition round = FloorPosition.newBuilder().setX(120).setY(340).setWidth(80).setHeight(80).setShape("round").build();
+    Table placed = venues.createTable(CreateTableRequest.newBuilder().setRoomId(room).setName("P1").setCapacity(2).setPosition(round).build()).await();
+    assertEquals(round, placed.getPosition());
+    assertEquals(placed, venues.getTable(GetTableRequest.newBuilder().setId(placed.getId()).build()).await());
+    assertFalse(table(room, "P2").hasPosition(), "a table is not placed unless a position is given");
+
+    FloorPosition moved = FloorPosition.newBuilder().setX(1000).setY(0).setWidth(1000).setHeight(10).setRotation(359).setShape("rectangle").build();
+    Table updated = venues.updateTable(UpdateTableRequest.newBuilder().setId(placed.getId()).setName("P1").setCapacity(2).setPosition(moved).build()).await();
+    assertEquals(moved, updated.getPosition());
+    assertEquals(List.of(updated), venues.getTableLayout(GetTableLayoutRequest.newBuilder().setRoomId(room).build()).await().getTablesList()
+      .stream().filter(Table::hasPosition).toList(), "the layout shows the new position");
+    Table cleared = venues.updateTable(UpdateTableRequest.newBuilder().setId(placed.getId()).setName("P1").setCapacity(2).build()).await();
+    assertFalse(cleared.hasPosition(), "a full update without a position clears it");
+
+    assertInvalid("position.x", venues.createTable(CreateTableRequest.newBuilder().setRoomId(room).setName("X").setCapacity(2)
+      .setPosition(round.toBuilder().setX(1001)).build()));
+    assertInvalid("position.width", venues.createTable(CreateTableRequest.newBuilder().setRoomId(room).setName("X").setCapacity(2)
+      .setPosition(round.toBuilder().setWidth(0)).build()));
+    assertInvalid("position.shape", venues.createTable(CreateTableRequest.newBuilder().setRoomId(room).setName("X").setCapacity(2)
+      .setPosition(round.toBuilder().clearShape()).build()));
+    assertInvalid("position.rotation", venues.updateTable(UpdateTableRequest.newBuilder().setId(placed.getId()).setName("P1").setCapacity(2)
+      .setPosition(round.toBuilder().setRotation(360)).build()));
+    assertInvalid("position.y", venues.updateTable(UpdateTableRequest.newBuilder().setId(placed.getId()).setName("P1").setCapacity(2)
+      .setPosition(round.toBuilder().setY(-1)).build()));
+    assertEquals(cleared, venues.getTable(GetTableRequest.newBuilder().setId(placed.getId()).build()).await(), "a refused update changes nothing");
+  }
+
+  @Test
   void layout() {
     String venue = venue();
     String room = room(venue);

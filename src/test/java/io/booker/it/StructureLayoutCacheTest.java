@@ -83,6 +83,29 @@ class StructureLayoutCacheTest {
   }
 
   @Test
+  void aPositionChangeIsVisibleInTheNextLayout() {
+    String venue = venue();
+    String room = room(venue, "Floor");
+    Table a = table(room, "A", 2);
+    layout(venue, room);
+    awaitCached(room);
+
+    FloorPosition first = FloorPosition.newBuilder().setX(100).setY(200).setWidth(80).setHeight(80).setShape("round").build();
+    Table placed = venues.updateTable(UpdateTableRequest.newBuilder().setId(a.getId()).setName("A").setCapacity(2).setPosition(first).build()).await();
+    assertEquals(List.of(placed), layout(venue, room).getTablesList(), "a placed table shows at once");
+    awaitCached(room);
+
+    FloorPosition dragged = first.toBuilder().setX(640).setRotation(30).build();
+    Table moved = venues.updateTable(UpdateTableRequest.newBuilder().setId(a.getId()).setName("A").setCapacity(2).setPosition(dragged).build()).await();
+    assertEquals(dragged, layout(venue, room).getTables(0).getPosition(), "a moved table shows at once");
+    assertEquals(List.of(moved), layout(venue, room).getTablesList());
+    awaitCached(room);
+
+    venues.updateTable(UpdateTableRequest.newBuilder().setId(a.getId()).setName("A").setCapacity(2).build()).await();
+    assertFalse(layout(venue, room).getTables(0).hasPosition(), "a cleared position shows at once");
+  }
+
+  @Test
   void theCacheAnswersAndAWrongVenueIsNotFoundEvenWhenCached() {
     String venue = venue();
     String room = room(venue, "Main");

@@ -23,7 +23,8 @@ class StructureRestTest {
   static final Set<String> VENUE_FIELDS = Set.of("id", "name", "timezone", "address", "created_at", "updated_at", "phone", "email", "description",
     "language");
   static final Set<String> ROOM_FIELDS = Set.of("id", "venue_id", "name", "created_at", "updated_at");
-  static final Set<String> TABLE_FIELDS = Set.of("id", "room_id", "name", "capacity", "can_merge", "zone", "created_at", "updated_at", "venue_id");
+  static final Set<String> TABLE_FIELDS = Set.of("id", "room_id", "name", "capacity", "can_merge", "zone", "created_at", "updated_at", "venue_id",
+    "position");
 
   @RegisterExtension
   static final NodeHarness harness = NodeHarness.allInOne("eventbus");
@@ -235,6 +236,7 @@ class StructureRestTest {
     assertEquals(4, t1.getInteger("capacity"));
     assertEquals(true, t1.getBoolean("can_merge"), "camelCase canMerge is accepted");
     assertEquals("window", t1.getString("zone"));
+    assertTrue(t1.containsKey("position") && t1.getValue("position") == null, "not placed: position is null");
     assertTimestamps(t1);
     String id = t1.getString("id");
     assertEquals(t1, api.ok(api.get(V1 + "/tables/" + id)));

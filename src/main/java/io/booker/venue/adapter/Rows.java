@@ -1,5 +1,6 @@
 package io.booker.venue.adapter;
 
+import io.booker.proto.venue.FloorPosition;
 import io.booker.proto.venue.Room;
 import io.booker.proto.venue.Table;
 import io.booker.proto.venue.Venue;
@@ -43,7 +44,7 @@ final class Rows {
   }
 
   static Table table(Row r) {
-    return Table.newBuilder()
+    Table.Builder t = Table.newBuilder()
       .setId(r.getUUID("id").toString())
       .setRoomId(r.getUUID("room_id").toString())
       .setVenueId(r.getUUID("venue_id").toString())
@@ -52,8 +53,24 @@ final class Rows {
       .setCanMerge(r.getBoolean("can_merge"))
       .setZone(r.getString("zone"))
       .setCreatedAt(epoch(r.getOffsetDateTime("created_at")))
-      .setUpdatedAt(epoch(r.getOffsetDateTime("updated_at")))
-      .build();
+      .setUpdatedAt(epoch(r.getOffsetDateTime("updated_at")));
+    if (r.getInteger("position_x") != null) { // all six columns or none (V5): null is "not placed"
+      t.setPosition(FloorPosition.newBuilder()
+        .setX(r.getInteger("position_x"))
+        .setY(r.getInteger("position_y"))
+        .setWidth(r.getInteger("position_width"))
+        .setHeight(r.getInteger("position_height"))
+        .setRotation(r.getInteger("position_rotation"))
+        .setShape(r.getString("position_shape")));
+    }
+    return t.build();
+  }
+
+  /** The six position values of a table write, in {@code VenueSql.POSITION_COLUMNS} order; nulls when unset. */
+  static Object[] position(boolean placed, FloorPosition p) {
+    return placed
+      ? new Object[] {p.getX(), p.getY(), p.getWidth(), p.getHeight(), p.getRotation(), p.getShape()}
+      : new Object[] {null, null, null, null, null, null};
   }
 
   /** The single row of a RETURNING / by-id query, or null. */

@@ -8,6 +8,7 @@ import io.booker.platform.outbox.OutboxWriter;
 import io.booker.platform.pg.Sql;
 import io.booker.proto.venue.CreateTableRequest;
 import io.booker.proto.venue.CreateVenueRequest;
+import io.booker.proto.venue.FloorPosition;
 import io.booker.proto.venue.GetTableLayoutResponse;
 import io.booker.proto.venue.ListRoomsResponse;
 import io.booker.proto.venue.ListTablesResponse;
@@ -182,7 +183,8 @@ public final class VenueRepository {
   public Future<Optional<Table>> insertTable(UUID id, UUID roomId, CreateTableRequest r, VenueScope scope,
                                              Function<Table, OutboxEvent> event) {
     return Sql.timed(SERVICE, "insert_table", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.INSERT_TABLE)
-      .execute(Tuple.of(id, roomId, r.getName(), r.getCapacity(), r.getCanMerge(), r.getZone()).addValue(scope.sqlValue()))
+      .execute(withPosition(Tuple.of(id, roomId, r.getName(), r.getCapacity(), r.getCanMerge(), r.getZone()).addValue(scope.sqlValue()),
+        r.hasPosition(), r.getPosition()))
       .compose(rows -> withEvent(tx, rows, Rows::table, event)))
       .recover(t -> isViolation(t, FOREIGN_KEY_VIOLATION) ? Future.succeededFuture(Optional.empty()) : tableFailure(t, r.getName())));
   }
@@ -192,10 +194,11 @@ public final class VenueRepository {
       .map(rows -> Optional.ofNullable(Rows.first(rows)).map(Rows::table)));
   }
 
-  /** Empty when the table does not exist or its venue is outside {@code scope} (nothing written). */
+  /** Empty when the table does not exist or its venue is outside {@code scope} (nothing written); the position is replaced too. */
   public Future<Optional<Table>> updateTable(UUID id, UpdateTableRequest r, VenueScope scope, Function<Table, OutboxEvent> event) {
     return Sql.timed(SERVICE, "update_table", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.UPDATE_TABLE)
-      .execute(Tuple.of(id, r.getName(), r.getCapacity(), r.getZone(), r.getCanMerge()).addValue(scope.sqlValue()))
+      .execute(withPosition(Tuple.of(id, r.getName(), r.getCapacity(), r.getZone(), r.getCanMerge()).addValue(scope.sqlValue()),
+        r.hasPosition(), r.getPosition()))
       .compose(rows -> withEvent(tx, rows, Rows::table, event)))
       .recover(t -> tableFailure(t, r.getName())));
   }
@@ -243,6 +246,14 @@ public final class VenueRepository {
   }
 
   // ---- helpers
+
+  /** {@code tuple} followed by the six position parameters (nulls when the table is not placed). */
+  private static Tuple withPosition(Tuple tuple, boolean placed, FloorPosition position) {
+    for (Object v : Rows.position(placed, position)) {
+      tuple.addValue(v);
+    }
+    return tuple;
+  }
 
   /**
    * A page of the children of {@code parent}, read by {@code sql} (parent, limit, offset); empty

@@ -5,7 +5,11 @@ final class VenueSql {
 
   static final String VENUE_COLUMNS = "id, name, timezone, address, phone, email, description, language, created_at, updated_at";
   static final String ROOM_COLUMNS = "id, venue_id, name, created_at, updated_at";
-  static final String TABLE_COLUMNS = "id, room_id, venue_id, name, capacity, can_merge, zone, created_at, updated_at";
+  /** A table's place on the floor plan: six columns, all set or all null (V5). */
+  static final String POSITION_COLUMNS =
+    "position_x, position_y, position_width, position_height, position_rotation, position_shape";
+  static final String TABLE_COLUMNS = "id, room_id, venue_id, name, capacity, can_merge, zone, created_at, updated_at, "
+    + POSITION_COLUMNS;
 
   static final String INSERT_VENUE =
     "INSERT INTO venues (id, name, timezone, address, phone, email, description, language) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
@@ -54,12 +58,14 @@ final class VenueSql {
   static final String DELETE_ROOM = "DELETE FROM rooms WHERE id = $1";
 
   static final String INSERT_TABLE =
-    "INSERT INTO dining_tables (id, room_id, venue_id, name, capacity, can_merge, zone) "
-      + "SELECT $1, r.id, r.venue_id, $3, $4, $5, $6 FROM rooms r WHERE r.id = $2 AND " + inScope("r.venue_id", 7)
-      + " RETURNING " + TABLE_COLUMNS;
+    "INSERT INTO dining_tables (id, room_id, venue_id, name, capacity, can_merge, zone, " + POSITION_COLUMNS + ") "
+      + "SELECT $1, r.id, r.venue_id, $3, $4, $5, $6, " + positionParams(8) + " FROM rooms r WHERE r.id = $2 AND "
+      + inScope("r.venue_id", 7) + " RETURNING " + TABLE_COLUMNS;
   static final String SELECT_TABLE = "SELECT " + TABLE_COLUMNS + " FROM dining_tables WHERE id = $1";
+  /** Every field is replaced, the position included (all null: not placed). */
   static final String UPDATE_TABLE =
-    "UPDATE dining_tables SET name = $2, capacity = $3, zone = $4, can_merge = $5, updated_at = now() WHERE id = $1 "
+    "UPDATE dining_tables SET name = $2, capacity = $3, zone = $4, can_merge = $5, "
+      + "(" + POSITION_COLUMNS + ") = (" + positionParams(7) + "), updated_at = now() WHERE id = $1 "
       + "AND " + inScope("venue_id", 6) + " RETURNING " + TABLE_COLUMNS;
   static final String DELETE_TABLE = "DELETE FROM dining_tables WHERE id = $1 RETURNING " + TABLE_COLUMNS;
   static final String LIST_TABLES_OF_ROOM =
@@ -73,7 +79,8 @@ final class VenueSql {
   /** A room's venue and all its tables; no row when the room does not exist, one null-table row when it is empty. */
   static final String SELECT_LAYOUT =
     "SELECT r.venue_id AS room_venue_id, t.id, t.room_id, t.venue_id, t.name, t.capacity, t.can_merge, t.zone, "
-      + "t.created_at, t.updated_at FROM rooms r LEFT JOIN dining_tables t ON t.room_id = r.id WHERE r.id = $1 "
+      + "t.created_at, t.updated_at, t.position_x, t.position_y, t.position_width, t.position_height, t.position_rotation, "
+      + "t.position_shape FROM rooms r LEFT JOIN dining_tables t ON t.room_id = r.id WHERE r.id = $1 "
       + "ORDER BY t.created_at, t.id";
 
   /**
@@ -82,6 +89,12 @@ final class VenueSql {
    */
   private static String inScope(String column, int param) {
     return "($" + param + "::uuid[] IS NULL OR " + column + " = ANY($" + param + "))";
+  }
+
+  /** The six position parameters from {@code $first} on, typed (they may all be null). */
+  private static String positionParams(int first) {
+    return "$" + first + "::int, $" + (first + 1) + "::int, $" + (first + 2) + "::int, $" + (first + 3) + "::int, $"
+      + (first + 4) + "::int, $" + (first + 5) + "::text";
   }
 
   private VenueSql() {
