@@ -22,7 +22,7 @@ import java.util.List;
 
 /**
  * The demo venue {@code scripts/run} seeds at the first start of a {@code .devdata}, so a newcomer's
- * first look is not an empty system: two rooms, eight tables, lunch and dinner hours every day, a
+ * first look is not an empty system: two rooms, eight tables placed on their floor plans, lunch and dinner hours every day, a
  * closed day, and a few bookings of the coming service (confirmed, one seated, one cancelled) whose
  * guests' mail lands on the dev mail page. Everything goes through the public REST API as the dev
  * admin, like a person would do it. A marker file keeps it from being seeded twice;
@@ -101,11 +101,16 @@ public final class DevDemo {
     String main = room(venue, "Main room");
     String terrace = room(venue, "Terrace");
     List<String[]> tables = new ArrayList<>();
+    // Main room: two round tables for two by the window, three square fours in a row that can be merged.
     for (int i = 1; i <= 5; i++) {
-      tables.add(table(main, "M" + i, i <= 2 ? 2 : 4, i >= 3, "window"));
+      JsonObject position = i <= 2 ? place(120 + (i - 1) * 220, 120, 120, 120, "round")
+        : place(100 + (i - 3) * 280, 560, 180, 180, "square");
+      tables.add(table(main, "M" + i, i <= 2 ? 2 : 4, i >= 3, "window", position));
     }
+    // Terrace: two fours side by side, and a long table for six, turned a little.
     for (int i = 1; i <= 3; i++) {
-      tables.add(table(terrace, "T" + i, i == 3 ? 6 : 4, i < 3, "outside"));
+      JsonObject position = i < 3 ? place(150 + (i - 1) * 300, 150, 200, 200, "square") : place(300, 600, 400, 160, "rectangle").put("rotation", 10);
+      tables.add(table(terrace, "T" + i, i == 3 ? 6 : 4, i < 3, "outside", position));
     }
     return new Seeded(venue, bookings(venue, tables));
   }
@@ -179,9 +184,13 @@ public final class DevDemo {
     return call("POST", "/api/v1/venues/" + venue + "/rooms", new JsonObject().put("name", name), 201).getString("id");
   }
 
-  private String[] table(String room, String name, int capacity, boolean canMerge, String zone) {
+  private static JsonObject place(int x, int y, int width, int height, String shape) {
+    return new JsonObject().put("x", x).put("y", y).put("width", width).put("height", height).put("shape", shape);
+  }
+
+  private String[] table(String room, String name, int capacity, boolean canMerge, String zone, JsonObject position) {
     String id = call("POST", "/api/v1/rooms/" + room + "/tables", new JsonObject().put("name", name).put("capacity", capacity)
-      .put("can_merge", canMerge).put("zone", zone), 201).getString("id");
+      .put("can_merge", canMerge).put("zone", zone).put("position", position), 201).getString("id");
     return new String[]{room, id};
   }
 

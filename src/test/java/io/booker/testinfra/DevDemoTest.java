@@ -55,7 +55,9 @@ class DevDemoTest {
     assertEquals(DevDemo.VENUE_NAME, v.getString("name"));
     assertEquals("Europe/London", v.getString("timezone"));
     assertEquals(2, get("/api/v1/venues/" + venue + "/rooms").getJsonArray("rooms").size());
-    assertEquals(8, get("/api/v1/venues/" + venue + "/tables").getJsonArray("tables").size());
+    JsonArray tables = get("/api/v1/venues/" + venue + "/tables").getJsonArray("tables");
+    assertEquals(8, tables.size());
+    tables.stream().map(JsonObject.class::cast).forEach(t -> assertNotNull(t.getJsonObject("position"), () -> "placed on the plan: " + t.encode()));
     assertEquals(14, get("/api/v1/venues/" + venue + "/schedule").getJsonArray("days").size(), "lunch and dinner, every day");
 
     JsonArray bookings = get("/api/v1/bookings?venue_id=" + venue + "&limit=50").getJsonArray("bookings");
