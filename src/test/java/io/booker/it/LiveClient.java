@@ -2,6 +2,7 @@ package io.booker.it;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -52,7 +53,11 @@ final class LiveClient implements AutoCloseable {
     if (authorization != null) {
       options.addHeader("authorization", authorization);
     }
-    return client.connect(options).map(ws -> new LiveClient(client, ws))
+    // Handlers first, then the connection: a message the server sends right after the upgrade
+    // ("ready") may arrive with the 101 answer, before a callback on the connect future would run.
+    ClientWebSocket ws = client.webSocket();
+    LiveClient live = new LiveClient(client, ws);
+    return ws.connect(options).map(connected -> live)
       .onFailure(t -> client.close());
   }
 

@@ -25,6 +25,9 @@ class LiveSocketEndToEndTest {
     ApiClient api = harness.api();
     String venue = Bookings.venueOpenAllDay(api);
     String[] table = Bookings.table(api, Bookings.room(api, venue, "Hall"), "T1", 4, false);
+    // The node's notify has joined its consumer group and is reading (a group's first join can take seconds).
+    Eventually.await("notify has read the venue's creation", java.time.Duration.ofSeconds(90),
+      () -> Seed.update("notify", "UPDATE venues SET updated_at = updated_at WHERE venue_id = ?::uuid", venue), n -> n == 1);
     String bookingId;
     String lastSeen;
     String[] second = new String[1];

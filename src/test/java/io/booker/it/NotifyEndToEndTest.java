@@ -6,7 +6,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.booker.testinfra.TestTokens;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -106,6 +105,9 @@ class NotifyEndToEndTest {
     String room = Bookings.room(apiA, venue, "Main");
     String[] table = Bookings.table(apiA, room, "T1", 4, false);
     String[] other = Bookings.table(apiA, room, "T2", 4, false);
+    // Notify (on either node) has joined its consumer group and is reading.
+    Eventually.await("notify has read the venue's creation", Duration.ofSeconds(60),
+      () -> Seed.update("notify", "UPDATE venues SET updated_at = updated_at WHERE venue_id = ?::uuid", venue), n -> n == 1);
 
     LinkedBlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
     WebSocket socket = socketOn(nodeB, received);
@@ -216,10 +218,11 @@ class NotifyEndToEndTest {
   }
 
   private static WebSocket socketOn(TestNodes.Started node, LinkedBlockingQueue<JsonObject> into) {
-    WebSocketClient ws = client.createWebSocketClient();
-    WebSocket socket = ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(node.httpPort()).setURI("/api/v1/ws")
-      .addHeader("authorization", TestTokens.admin())).await();
+    // The handler before the connection: the server's first message may come with the upgrade's answer.
+    io.vertx.core.http.ClientWebSocket socket = client.createWebSocketClient().webSocket();
     socket.textMessageHandler(text -> into.add(new JsonObject(text)));
+    socket.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(node.httpPort()).setURI("/api/v1/ws")
+      .addHeader("authorization", TestTokens.admin())).await();
     return socket;
   }
 
