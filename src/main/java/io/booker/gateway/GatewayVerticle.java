@@ -13,6 +13,7 @@ import io.booker.gateway.auth.Users;
 import io.booker.gateway.docs.ApiDocsRoutes;
 import io.booker.gateway.docs.RequestValidation;
 import io.booker.gateway.live.LiveRoute;
+import io.booker.gateway.web.WebAppRoutes;
 import io.booker.gateway.auth.adapter.PgIdentityStore;
 import io.booker.gateway.auth.adapter.RedisLoginThrottle;
 import io.booker.platform.auth.AccessTokens;
@@ -132,6 +133,8 @@ public final class GatewayVerticle extends VerticleBase {
     // The WebSocket authenticates itself (header or first message) and outlives a request: not in the API router.
     router.get(LiveRoute.PATH).handler(live);
     router.route("/api/v1/*").subRouter(api);
+    // The staff web app, a client of the API above (not part of it).
+    WebAppRoutes.mount(router);
     AllowedMethods allowed = new AllowedMethods().add("", router).add("/api/v1", api);
 
     EdgeErrors.install(router, allowed, edge.maxBodyBytes());

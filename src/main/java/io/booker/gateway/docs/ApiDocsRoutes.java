@@ -1,5 +1,6 @@
 package io.booker.gateway.docs;
 
+import io.booker.gateway.web.WebAppRoutes;
 import io.booker.platform.web.RouteTable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -63,7 +64,8 @@ public final class ApiDocsRoutes {
   private void descriptor(RoutingContext ctx) {
     if (descriptor == null) {
       JsonArray routes = new JsonArray();
-      RouteTable.of(router).forEach(op -> routes.add(new JsonObject().put("method", op.method()).put("path", op.path())));
+      RouteTable.of(router).stream().filter(op -> !WebAppRoutes.PATHS.contains(op.path()))
+        .forEach(op -> routes.add(new JsonObject().put("method", op.method()).put("path", op.path())));
       descriptor = new JsonObject()
         .put("name", "booker")
         .put("description", "Restaurant table booking")
