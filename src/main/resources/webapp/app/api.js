@@ -1,0 +1,241 @@
+// The REST client of the web app: the documented /api/v1 API, nothing private. It keeps the session
+// (access + refresh token) in localStorage so a reload stays signed in, refreshes the access token
+// quietly before it expires, and retries a request once after a 401 with a fresh token.
+
+const SESSION_KEY = 'booker.session';
+const REFRESH_AHEAD_MS = 60_000;
+
+export class ApiError extends Error {
+  constructor(status, code, detail) {
+    super(detail || code || `HTTP ${status}`);
+    this.status = status;
+    this.code = code || '';
+    this.detail = detail || '';
+  }
+}
+
+export class Api extends EventTarget {
+  constructor() {
+    super();
+    this.session = readSession();
+    this.refreshing = null;
+    this.timer = null;
+    // Another tab of the same browser refreshed (refresh tokens rotate) or signed out: follow it.
+    window.addEventListener('storage', e => {
+      if (e.key !== SESSION_KEY) return;
+      const next = readSession();
+      if (!next && this.session) {
+        this.session = null;
+        this.dispatchEvent(new Event('signedout'));
+      } else if (next) {
+        this.session = next;
+        this.schedule();
+        this.dispatchEvent(new CustomEvent('token', {detail: next.access_token}));
+      }
+    });
+    if (this.session) this.schedule();
+  }
+
+  get signedIn() {
+    return !!this.session;
+  }
+
+  get user() {
+    return this.session?.user ?? null;
+  }
+
+  async signIn(login, password) {
+    const pair = await this.raw('POST', '/api/v1/auth/login', {login, password});
+    this.store(pair, null);
+    try {
+      const user = await this.get('/api/v1/auth/me');
+      this.store(pair, user);
+    } catch (e) {
+      this.forget();
+      throw e;
+    }
+    return this.session.user;
+  }
+
+  async signOut() {
+    const refresh = this.session?.refresh_token;
+    this.forget();
+    if (refresh) {
+      try {
+        await this.raw('POST', '/api/v1/auth/logout', {refresh_token: refresh});
+      } catch {
+        // The session is gone locally either way; the refresh token expires on its own.
+      }
+    }
+  }
+
+  /** A valid access token, refreshed first when it is about to expire. */
+  async token() {
+    if (!this.session) throw new ApiError(401, 'UNAUTHENTICATED', 'Signed out.');
+    if (Date.now() > this.session.expires_at - 10_000) await this.refresh();
+    return this.session.access_token;
+  }
+
+  /** Exchanges the refresh token for a new pair; one exchange at a time, across tabs when the browser can. */
+  refresh() {
+    if (!this.refreshing) {
+      const run = () => this.exchange();
+      this.refreshing = (navigator.locks ? navigator.locks.request('booker.refresh', run) : run())
+        .finally(() => this.refreshing = null);
+    }
+    return this.refreshing;
+  }
+
+  async exchange() {
+    // Another tab may have rotated the token while this one waited for the lock.
+    const stored = readSession();
+    if (stored && this.session && stored.refresh_token !== this.session.refresh_token
+      && stored.expires_at - Date.now() > REFRESH_AHEAD_MS) {
+      this.session = stored;
+      this.schedule();
+      this.dispatchEvent(new CustomEvent('token', {detail: stored.access_token}));
+      return;
+    }
+    if (!this.session) throw new ApiError(401, 'UNAUTHENTICATED', 'Signed out.');
+    try {
+      const pair = await this.raw('POST', '/api/v1/auth/refresh', {refresh_token: this.session.refresh_token});
+      this.store(pair, this.session?.user ?? null);
+      this.dispatchEvent(new CustomEvent('token', {detail: pair.access_token}));
+    } catch (e) {
+      if (e.status === 401) {
+        this.forget();
+        this.dispatchEvent(new Event('signedout'));
+      }
+      throw e;
+    }
+  }
+
+  get(path, query) {
+    return this.request('GET', withQuery(path, query));
+  }
+
+  post(path, body) {
+    return this.request('POST', path, body ?? {});
+  }
+
+  put(path, body) {
+    return this.request('PUT', path, body);
+  }
+
+  del(path) {
+    return this.request('DELETE', path);
+  }
+
+  async request(method, path, body) {
+    const token = await this.token();
+    try {
+      return await this.raw(method, path, body, token);
+    } catch (e) {
+      // Revoked or expired between the check and the call: one retry with a fresh token.
+      if (e.status !== 401 || !this.session) throw e;
+      await this.refresh();
+      return this.raw(method, path, body, this.session.access_token);
+    }
+  }
+
+  async raw(method, path, body, token) {
+    const headers = {Accept: 'application/json'};
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token) headers.Authorization = `Bearer ${token}`;
+    let response;
+    try {
+      response = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+    } catch {
+      throw new ApiError(0, 'NETWORK', 'The server cannot be reached. Check the connection and try again.');
+    }
+    if (response.status === 204) return null;
+    const text = await response.text();
+    let json = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON (a proxy's error page): described by the status below.
+    }
+    if (!response.ok) {
+      throw new ApiError(response.status, json?.code ?? '', json?.detail ?? json?.title ?? response.statusText);
+    }
+    return json;
+  }
+
+  store(pair, user) {
+    this.session = {
+      access_token: pair.access_token,
+      refresh_token: pair.refresh_token,
+      expires_at: Date.now() + pair.expires_in * 1000,
+      user,
+    };
+    localStorage.setItem(SESSION_KEY, JSON.stringify(this.session));
+    this.schedule();
+  }
+
+  forget() {
+    this.session = null;
+    clearTimeout(this.timer);
+    localStorage.removeItem(SESSION_KEY);
+  }
+
+  schedule() {
+    clearTimeout(this.timer);
+    if (!this.session) return;
+    const wait = Math.max(1000, this.session.expires_at - Date.now() - REFRESH_AHEAD_MS);
+    this.timer = setTimeout(() => this.refresh().catch(() => {
+      // Offline: the next request or the next timer tries again.
+      this.timer = setTimeout(() => this.schedule(), 15_000);
+    }), wait);
+  }
+}
+
+function readSession() {
+  try {
+    const s = JSON.parse(localStorage.getItem(SESSION_KEY) ?? 'null');
+    return s && s.refresh_token && s.access_token ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+function withQuery(path, query) {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    params.append(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+/** A sentence for a failed call, for the person at the host stand rather than a developer. */
+export function explain(error, what = 'That') {
+  if (!(error instanceof ApiError)) return `${what} did not work: ${error?.message ?? error}`;
+  switch (error.code) {
+    case 'NETWORK': return error.detail;
+    case 'SLOT_TAKEN': return 'Someone else just took that table for this time. Pick another table or time.';
+    case 'HOLD_EXPIRED': return 'The hold ran out before it was confirmed; the table has been released. Book again.';
+    case 'INVALID_TRANSITION': return `${what} is not possible any more: the booking changed meanwhile. ${error.detail}`;
+    case 'DUPLICATE_IN_FLIGHT': case 'CONCURRENT_CHANGE': return 'Someone else is changing this right now. Try again in a moment.';
+    case 'HAS_FUTURE_BOOKINGS': return `It still has bookings to come. ${error.detail}`;
+    case 'ALREADY_EXISTS': return `That already exists. ${error.detail}`;
+    case 'NOT_FOUND': return 'It is not there any more (or not yours to see).';
+    case 'PERMISSION_DENIED': return 'Your role does not allow this.';
+    case 'RATE_LIMITED': return error.detail || 'Too many attempts. Wait a little and try again.';
+    case 'UNAUTHENTICATED': return 'Your session ended. Sign in again.';
+    case 'UNAVAILABLE': case 'DEADLINE_EXCEEDED': return 'The service is busy or restarting. Try again in a moment.';
+    case 'INVALID_ARGUMENT': return error.detail || 'Some of the values are not valid.';
+    default: return error.detail || `${what} did not work (HTTP ${error.status}).`;
+  }
+}
+
+/** A fresh idempotency key (a random UUID; crypto.randomUUID needs a secure context, this does not). */
+export function newKey() {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = [...b].map(x => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,166 @@
+// What the screens show of one venue, loaded from REST and kept current by the live feed: the venue,
+// its rooms and tables, its hours, and its bookings by date. A booking is replaced only by a newer
+// version of itself (events of one booking can arrive out of order and twice).
+//
+// Events: 'venue', 'structure', 'schedule' (reloaded parts), 'bookings' {dates} (changed dates),
+// 'gone' (the venue was deleted).
+
+export const ACTIVE = new Set(['held', 'confirmed', 'seated']);
+
+export class VenueStore extends EventTarget {
+  constructor(api, live, venueId) {
+    super();
+    this.api = api;
+    this.live = live;
+    this.id = venueId;
+    this.venue = null;
+    this.rooms = [];
+    this.tables = [];
+    this.hours = [];
+    this.specials = [];
+    this.days = new Map();
+    this.versions = new Map();
+    this.onEvent = e => this.apply(e.detail);
+    this.onSynced = e => { if (e.detail.venueId === this.id && !e.detail.resumed) this.reloadAll(); };
+    live.addEventListener('event', this.onEvent);
+    live.addEventListener('synced', this.onSynced);
+  }
+
+  dispose() {
+    this.live.removeEventListener('event', this.onEvent);
+    this.live.removeEventListener('synced', this.onSynced);
+  }
+
+  async load() {
+    await Promise.all([this.loadVenue(), this.loadStructure(), this.loadSchedule()]);
+    return this;
+  }
+
+  async loadVenue() {
+    this.venue = await this.api.get(`/api/v1/venues/${this.id}`);
+    this.emit('venue');
+  }
+
+  async loadStructure() {
+    const [rooms, tables] = await Promise.all([
+      this.api.get(`/api/v1/venues/${this.id}/rooms`, {limit: 500}),
+      this.api.get(`/api/v1/venues/${this.id}/tables`, {limit: 500}),
+    ]);
+    this.rooms = [...rooms.rooms].sort((a, b) => a.name.localeCompare(b.name, undefined, {numeric: true}));
+    this.tables = [...tables.tables].sort((a, b) => a.name.localeCompare(b.name, undefined, {numeric: true}));
+    this.emit('structure');
+  }
+
+  async loadSchedule() {
+    const [hours, specials] = await Promise.all([
+      this.api.get(`/api/v1/venues/${this.id}/schedule`),
+      this.api.get(`/api/v1/venues/${this.id}/special-hours`),
+    ]);
+    this.hours = hours.days ?? [];
+    this.specials = specials.special_hours ?? [];
+    this.emit('schedule');
+  }
+
+  get zone() {
+    return this.venue?.timezone ?? 'UTC';
+  }
+
+  table(id) {
+    return this.tables.find(t => t.id === id);
+  }
+
+  room(id) {
+    return this.rooms.find(r => r.id === id);
+  }
+
+  tablesOf(roomId) {
+    return this.tables.filter(t => t.room_id === roomId);
+  }
+
+  /** The bookings whose slot is on date (venue-local), every status; loaded once, then kept live. */
+  async bookingsOn(date) {
+    let day = this.days.get(date);
+    if (!day) {
+      day = {bookings: new Map(), loading: this.fetchDay(date)};
+      this.days.set(date, day);
+    }
+    await day.loading;
+    return [...day.bookings.values()];
+  }
+
+  async fetchDay(date) {
+    const found = [];
+    for (let offset = 0; ; offset += 500) {
+      const page = await this.api.get('/api/v1/bookings', {venue_id: this.id, date, limit: 500, offset});
+      found.push(...page.bookings);
+      if (found.length >= page.total || page.bookings.length === 0) break;
+    }
+    const day = this.days.get(date);
+    if (!day) return;
+    for (const b of found) this.keep(b, day);
+  }
+
+  /** Forgets the loaded days (they load again when asked) and tells the screens. */
+  async reloadAll() {
+    const dates = [...this.days.keys()];
+    this.days.clear();
+    try {
+      await Promise.all([this.loadVenue(), this.loadStructure(), this.loadSchedule(), ...dates.map(d => this.bookingsOn(d))]);
+    } catch {
+      // The screens show what they have; the next event or reload tries again.
+    }
+    this.emit('bookings', {dates});
+  }
+
+  /** Takes a booking this app just received from REST (a create's or an action's answer). */
+  put(booking) {
+    this.upsert(booking);
+  }
+
+  upsert(booking) {
+    const known = this.versions.get(booking.id) ?? 0;
+    if (booking.version < known) return false;
+    this.versions.set(booking.id, booking.version);
+    const changed = new Set();
+    for (const [date, day] of this.days) {
+      if (day.bookings.has(booking.id) && date !== booking.slot.date) {
+        day.bookings.delete(booking.id);
+        changed.add(date);
+      }
+    }
+    const day = this.days.get(booking.slot.date);
+    if (day) {
+      day.bookings.set(booking.id, booking);
+      changed.add(booking.slot.date);
+    }
+    this.emit('bookings', {dates: [...changed], booking});
+    return true;
+  }
+
+  keep(booking, day) {
+    const known = this.versions.get(booking.id) ?? 0;
+    if (booking.version < known) return;
+    this.versions.set(booking.id, booking.version);
+    day.bookings.set(booking.id, booking);
+  }
+
+  apply(event) {
+    if (event.venue_id !== this.id) return;
+    const type = event.type;
+    if (type.startsWith('booking.') && event.booking) {
+      this.upsert(event.booking);
+    } else if (type === 'venue.updated') {
+      this.loadVenue().catch(() => {});
+    } else if (type === 'venue.deleted') {
+      this.emit('gone');
+    } else if (type === 'table.layout.updated') {
+      this.loadStructure().catch(() => {});
+    } else if (type === 'venue.schedule.updated') {
+      this.loadSchedule().catch(() => {});
+    }
+  }
+
+  emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, {detail}));
+  }
+}
