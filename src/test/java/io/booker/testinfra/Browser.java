@@ -116,6 +116,7 @@ public final class Browser implements AutoCloseable {
   private final ChromeDriverService service;
   private final ChromeDriver driver;
   private final Optional<ProcessHandle> chromedriver;
+  private final Thread exitHook;
   private final List<LogEntry> console = new ArrayList<>();
   private boolean closed;
 
@@ -124,6 +125,12 @@ public final class Browser implements AutoCloseable {
     this.service = service;
     this.driver = driver;
     this.chromedriver = findChromedriver(service);
+    // A JVM that exits without close() (a test killed by a timeout, Ctrl-C) takes the browser with it.
+    this.exitHook = new Thread(() -> chromedriver.ifPresent(p -> {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    }), "browser-exit-hook");
+    Runtime.getRuntime().addShutdownHook(exitHook);
   }
 
   /** A desktop-sized browser ({@link Size#DESKTOP}). */
@@ -312,6 +319,7 @@ public final class Browser implements AutoCloseable {
       return;
     }
     closed = true;
+    quietly(() -> Runtime.getRuntime().removeShutdownHook(exitHook));
     // Chromium's processes are chromedriver's descendants until chromedriver exits: note them first.
     List<ProcessHandle> processes = new ArrayList<>();
     chromedriver.ifPresent(p -> {

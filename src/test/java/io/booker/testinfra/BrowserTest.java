@@ -35,20 +35,24 @@ class BrowserTest {
       browser.assertNoConsoleErrors();
       assertTrue(browser.consoleMessages().stream().anyMatch(m -> m.contains("just saying")), browser.consoleMessages().toString());
 
-      browser.open(page("<script>console.error('first trouble')</script>"
+      browser.open(page("<meta http-equiv=Content-Security-Policy content=\"style-src 'self'\">"
+        + "<script>console.error('first trouble')</script>"
         + "<script>throw new TypeError('second trouble')</script>"
-        + "<script>Promise.reject(new Error('third trouble'))</script><p id=done>done</p>"));
+        + "<script>Promise.reject(new Error('third trouble'))</script>"
+        + "<p style='color: red'>inline style, refused by the policy</p>"
+        + "<img src='http://127.0.0.1:9/missing.png'><p id=done>done</p>"));
       browser.waitFor(By.id("done"));
       List<String> errors = browser.waitUntil(d -> {
         List<String> now = browser.consoleErrors();
-        return now.size() >= 3 ? now : null;
+        return now.size() >= 5 ? now : null;
       });
-      assertEquals(3, errors.size(), errors.toString());
-      assertTrue(errors.get(0).contains("first trouble"), errors.toString());
-      assertTrue(errors.get(1).contains("Uncaught TypeError: second trouble"), errors.toString());
-      assertTrue(errors.get(2).contains("third trouble"), errors.toString());
+      assertEquals(5, errors.size(), errors.toString());
+      for (String expected : List.of("first trouble", "Uncaught TypeError: second trouble", "third trouble",
+        "Content Security Policy", "missing.png")) {
+        assertTrue(errors.stream().anyMatch(e -> e.contains(expected)), expected + " in " + errors);
+      }
       AssertionError failure = assertThrows(AssertionError.class, browser::assertNoConsoleErrors);
-      assertTrue(failure.getMessage().contains("3 error(s)") && failure.getMessage().contains("second trouble"), failure.getMessage());
+      assertTrue(failure.getMessage().contains("5 error(s)") && failure.getMessage().contains("second trouble"), failure.getMessage());
       assertEquals(errors, browser.consoleErrors(), "errors stay recorded after they were read");
     }
   }
@@ -70,7 +74,16 @@ class BrowserTest {
       long tookMs = (System.nanoTime() - started) / 1_000_000;
       assertTrue(tookMs >= 450 && tookMs < 5000, "waited " + tookMs + " ms");
 
-      Path shot = browser.screenshot("browser-fixture-test");
+      // This picture is of the fixture, not of the app: never into docs/, whatever the run asks for.
+      String screenshots = System.clearProperty(Browser.SCREENSHOTS_PROPERTY);
+      Path shot;
+      try {
+        shot = browser.screenshot("browser-fixture-test");
+      } finally {
+        if (screenshots != null) {
+          System.setProperty(Browser.SCREENSHOTS_PROPERTY, screenshots);
+        }
+      }
       byte[] png = Files.readAllBytes(shot);
       assertEquals(Path.of("target", "screenshots", "browser-fixture-test.png"), shot);
       assertTrue(png.length > 100 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG file");
