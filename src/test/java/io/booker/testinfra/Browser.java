@@ -300,9 +300,14 @@ public final class Browser implements AutoCloseable {
     return console.stream().map(e -> e.getLevel() + " " + e.getMessage()).toList();
   }
 
-  /** Fails, listing them, if the console has shown any {@link #consoleErrors() errors}. */
-  public void assertNoConsoleErrors() {
-    List<String> errors = consoleErrors();
+  /**
+   * Fails, listing them, if the console has shown any {@link #consoleErrors() errors} but those
+   * containing one of {@code expected} (errors the test caused on purpose, such as the browser's
+   * report of a 401 answer to a wrong password).
+   */
+  public void assertNoConsoleErrors(String... expected) {
+    List<String> errors = consoleErrors().stream()
+      .filter(e -> Arrays.stream(expected).noneMatch(e::contains)).toList();
     if (!errors.isEmpty()) {
       throw new AssertionError("the browser console shows " + errors.size() + " error(s):\n  "
         + String.join("\n  ", errors));

@@ -54,6 +54,10 @@ class BrowserTest {
       AssertionError failure = assertThrows(AssertionError.class, browser::assertNoConsoleErrors);
       assertTrue(failure.getMessage().contains("5 error(s)") && failure.getMessage().contains("second trouble"), failure.getMessage());
       assertEquals(errors, browser.consoleErrors(), "errors stay recorded after they were read");
+      browser.assertNoConsoleErrors("first trouble", "second trouble", "third trouble", "Content Security Policy", "missing.png");
+      AssertionError unexpected = assertThrows(AssertionError.class,
+        () -> browser.assertNoConsoleErrors("first trouble", "second trouble", "Content Security Policy", "missing.png"));
+      assertTrue(unexpected.getMessage().contains("1 error(s)") && unexpected.getMessage().contains("third trouble"), unexpected.getMessage());
     }
   }
 
