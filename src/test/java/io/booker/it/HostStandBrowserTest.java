@@ -225,9 +225,14 @@ class HostStandBrowserTest {
 
   /** A user of {@code role} for {@code venueId}, with {@link #PASSWORD}; answers the login. */
   static String user(String role, String venueId) {
+    return userWith(admin, role, venueId, PASSWORD);
+  }
+
+  /** A user of {@code role} for {@code venueId} made by {@code admin}, with {@code password}; answers the login. */
+  static String userWith(ApiClient admin, String role, String venueId, String password) {
     String login = Logins.uniqueLogin(role);
     admin.created("/api/v1/users", new JsonObject().put("login", login).put("display_name", unique("Staff"))
-      .put("password", PASSWORD).put("role", role).put("venue_ids", new JsonArray().add(venueId)));
+      .put("password", password).put("role", role).put("venue_ids", new JsonArray().add(venueId)));
     return login;
   }
 }
