@@ -113,7 +113,7 @@ export async function mount(container, ctx) {
   const rooms = h('div', {class: 'floor-rooms'});
   replace(container,
     h('div', {class: 'toolbar'}, h('h1', {class: 'title', text: 'Floor'}), clock, arrangeButton),
-    legend, help, error, inspector, rooms);
+    legend, help, error, rooms);
 
   function positionOf(t) {
     return pending.get(t.id) ?? t.position ?? null;
@@ -173,7 +173,10 @@ export async function mount(container, ctx) {
     if (placed.length === 0) plan.append(h('p', {class: 'floor-plan-empty muted',
       text: tables.length === 0 ? 'No tables in this room yet.' : 'No table is placed yet.'}));
     const states = tables.map(t => ({t, ...tableState(t.id, bookings, now)}));
+    const selected = arranging && selectedId ? store.table(selectedId) : null;
+    // In the room's side column, so selecting a table never shifts the plan under the pointer.
     const aside = h('div', {class: 'floor-aside'},
+      selected?.room_id === room.id ? inspector : null,
       unplaced.length ? h('section', {class: 'floor-unplaced', 'aria-label': `Not placed yet in ${room.name}`},
         h('h3', {text: 'Not placed yet'}),
         h('ul', {class: 'floor-unplaced-list'}, unplaced.map(t => renderUnplaced(t, room, placed)))) : null,
@@ -215,7 +218,7 @@ export async function mount(container, ctx) {
     if (canArrange) {
       el.addEventListener('pointerdown', e => startDrag(e, t, el));
       el.addEventListener('keydown', e => onKey(e, t, el));
-      el.addEventListener('focus', () => { if (arranging && selectedId !== t.id) select(t.id); });
+      el.addEventListener('focus', () => { if (arranging && selectedId !== t.id) choose(t.id); });
     }
     return el;
   }
@@ -262,8 +265,13 @@ export async function mount(container, ctx) {
 
   // ---------------------------------------------------------------- arranging
 
-  function select(id) {
+  function choose(id) {
+    const before = selectedId ? store.table(selectedId)?.room_id : null;
     selectedId = id;
+    const room = store.table(id)?.room_id;
+    if (room && room !== before) {
+      rooms.querySelector(`.floor-plan[data-room="${room}"]`)?.closest('.floor-room')?.querySelector('.floor-aside')?.prepend(inspector);
+    }
     for (const el of rooms.querySelectorAll('[data-testid=floor-table]')) {
       el.classList.toggle('selected', el.dataset.id === id);
       if (arranging) el.setAttribute('aria-pressed', String(el.dataset.id === id));
@@ -271,35 +279,49 @@ export async function mount(container, ctx) {
     renderInspector();
   }
 
+  let inspectorFor = null;
+
   function renderInspector() {
     const t = arranging && selectedId ? store.table(selectedId) : null;
     const p = t ? positionOf(t) : null;
     inspector.hidden = !t || !p;
     if (!t || !p) {
+      inspectorFor = null;
       replace(inspector);
       return;
     }
+    if (inspectorFor === t.id) {
+      // The same table: update the values in place, so a control being used keeps its focus.
+      renderInspectorValues(p);
+      return;
+    }
+    inspectorFor = t.id;
+    // Read at the time of the change: the store's table objects are replaced when the structure reloads.
+    const current = () => store.table(t.id);
     const number = (name, label, value, min, max, stepSize) => field(label, h('input', {type: 'number', name, id: `floor-${name}`,
       value, min, max, step: stepSize, onchange: e => {
         const v = Number(e.target.value);
-        if (!Number.isFinite(v)) return;
-        move(t, normalise({...positionOf(t), [name]: v}), true);
+        const table = current();
+        if (e.target.value === '' || !Number.isFinite(v) || !table || !positionOf(table)) return;
+        move(table, normalise({...positionOf(table), [name]: v}), true);
       }}));
     replace(inspector,
       h('h2', {text: `${t.name} · ${t.capacity} seats`}),
       h('div', {class: 'row'},
         field('Shape', select('shape', SHAPES, p.shape, {id: 'floor-shape', onchange: e => {
+          const table = current();
+          if (!table || !positionOf(table)) return;
           const shape = e.target.value;
-          const next = {...positionOf(t), shape};
+          const next = {...positionOf(table), shape};
           if (shape !== 'rectangle' && next.width !== next.height) next.height = next.width;
-          move(t, normalise(next), true);
+          move(table, normalise(next), true);
         }})),
         number('width', 'Width', p.width, GRID, PLAN, GRID),
         number('height', 'Depth', p.height, GRID, PLAN, GRID),
         number('rotation', 'Turn (°)', p.rotation, 0, 359, 15)),
       h('div', {class: 'actions'},
         h('button', {type: 'button', class: 'secondary small', id: 'floor-unplace', text: 'Take off the plan',
-          onclick: () => move(t, null, true)}),
+          onclick: () => { if (current()) move(current(), null, true); }}),
         h('button', {type: 'button', class: 'secondary small', text: 'Deselect', onclick: () => {
           selectedId = null;
           render();
@@ -325,7 +347,7 @@ export async function mount(container, ctx) {
       return;
     }
     e.preventDefault();
-    if (selectedId !== t.id) select(t.id);
+    if (selectedId !== t.id) choose(t.id);
     pending.set(t.id, next);
     place(el, next);
     el.classList.add('saving');
@@ -336,6 +358,8 @@ export async function mount(container, ctx) {
   }
 
   function renderInspectorValues(p) {
+    const shape = inspector.querySelector('#floor-shape');
+    if (shape && document.activeElement !== shape) shape.value = p.shape;
     for (const name of ['width', 'height', 'rotation']) {
       const input = inspector.querySelector(`#floor-${name}`);
       if (input && document.activeElement !== input) input.value = p[name];
@@ -373,7 +397,7 @@ export async function mount(container, ctx) {
       drag = null;
       if (ev.type === 'pointercancel' || !d.moved) {
         place(el, start);
-        select(t.id);
+        choose(t.id);
         if (renderQueued) render();
         return;
       }
