@@ -10,10 +10,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.time.LocalDate;
@@ -70,13 +72,15 @@ class BookingsListBrowserTest {
       signIn(browser, base + "/#/bookings?venue=" + venue + "&date=" + day, TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
       WebDriver d = browser.driver();
       assertEquals(List.of(zoe, kenji, curie), awaitRows(browser, 3), "sorted by time");
-      assertEquals("9", browser.text(By.id("bookings-covers")), "covers of the shown rows");
-      WebElement zoeRow = row(d, zoe);
-      assertTrue(zoeRow.getText().contains("Zoë Ångström") && zoeRow.getText().contains("A1"), zoeRow.getText());
-      assertFalse(zoeRow.findElements(By.cssSelector(".status.confirmed")).isEmpty(), "a status badge");
-      assertFalse(row(d, kenji).findElements(By.cssSelector(".status.held")).isEmpty());
-      assertFalse(row(d, kenji).findElements(By.cssSelector("booker-countdown")).isEmpty(), "a hold shows its countdown");
-      assertFalse(row(d, curie).findElements(By.cssSelector(".status.cancelled")).isEmpty());
+      awaitText(browser, By.id("bookings-covers"), "9");
+      FloorBrowserTest.fresh(browser, () -> {
+        WebElement zoeRow = row(d, zoe);
+        assertTrue(zoeRow.getText().contains("Zoë Ångström") && zoeRow.getText().contains("A1"), zoeRow.getText());
+        assertFalse(zoeRow.findElements(By.cssSelector(".status.confirmed")).isEmpty(), "a status badge");
+        assertFalse(row(d, kenji).findElements(By.cssSelector(".status.held")).isEmpty());
+        assertFalse(row(d, kenji).findElements(By.cssSelector("booker-countdown")).isEmpty(), "a hold shows its countdown");
+        assertFalse(row(d, curie).findElements(By.cssSelector(".status.cancelled")).isEmpty());
+      });
       assertEquals(day, browser.waitFor(By.id("bookings-date")).getAttribute("value"));
 
       // Search: names without accents or case, phones by their digits.
@@ -84,7 +88,7 @@ class BookingsListBrowserTest {
       assertEquals(List.of(zoe), awaitRows(browser, 1));
       browser.type(By.id("bookings-search"), "5555-66");
       assertEquals(List.of(kenji), awaitRows(browser, 1));
-      assertEquals("4", browser.text(By.id("bookings-covers")));
+      awaitText(browser, By.id("bookings-covers"), "4");
       browser.type(By.id("bookings-search"), "tanaka");
       assertEquals(List.of(kenji), awaitRows(browser, 1));
       browser.type(By.id("bookings-search"), "nobody here");
@@ -105,8 +109,19 @@ class BookingsListBrowserTest {
       // A booking made through REST (by another session) appears without a reload, in its place.
       String live = admin.confirmed(booking(venue, room, a4, day, "18:30", 90, 5, "Live Walk-in", "+81 80 7777 8888")).getString("id");
       assertEquals(List.of(zoe, live, kenji, curie), awaitRows(browser, 4));
-      assertEquals("14", browser.text(By.id("bookings-covers")));
+      awaitText(browser, By.id("bookings-covers"), "14");
       browser.screenshot("bookings");
+
+      // A row opens its booking, by click or with Enter.
+      FloorBrowserTest.clickFresh(browser, By.cssSelector("[data-testid=booking-row][data-id='" + kenji + "']"));
+      browser.waitFor(By.cssSelector("[data-testid=booking-dialog][data-id='" + kenji + "']"));
+      new Actions(d).sendKeys(Keys.ESCAPE).perform();
+      browser.waitUntil(x -> x.findElements(By.cssSelector("[data-testid=booking-dialog]")).isEmpty());
+      ((JavascriptExecutor) d).executeScript("document.querySelector(\"[data-testid=booking-row][data-id='" + curie + "']\").focus()");
+      new Actions(d).sendKeys(Keys.ENTER).perform();
+      browser.waitFor(By.cssSelector("[data-testid=booking-dialog][data-id='" + curie + "']"));
+      new Actions(d).sendKeys(Keys.ESCAPE).perform();
+      browser.waitUntil(x -> x.findElements(By.cssSelector("[data-testid=booking-dialog]")).isEmpty());
 
       // Another day through the date input.
       browser.waitFor(By.cssSelector("button[aria-label='Next day']")).click();
@@ -126,6 +141,17 @@ class BookingsListBrowserTest {
       browser.screenshot("bookings-phone");
       browser.assertNoConsoleErrors();
     }
+  }
+
+  /** Waits until the element {@code by} finds shows {@code text} (the list re-renders as events arrive). */
+  static void awaitText(Browser browser, By by, String text) {
+    browser.waitUntil(d -> {
+      try {
+        return text.equals(d.findElement(by).getText()) ? true : null;
+      } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+        return null;
+      }
+    });
   }
 
   static WebElement row(WebDriver d, String id) {
