@@ -43,6 +43,7 @@ export async function mount(container, ctx) {
   let status = STATUS_LABEL[ctx.params.status] ? ctx.params.status : 'all';
   let bookings = [];
   let disposed = false;
+  let shownKey = null;
 
   const go = (d, s = status) => ctx.go('bookings', {venue: store.id, date: d, status: s === 'all' ? undefined : s});
   const dateInput = h('input', {type: 'date', id: 'bookings-date', name: 'date', value: date, required: true,
@@ -78,6 +79,11 @@ export async function mount(container, ctx) {
     const covers = shown.reduce((sum, b) => sum + b.party_size, 0);
     summary.textContent = `${shown.length} ${shown.length === 1 ? 'booking' : 'bookings'} · ${covers} ${covers === 1 ? 'cover' : 'covers'}`
       + (shown.length !== bookings.length ? ` (of ${bookings.length} this day)` : '');
+    // Nothing shown changed (a resync, a change on another day): keep the rows, and a row being clicked.
+    const key = JSON.stringify([bookings.length, shown.map(b => [b.id, b.version,
+      (b.tables ?? []).map(t => store.table(t.table_id)?.name)])]);
+    if (key === shownKey) return;
+    shownKey = key;
     if (shown.length === 0) {
       replace(body, h('p', {class: 'bookings-empty card muted', text: bookings.length === 0
         ? 'No bookings on this day.' : 'No booking matches the filter.'}));

@@ -147,32 +147,47 @@ export async function mount(container, ctx) {
     if (!disposed) queueRender();
   }
 
+  let shownKey = null;
+  let states = new Map();
+
+  /**
+   * Draws the rooms again, unless nothing they show changed (a resync, the 30-second tick): a host
+   * tapping a table while an event arrives keeps the element being tapped.
+   */
   function render() {
     renderQueued = false;
-    const focused = document.activeElement?.closest?.('[data-testid=floor-table]')?.dataset.id;
     const now = Date.now();
     clock.textContent = `${formatDate(date, 'short')} · now ${formatTime(now, store.zone)}`;
     container.classList.toggle('arranging', arranging);
-    if (store.rooms.length === 0) {
-      replace(rooms, h('section', {class: 'card empty'}, h('h2', {text: 'No rooms yet'}),
-        h('p', {text: ctx.can('setup') ? 'Add rooms and tables in Setup first.' : 'This venue has no rooms yet.'}),
-        ctx.can('setup') ? h('a', {class: 'button primary', href: `#/setup?venue=${store.id}`, text: 'Go to Setup'}) : null));
-    } else {
-      replace(rooms, store.rooms.map(room => renderRoom(room, now)));
+    states = new Map(store.tables.map(t => [t.id, tableState(t.id, bookings, now)]));
+    const key = JSON.stringify([arranging, selectedId, store.rooms.map(r => [r.id, r.name]),
+      store.tables.map(t => [t.id, t.name, t.capacity, t.room_id, positionOf(t), pending.has(t.id)]),
+      [...states].map(([id, s]) => [id, s.state, s.booking?.id, s.booking?.version, s.booking?.customer_name]),
+      formatDate(date, 'short')]);
+    if (key !== shownKey) {
+      shownKey = key;
+      const focused = document.activeElement?.closest?.('[data-testid=floor-table]')?.dataset.id;
+      if (store.rooms.length === 0) {
+        replace(rooms, h('section', {class: 'card empty'}, h('h2', {text: 'No rooms yet'}),
+          h('p', {text: ctx.can('setup') ? 'Add rooms and tables in Setup first.' : 'This venue has no rooms yet.'}),
+          ctx.can('setup') ? h('a', {class: 'button primary', href: `#/setup?venue=${store.id}`, text: 'Go to Setup'}) : null));
+      } else {
+        replace(rooms, store.rooms.map(room => renderRoom(room)));
+      }
+      if (focused) rooms.querySelector(`[data-testid=floor-table][data-id="${focused}"]`)?.focus();
     }
     renderInspector();
-    if (focused) rooms.querySelector(`[data-testid=floor-table][data-id="${focused}"]`)?.focus();
   }
 
-  function renderRoom(room, now) {
+  function renderRoom(room) {
     const tables = store.tablesOf(room.id);
     const placed = tables.filter(t => positionOf(t));
     const unplaced = tables.filter(t => !positionOf(t));
     const plan = h('div', {class: 'floor-plan', dataset: {room: room.id}, role: 'group', 'aria-label': `Floor plan of ${room.name}`},
-      placed.map(t => renderTable(t, now)));
+      placed.map(t => renderTable(t)));
     if (placed.length === 0) plan.append(h('p', {class: 'floor-plan-empty muted',
       text: tables.length === 0 ? 'No tables in this room yet.' : 'No table is placed yet.'}));
-    const states = tables.map(t => ({t, ...tableState(t.id, bookings, now)}));
+    const rows = tables.map(t => ({t, ...states.get(t.id)}));
     const selected = arranging && selectedId ? store.table(selectedId) : null;
     // In the room's side column, so selecting a table never shifts the plan under the pointer.
     const aside = h('div', {class: 'floor-aside'},
@@ -181,7 +196,7 @@ export async function mount(container, ctx) {
         h('h3', {text: 'Not placed yet'}),
         h('ul', {class: 'floor-unplaced-list'}, unplaced.map(t => renderUnplaced(t, room, placed)))) : null,
       tables.length ? h('section', {class: 'floor-now'}, h('h3', {text: 'Now and next'}),
-        h('ul', {class: 'floor-now-list'}, states.map(s => h('li', {class: `floor-now-item ${s.state}`},
+        h('ul', {class: 'floor-now-list'}, rows.map(s => h('li', {class: `floor-now-item ${s.state}`},
           h('span', {class: 'floor-now-name', text: s.t.name}),
           h('span', {class: `floor-badge ${s.state}`, text: STATES[s.state]}),
           h('span', {class: 'floor-now-booking', text: s.booking ? bookingLine(s.booking) : 'nothing booked today'}))))) : null);
@@ -195,9 +210,9 @@ export async function mount(container, ctx) {
     return `${name} · ${b.party_size} · ${formatTime(b.starts_at * 1000, store.zone)}`;
   }
 
-  function renderTable(t, now) {
+  function renderTable(t) {
     const p = positionOf(t);
-    const {state, booking} = tableState(t.id, bookings, now);
+    const {state, booking} = states.get(t.id);
     const label = [`${t.name}, ${t.capacity} seats`, STATES[state],
       booking ? `${state === 'free' ? 'next: ' : ''}${bookingLine(booking)}` : null].filter(Boolean).join('. ');
     const el = h('button', {type: 'button', class: ['floor-table', p.shape, state, t.id === selectedId && 'selected', pending.has(t.id) && 'saving'],
