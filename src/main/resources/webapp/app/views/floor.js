@@ -108,7 +108,7 @@ export async function mount(container, ctx) {
   const error = errorBox();
   const inspector = h('section', {class: 'floor-inspector card', 'aria-label': 'Selected table', hidden: true});
   const help = h('p', {class: 'floor-help notice', hidden: true,
-    text: 'Drag a table to move it, or select it and use the arrow keys (Shift: bigger steps) and R to turn it. '
+    text: 'Drag a table to move it, or select it and use the arrow keys (Shift: bigger steps), R to turn it (Shift+R back) and Escape to let go. '
       + 'Every change is saved at once.'});
   const rooms = h('div', {class: 'floor-rooms'});
   replace(container,
@@ -116,7 +116,7 @@ export async function mount(container, ctx) {
     legend, help, error, rooms);
 
   function positionOf(t) {
-    return pending.get(t.id) ?? t.position ?? null;
+    return pending.has(t.id) ? pending.get(t.id) : t.position ?? null;
   }
 
   function setArranging(on) {
@@ -417,6 +417,11 @@ export async function mount(container, ctx) {
         return;
       }
       selectedId = t.id;
+      if (JSON.stringify(d.next) === JSON.stringify(start)) {
+        choose(t.id); // moved less than a grid step: nothing to save
+        if (renderQueued) render();
+        return;
+      }
       move(t, d.next, true);
     };
     el.addEventListener('pointermove', onMove);
