@@ -73,6 +73,14 @@ export class VenueStore extends EventTarget {
     return this.rooms.find(r => r.id === id);
   }
 
+  /** Takes a table this app just saved (a PUT's answer) until the live reload of the structure. */
+  putTable(table) {
+    const i = this.tables.findIndex(t => t.id === table.id);
+    if (i < 0) return;
+    this.tables[i] = table;
+    this.emit('structure');
+  }
+
   tablesOf(roomId) {
     return this.tables.filter(t => t.room_id === roomId);
   }

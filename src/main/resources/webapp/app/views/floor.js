@@ -493,8 +493,7 @@ export async function mount(container, ctx) {
         try {
           const saved = await ctx.api.put(`/api/v1/tables/${id}`, tableBody(t, position));
           // The store reloads the structure on the live event; until then it shows the saved table.
-          const current = store.table(id);
-          if (current) Object.assign(current, saved);
+          store.putTable(saved);
           if (pending.get(id) === position) pending.delete(id);
         } catch (err) {
           if (pending.get(id) === position) pending.delete(id);

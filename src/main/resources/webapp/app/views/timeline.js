@@ -43,10 +43,16 @@ export async function mount(container, ctx) {
       h('label', {class: 'check'}, closedToggle, 'Show cancelled and no-shows')),
     notice, scroller);
 
+  /** The next quarter hour while open today, else the next opening of the day. */
   function defaultTime() {
-    if (date === today(store.zone)) return undefined;
-    const first = rangesOn(date, store.hours, store.specials)[0];
-    return first ? timeOf(first.open) : '19:00';
+    const ranges = rangesOn(date, store.hours, store.specials);
+    if (date === today(store.zone)) {
+      const next = Math.ceil((wallClock(Date.now(), store.zone).minutes + 1) / SLOT) * SLOT;
+      const open = ranges.find(r => next < r.close);
+      if (!open) return undefined;
+      return timeOf(Math.max(next, open.open));
+    }
+    return ranges[0] ? timeOf(ranges[0].open) : '19:00';
   }
 
   /** Minutes from date's midnight (venue-local) of an instant in Unix seconds. */
