@@ -646,7 +646,6 @@ function hoursSection(card, ctx) {
         .sort((a, b) => minutesOf(a.open) - minutesOf(b.open)));
     }
     dirty = false;
-    state.textContent = '';
     note.hidden = true;
   };
 
