@@ -230,3 +230,12 @@ export function explain(error, what = 'That') {
     default: return error.detail || `${what} did not work (HTTP ${error.status}).`;
   }
 }
+
+/** A fresh idempotency key (a random UUID; crypto.randomUUID needs a secure context, this does not). */
+export function newKey() {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = [...b].map(x => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -220,7 +220,8 @@ public final class DevStack {
         .anyMatch(v -> v instanceof JsonObject j && "gateway".equals(j.getString("name")));
     if (gateway) {
       int port = cfg.getJsonObject("http", new JsonObject()).getInteger("port", 8080);
-      System.out.printf("Open http://localhost:%d/api/v1/venues  (health: http://localhost:%d/health/ready, metrics: /metrics)%n",
+      System.out.printf("Open the staff app: http://localhost:%d/%n", port);
+      System.out.printf("API: http://localhost:%d/api/v1/venues  (docs: http://localhost:%d/api/docs, health: /health/ready, metrics: /metrics)%n",
           port, port);
       if (admin != null) {
         System.out.printf("Sign in as '%s' with password %s  (generated at the first start, kept in .devdata/admin-password)%n",

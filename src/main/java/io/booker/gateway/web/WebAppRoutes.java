@@ -2,6 +2,7 @@ package io.booker.gateway.web;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 
 import java.util.Set;
@@ -22,19 +23,21 @@ public final class WebAppRoutes {
   }
 
   public static void mount(Router router) {
-    StaticHandler files = StaticHandler.create("webapp")
-      .setIndexPage("index.html")
+    router.get("/").handler(WebAppRoutes::revalidate).handler(files("webapp").setIndexPage("index.html"));
+    // A prefix route's handler sees the path below the prefix: /app/main.js is webapp/app/main.js.
+    router.get("/app/*").handler(WebAppRoutes::revalidate).handler(files("webapp/app"));
+  }
+
+  private static StaticHandler files(String root) {
+    return StaticHandler.create(root)
       .setCachingEnabled(false)
       .setDirectoryListing(false)
       .setIncludeHidden(false)
       .setDefaultContentEncoding("UTF-8");
-    router.get("/").handler(ctx -> {
-      ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-      ctx.next();
-    }).handler(files);
-    router.get("/app/*").handler(ctx -> {
-      ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-      ctx.next();
-    }).handler(files);
+  }
+
+  private static void revalidate(RoutingContext ctx) {
+    ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+    ctx.next();
   }
 }
