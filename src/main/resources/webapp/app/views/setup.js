@@ -307,7 +307,12 @@ function roomsSection(card, ctx) {
   });
   const reload = () => store.loadStructure().catch(err => toast(explain(err, 'Reloading the rooms'), 'error'));
 
+  let shown = null;
   const render = () => {
+    // The live feed reloads the structure after every change, this screen's own too: draw only what changed.
+    const signature = JSON.stringify([store.rooms, store.tables]);
+    if (signature === shown) return;
+    shown = signature;
     // Keep what someone is typing into an add-table form across a reload.
     const drafts = new Map([...list.querySelectorAll('form.table-add-form')].map(f => [f.dataset.room, draftOf(f)]));
     const focused = document.activeElement;
@@ -467,10 +472,13 @@ function roomsSection(card, ctx) {
       const wrong = f.problem(body);
       showError(error, wrong?.[1]);
       if (wrong) return wrong[0].focus();
-      // PUT replaces the table: its position goes along as it is, or the floor plan would lose it.
-      const current = store.table(t.id) ?? t;
+      // PUT replaces the table: its position goes along as it is now on the server (someone may have
+      // moved it on the floor plan meanwhile), or the floor plan would lose it.
       try {
-        await busy(form, () => ctx.api.put(`${V1}/tables/${t.id}`, {...body, position: current.position ?? null}));
+        await busy(form, async () => {
+          const current = await ctx.api.get(`${V1}/tables/${t.id}`);
+          await ctx.api.put(`${V1}/tables/${t.id}`, {...body, position: current.position ?? null});
+        });
         d.close();
         toast(`Table ${body.name} saved.`, 'ok');
         await reload();

@@ -58,7 +58,7 @@ class SetupBrowserTest {
     LocalDate holiday = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(9);
     try (Browser browser = Browser.start(Browser.Size.DESKTOP)) {
       signIn(browser, node.httpPort(), TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
-      browser.click(By.id("nav-setup"));
+      click(browser, By.id("nav-setup"));
 
       // A fresh system shows the first-venue form; otherwise "New venue" opens the same form.
       WebElement first = browser.waitUntil(d -> {
@@ -82,15 +82,15 @@ class SetupBrowserTest {
       browser.type(By.cssSelector("#venue-create-form textarea[name=description]"), "Bistro by the river");
       // A wrong language tag is explained in words and nothing is created.
       browser.type(By.cssSelector("#venue-create-form input[name=language]"), "german please");
-      browser.click(By.cssSelector("#venue-create-form button[type=submit]"));
+      click(browser, By.cssSelector("#venue-create-form button[type=submit]"));
       assertTrue(browser.text(By.cssSelector("#venue-create-form .form-error")).contains("language"),
         "a wrong language tag is explained");
       browser.type(By.cssSelector("#venue-create-form input[name=language]"), "de-ch");
-      browser.click(By.cssSelector("#venue-create-form button[type=submit]"));
+      click(browser, By.cssSelector("#venue-create-form button[type=submit]"));
 
       // The app goes to the new venue's setup.
       browser.waitUntil(d -> d.getCurrentUrl().contains("#/setup?venue="));
-      browser.waitUntil(d -> d.findElement(By.id("setup-title")).getText().contains(name));
+      browser.waitUntil(d -> textOf(d, By.id("setup-title")).contains(name));
       String venueId = browser.driver().getCurrentUrl().replaceAll(".*venue=([0-9a-f-]{36}).*", "$1");
       assertEquals(name, browser.waitFor(By.cssSelector("#venue-form input[name=name]")).getAttribute("value"));
 
@@ -108,7 +108,7 @@ class SetupBrowserTest {
       // A duplicate name in the room is explained, not created.
       By mainForm = By.cssSelector("[data-testid=room][data-id='" + roomIds.get("Main room") + "'] form.table-add-form");
       fillTable(browser, mainForm, "T1", 2, false, "");
-      browser.click(By.cssSelector("[data-testid=room][data-id='" + roomIds.get("Main room") + "'] form.table-add-form button[type=submit]"));
+      click(browser, By.cssSelector("[data-testid=room][data-id='" + roomIds.get("Main room") + "'] form.table-add-form button[type=submit]"));
       assertTrue(browser.text(By.cssSelector("[data-testid=room][data-id='" + roomIds.get("Main room") + "'] form.table-add-form .form-error"))
         .contains("already has a table called “T1”"));
 
@@ -119,13 +119,13 @@ class SetupBrowserTest {
         .put("can_merge", false).put("zone", "").put("position", position), 200);
       browser.waitUntil(d -> d.findElements(By.cssSelector("[data-testid=table-row]")).size() == 3);
       By t2Row = By.cssSelector("[data-testid=table-row][data-id='" + t2.getString("id") + "']");
-      browser.click(By.cssSelector("[data-testid=table-row][data-id='" + t2.getString("id") + "'] button[data-action=edit-table]"));
+      click(browser, By.cssSelector("[data-testid=table-row][data-id='" + t2.getString("id") + "'] button[data-action=edit-table]"));
       browser.waitFor(By.id("table-edit-form"));
       browser.type(By.cssSelector("#table-edit-form input[name=capacity]"), "5");
       browser.type(By.cssSelector("#table-edit-form input[name=zone]"), "bar");
-      browser.click(By.cssSelector("#table-edit-form button[type=submit]"));
+      click(browser, By.cssSelector("#table-edit-form button[type=submit]"));
       browser.waitUntil(d -> d.findElements(By.id("table-edit-form")).isEmpty());
-      browser.waitUntil(d -> d.findElement(t2Row).getText().contains("5 seats"));
+      browser.waitUntil(d -> textOf(d, t2Row).contains("5 seats"));
 
       // Weekly hours: Monday lunch and dinner, Friday until 02:00 the next day.
       setRanges(browser, 1, List.of("12:00", "14:30", "18:00", "22:00"));
@@ -134,25 +134,25 @@ class SetupBrowserTest {
       assertEquals("Closed", browser.text(By.cssSelector("#hours-form [data-weekday='2'] .closed-label")));
       // Saturday 01:00–03:00 crosses Friday's night: refused in words before anything is sent.
       setRanges(browser, 6, List.of("01:00", "03:00"));
-      browser.click(By.cssSelector("#hours-form button[type=submit]"));
+      click(browser, By.cssSelector("#hours-form button[type=submit]"));
       String overlap = browser.text(By.cssSelector("#hours-form .form-error"));
       assertTrue(overlap.contains("overlaps"), overlap);
       assertEquals(new JsonArray(), rest.object("/api/v1/venues/" + venueId + "/schedule").getJsonArray("days"), "nothing was saved");
-      browser.click(By.cssSelector("#hours-form [data-weekday='6'] button[data-action=remove-range]"));
-      browser.click(By.cssSelector("#hours-form button[type=submit]"));
-      browser.waitUntil(d -> d.findElement(By.cssSelector("#hours-form .actions [role=status]")).getText().equals("Saved"));
+      click(browser, By.cssSelector("#hours-form [data-weekday='6'] button[data-action=remove-range]"));
+      click(browser, By.cssSelector("#hours-form button[type=submit]"));
+      browser.waitUntil(d -> textOf(d, By.cssSelector("#hours-form .actions [role=status]")).equals("Saved"));
 
       // A closed special day.
       js(browser, "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}))",
         browser.waitFor(By.cssSelector("#special-form input[name=date]")), holiday.toString());
       assertTrue(browser.waitFor(By.cssSelector("#special-form input[name=is_closed]")).isSelected(), "closed is the default");
-      browser.click(By.cssSelector("#special-form button[type=submit]"));
+      click(browser, By.cssSelector("#special-form button[type=submit]"));
       browser.waitFor(By.cssSelector("[data-testid=special-day][data-date='" + holiday + "']"));
       assertTrue(browser.text(By.cssSelector("[data-testid=special-day][data-date='" + holiday + "']")).contains("Closed"));
 
       // Venue details: a change of the description is saved as a full replacement.
       browser.type(By.cssSelector("#venue-form textarea[name=description]"), "Bistro by the river, since 1999");
-      browser.click(By.cssSelector("#venue-form button[type=submit]"));
+      click(browser, By.cssSelector("#venue-form button[type=submit]"));
       browser.waitUntil(d -> "Bistro by the river, since 1999".equals(rest.object("/api/v1/venues/" + venueId).getString("description")));
 
       // What the REST API holds is exactly what was entered.
@@ -230,16 +230,22 @@ class SetupBrowserTest {
     }
     browser.type(By.id("login"), login);
     browser.type(By.id("password"), password);
-    browser.click(By.cssSelector("form#sign-in button[type=submit]"));
+    click(browser, By.cssSelector("form#sign-in button[type=submit]"));
     browser.waitFor(By.id("app-shell"));
   }
 
   static void addRoom(Browser browser, String name) {
     int before = browser.driver().findElements(By.cssSelector("[data-testid=room]")).size();
     browser.type(By.cssSelector("#room-add-form input[name=name]"), name);
-    browser.click(By.cssSelector("#room-add-form button[type=submit]"));
+    click(browser, By.cssSelector("#room-add-form button[type=submit]"));
     browser.waitUntil(d -> d.findElements(By.cssSelector("[data-testid=room]")).size() == before + 1);
-    browser.waitUntil(d -> d.findElements(By.cssSelector("[data-testid=room] .room-name")).stream().anyMatch(e -> e.getText().equals(name)));
+    browser.waitUntil(d -> d.findElements(By.cssSelector("[data-testid=room] .room-name")).stream().anyMatch(e -> {
+      try {
+        return e.getText().equals(name);
+      } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+        return false;
+      }
+    }));
   }
 
   static void fillTable(Browser browser, By form, String name, int capacity, boolean canMerge, String zone) {
@@ -263,7 +269,7 @@ class SetupBrowserTest {
     String room = "[data-testid=room][data-id='" + roomId + "']";
     int before = browser.driver().findElements(By.cssSelector(room + " [data-testid=table-row]")).size();
     fillTable(browser, By.cssSelector(room + " form.table-add-form"), name, capacity, canMerge, zone);
-    browser.click(By.cssSelector(room + " form.table-add-form button[type=submit]"));
+    click(browser, By.cssSelector(room + " form.table-add-form button[type=submit]"));
     browser.waitUntil(d -> d.findElements(By.cssSelector(room + " [data-testid=table-row]")).size() == before + 1);
   }
 
@@ -271,10 +277,10 @@ class SetupBrowserTest {
   static void setRanges(Browser browser, int weekday, List<String> times) {
     String day = "#hours-form [data-weekday='" + weekday + "']";
     while (!browser.driver().findElements(By.cssSelector(day + " button[data-action=remove-range]")).isEmpty()) {
-      browser.driver().findElement(By.cssSelector(day + " button[data-action=remove-range]")).click();
+      click(browser, By.cssSelector(day + " button[data-action=remove-range]"));
     }
     for (int i = 0; i < times.size() / 2; i++) {
-      browser.click(By.cssSelector(day + " button[data-action=add-range]"));
+      click(browser, By.cssSelector(day + " button[data-action=add-range]"));
       int n = i + 1;
       browser.waitUntil(d -> d.findElements(By.cssSelector(day + " [data-testid=range]")).size() == n);
       List<WebElement> opens = browser.driver().findElements(By.cssSelector(day + " input[name=open]"));
@@ -290,6 +296,26 @@ class SetupBrowserTest {
       + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
       + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", input, value);
     assertEquals(value, input.getAttribute("value"));
+  }
+
+  /**
+   * Clicks what by finds, brought to the middle of the window first: chromedriver scrolls an element
+   * just into view, where the app's sticky header can cover it.
+   */
+  static void click(Browser browser, By by) {
+    WebElement e = browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(by));
+    js(browser, "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", e);
+    browser.click(by);
+  }
+
+  /** The text of what by finds, or "" while it is missing or being redrawn. */
+  static String textOf(org.openqa.selenium.WebDriver d, By by) {
+    try {
+      List<WebElement> found = d.findElements(by);
+      return found.isEmpty() ? "" : found.get(0).getText();
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return "";
+    }
   }
 
   static Object js(Browser browser, String script, Object... args) {
