@@ -238,13 +238,13 @@ export async function mount(container, ctx) {
 
   replace(container, h('div', {class: 'users stack'},
     h('div', {class: 'toolbar'}, h('h1', {class: 'title', text: 'Users'})),
-    h('section', {class: 'card stack', 'aria-labelledby': 'new-user-title'}, h('h2', {id: 'new-user-title', text: 'New user'}), createForm),
     h('section', {class: 'card stack', 'aria-labelledby': 'user-list-title'},
       h('h2', {id: 'user-list-title', text: 'Everyone who can sign in'}), listError,
       h('div', {class: 'list-wrap'}, h('table', {class: 'list users-list', id: 'users'},
         h('thead', null, h('tr', null, ['Login', 'Name', 'Role', 'Venues', 'Status', 'Actions'].map(t => h('th', {scope: 'col', text: t})))),
         tbody)),
-      pager)));
+      pager),
+    h('section', {class: 'card stack', 'aria-labelledby': 'new-user-title'}, h('h2', {id: 'new-user-title', text: 'New user'}), createForm)));
   await load();
   return () => { disposed = true; };
 }

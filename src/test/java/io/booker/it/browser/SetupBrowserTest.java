@@ -208,7 +208,20 @@ class SetupBrowserTest {
       List<String> errors = browser.consoleErrors();
       assertTrue(errors.stream().allMatch(e -> e.contains("status of 409")) && errors.size() <= 1,
         () -> "console errors: " + errors);
+      js(browser, "window.scrollTo(0, 0)");
       browser.screenshot("setup");
+
+      // On a phone (390 px) the screen fits the width: nothing runs off to the side.
+      try (Browser phone = Browser.start(Browser.Size.PHONE)) {
+        signIn(phone, node.httpPort(), TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
+        phone.open("http://127.0.0.1:" + node.httpPort() + "/#/setup?venue=" + venueId);
+        phone.waitUntil(d -> d.findElements(By.cssSelector("[data-testid=table-row]")).size() == 3);
+        Number overflow = (Number) js(phone, "return document.documentElement.scrollWidth - window.innerWidth");
+        assertTrue(overflow.intValue() <= 0, "the setup screen is wider than the phone by " + overflow + " px");
+        phone.assertNoConsoleErrors();
+        js(phone, "document.querySelector('#rooms').scrollIntoView()");
+        phone.screenshot("setup-phone");
+      }
     }
   }
 
