@@ -225,6 +225,46 @@ class SetupBrowserTest {
     }
   }
 
+  @Test
+  void anAdminCreatesAVenueFromTheDialogAndDeletesItAfterConfirming() {
+    // Another venue exists, so Setup shows it and "New venue" opens the form in a dialog.
+    String existing = new JsonObject(rest.send("POST", "/api/v1/venues",
+      new JsonObject().put("name", "Kept " + UUID.randomUUID().toString().substring(0, 8)).put("timezone", "UTC"), 201)).getString("id");
+    String name = "Short-lived " + UUID.randomUUID().toString().substring(0, 8);
+    try (Browser browser = Browser.start(Browser.Size.TABLET)) {
+      signIn(browser, node.httpPort(), TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
+      browser.open("http://127.0.0.1:" + node.httpPort() + "/#/setup?venue=" + existing);
+      click(browser, By.id("new-venue"));
+      browser.waitFor(By.cssSelector("dialog[open] #venue-create-form"));
+      browser.type(By.cssSelector("#venue-create-form input[name=name]"), name);
+      new Select(browser.waitFor(By.cssSelector("#venue-create-form select[name=timezone]"))).selectByValue("America/New_York");
+      click(browser, By.cssSelector("#venue-create-form button[type=submit]"));
+      browser.waitUntil(d -> textOf(d, By.id("setup-title")).contains(name));
+      assertTrue(browser.driver().findElements(By.cssSelector("dialog[open]")).isEmpty(), "the dialog closed");
+      String id = browser.driver().getCurrentUrl().replaceAll(".*venue=([0-9a-f-]{36}).*", "$1");
+      assertNotEquals(existing, id);
+      JsonObject created = rest.object("/api/v1/venues/" + id);
+      assertEquals(name, created.getString("name"));
+      assertEquals("America/New_York", created.getString("timezone"));
+      assertEquals("", created.getString("address"));
+
+      // Backing out of the question keeps the venue; confirming deletes it.
+      click(browser, By.id("delete-venue"));
+      click(browser, By.cssSelector("dialog[open] button.secondary"));
+      browser.waitUntil(d -> d.findElements(By.cssSelector("dialog[open]")).isEmpty());
+      rest.send("GET", "/api/v1/venues/" + id, null, 200);
+      click(browser, By.id("delete-venue"));
+      click(browser, By.cssSelector("dialog[open] button.danger[type=submit]"));
+      browser.waitUntil(d -> !textOf(d, By.id("setup-title")).contains(name) && !textOf(d, By.id("setup-title")).isEmpty());
+      rest.send("GET", "/api/v1/venues/" + id, null, 404);
+      List<String> options = browser.driver().findElements(By.cssSelector("#venue-select option")).stream()
+        .map(o -> o.getAttribute("value")).toList();
+      assertFalse(options.contains(id), "the venue list forgot it");
+      assertTrue(options.contains(existing));
+      browser.assertNoConsoleErrors();
+    }
+  }
+
   static JsonObject day(int weekday, String open, String close) {
     return new JsonObject().put("weekday", weekday).put("open_time", open).put("close_time", close);
   }
