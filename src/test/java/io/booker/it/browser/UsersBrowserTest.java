@@ -122,6 +122,33 @@ class UsersBrowserTest {
         phone.assertNoConsoleErrors();
       }
 
+      // Edit: the host becomes a manager of both venues under a new name; then a new password.
+      String hostRow = "[data-testid=user-row][data-id='" + host.getString("id") + "']";
+      click(admin, By.cssSelector(hostRow + " button[data-action=edit]"));
+      admin.waitFor(By.id("user-edit-form"));
+      admin.type(By.cssSelector("#user-edit-form input[name=display_name]"), "Hanna Manager");
+      new Select(admin.waitFor(By.cssSelector("#user-edit-form select[name=role]"))).selectByValue("manager");
+      WebElement boxB = admin.waitFor(By.cssSelector("#user-edit-form input[name=venue][value='" + venueB.getString("id") + "']"));
+      assertFalse(boxB.isSelected());
+      boxB.click();
+      click(admin, By.cssSelector("#user-edit-form button[type=submit]"));
+      admin.waitUntil(d -> d.findElements(By.id("user-edit-form")).isEmpty());
+      admin.waitUntil(d -> textOf(d, By.cssSelector(hostRow)).contains("Hanna Manager"));
+      JsonObject manager = findUser(hostLogin);
+      assertEquals("manager", manager.getString("role"));
+      assertEquals("Hanna Manager", manager.getString("display_name"));
+      assertEquals(java.util.Set.of(venueA.getString("id"), venueB.getString("id")),
+        java.util.Set.copyOf(manager.getJsonArray("venue_ids").getList()));
+      assertFalse(manager.getBoolean("disabled"));
+
+      click(admin, By.cssSelector(hostRow + " button[data-action=password]"));
+      admin.type(By.cssSelector("#user-password-form input[name=password]"), "another long password");
+      click(admin, By.cssSelector("#user-password-form button[type=submit]"));
+      admin.waitUntil(d -> d.findElements(By.id("user-password-form")).isEmpty());
+      Rest anonymous = new Rest(node.httpPort(), null);
+      anonymous.send("POST", "/api/v1/auth/login", new JsonObject().put("login", hostLogin).put("password", PASSWORD), 401);
+      anonymous.send("POST", "/api/v1/auth/login", new JsonObject().put("login", hostLogin).put("password", "another long password"), 200);
+
       // The only console error allowed is the refused duplicate login (409) provoked above.
       List<String> errors = admin.consoleErrors();
       assertTrue(errors.size() == 1 && errors.get(0).contains("status of 409"), () -> "console errors: " + errors);
