@@ -222,12 +222,20 @@ async function deleteVenue(ctx) {
     ctx.go('setup', {});
   } catch (err) {
     if (err.code === 'HAS_FUTURE_BOOKINGS') {
-      await ask({title: 'The venue still has bookings', confirm: 'OK',
-        message: `“${venue.name}” cannot be deleted while bookings are still to come. Cancel or finish them first, then delete the venue. (${err.detail})`});
+      tell('The venue still has bookings',
+        `“${venue.name}” cannot be deleted while bookings are still to come. Cancel or finish them first, then delete the venue. (${err.detail})`);
     } else {
       toast(explain(err, 'Deleting the venue'), 'error');
     }
   }
+}
+
+/** A message that needs reading (not a question): one OK button. */
+function tell(title, message) {
+  const ok = h('button', {type: 'button', class: 'primary', text: 'OK', onclick: () => d.close()});
+  const d = openDialog({title, className: 'small', content: h('div', {class: 'stack'}, h('p', {role: 'alert', text: message}),
+    h('div', {class: 'actions'}, ok))});
+  ok.focus();
 }
 
 function venueSection(card, ctx) {
