@@ -248,11 +248,37 @@ class SetupBrowserTest {
       assertEquals("America/New_York", created.getString("timezone"));
       assertEquals("", created.getString("address"));
 
-      // Backing out of the question keeps the venue; confirming deletes it.
+      // Backing out of the question keeps the venue.
       click(browser, By.id("delete-venue"));
       click(browser, By.cssSelector("dialog[open] button.secondary"));
       browser.waitUntil(d -> d.findElements(By.cssSelector("dialog[open]")).isEmpty());
       rest.send("GET", "/api/v1/venues/" + id, null, 200);
+
+      // With a booking to come the server refuses (409 HAS_FUTURE_BOOKINGS): told in words.
+      JsonArray week = new JsonArray();
+      for (int wd = 0; wd < 7; wd++) {
+        week.add(day(wd, "00:00", "00:00"));
+      }
+      rest.send("POST", "/api/v1/venues/" + id + "/schedule", new JsonObject().put("days", week), 200);
+      String room = new JsonObject(rest.send("POST", "/api/v1/venues/" + id + "/rooms", new JsonObject().put("name", "Main"), 201)).getString("id");
+      String table = new JsonObject(rest.send("POST", "/api/v1/rooms/" + room + "/tables",
+        new JsonObject().put("name", "T1").put("capacity", 4), 201)).getString("id");
+      String booking = new JsonObject(rest.send("POST", "/api/v1/bookings", new JsonObject().put("venue_id", id)
+        .put("table", new JsonObject().put("venue_id", id).put("room_id", room).put("table_id", table))
+        .put("slot", new JsonObject().put("date", LocalDate.now(ZoneId.of("America/New_York")).plusDays(2).toString())
+          .put("start_time", "19:00").put("duration_minutes", 90))
+        .put("party_size", 2).put("customer_name", "Grace"), 201)).getString("id");
+      rest.send("POST", "/api/v1/bookings/" + booking + "/confirm", new JsonObject(), 200);
+      click(browser, By.id("delete-venue"));
+      click(browser, By.cssSelector("dialog[open] button.danger[type=submit]"));
+      String refusal = browser.text(By.cssSelector("dialog[open] [role=alert]"));
+      assertTrue(refusal.contains("cannot be deleted while bookings are still to come"), refusal);
+      click(browser, By.cssSelector("dialog[open] button.primary"));
+      browser.waitUntil(d -> d.findElements(By.cssSelector("dialog[open]")).isEmpty());
+      rest.send("GET", "/api/v1/venues/" + id, null, 200);
+      rest.send("POST", "/api/v1/bookings/" + booking + "/cancel", new JsonObject().put("reason", "test"), 200);
+
+      // Without it, confirming deletes the venue.
       click(browser, By.id("delete-venue"));
       click(browser, By.cssSelector("dialog[open] button.danger[type=submit]"));
       browser.waitUntil(d -> !textOf(d, By.id("setup-title")).contains(name) && !textOf(d, By.id("setup-title")).isEmpty());
@@ -261,7 +287,9 @@ class SetupBrowserTest {
         .map(o -> o.getAttribute("value")).toList();
       assertFalse(options.contains(id), "the venue list forgot it");
       assertTrue(options.contains(existing));
-      browser.assertNoConsoleErrors();
+      // The only console error allowed is the refused deletion (409) provoked above.
+      List<String> errors = browser.consoleErrors();
+      assertTrue(errors.size() == 1 && errors.get(0).contains("status of 409"), () -> "console errors: " + errors);
     }
   }
 
