@@ -246,7 +246,9 @@ function venueSection(card, ctx) {
   const note = h('p', {class: 'notice warn', role: 'status', hidden: true,
     text: 'Someone else changed these details meanwhile. Saving replaces their change with what you see here.'});
   const form = h('form', {id: 'venue-form', class: 'stack', novalidate: true});
+  let known = null;
   const fill = () => {
+    known = JSON.stringify(store.venue);
     fields = venueFields(store.venue);
     replace(form, fields.nodes, note, error,
       h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary', text: 'Save details'})));
@@ -268,6 +270,7 @@ function venueSection(card, ctx) {
       dirty = false;
       toast('Venue details saved.', 'ok');
       store.venue = saved;
+      known = null;
       store.emit('venue');
       // The header's venue list shows the name: re-read it (this shows the screen again).
       if (renamed) await ctx.venuesChanged();
@@ -279,6 +282,8 @@ function venueSection(card, ctx) {
   replace(card, h('h2', {id: 'setup-venue-title', text: 'Venue details'}), form);
   return {
     refresh() {
+      // The live feed echoes this screen's own save: only a different venue is news.
+      if (JSON.stringify(store.venue) === known) return;
       if (dirty) note.hidden = false;
       else fill();
     },
@@ -655,7 +660,9 @@ function hoursSection(card, ctx) {
     note, error,
     h('div', {class: 'actions'}, state, h('button', {type: 'submit', class: 'primary', text: 'Save weekly hours'})));
 
+  let known = null;
   const fill = () => {
+    known = JSON.stringify(store.hours);
     for (const wd of WEEK_ORDER) {
       editors.get(wd).set(store.hours.filter(d => d.weekday === wd)
         .map(d => ({open: d.open_time, close: d.close_time}))
@@ -704,6 +711,7 @@ function hoursSection(card, ctx) {
   replace(card, h('h2', {id: 'setup-hours-title', text: 'Weekly opening hours'}), form);
   return {
     refresh() {
+      if (JSON.stringify(store.hours) === known) return;
       if (dirty) note.hidden = false;
       else fill();
     },
