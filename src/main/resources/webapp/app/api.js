@@ -90,7 +90,7 @@ export class Api extends EventTarget {
     // Another tab may have rotated the token while this one waited for the lock.
     const stored = readSession();
     if (stored && this.session && stored.refresh_token !== this.session.refresh_token
-      && stored.expires_at - Date.now() > REFRESH_AHEAD_MS) {
+      && stored.expires_at - Date.now() > (stored.refresh_ahead ?? REFRESH_AHEAD_MS)) {
       this.session = stored;
       this.schedule();
       this.dispatchEvent(new CustomEvent('token', {detail: stored.access_token}));
@@ -167,6 +167,8 @@ export class Api extends EventTarget {
       access_token: pair.access_token,
       refresh_token: pair.refresh_token,
       expires_at: Date.now() + pair.expires_in * 1000,
+      // Renew a minute ahead, or at three quarters of a short lifetime.
+      refresh_ahead: Math.min(REFRESH_AHEAD_MS, pair.expires_in * 250),
       user,
     };
     localStorage.setItem(SESSION_KEY, JSON.stringify(this.session));
@@ -182,7 +184,7 @@ export class Api extends EventTarget {
   schedule() {
     clearTimeout(this.timer);
     if (!this.session) return;
-    const wait = Math.max(1000, this.session.expires_at - Date.now() - REFRESH_AHEAD_MS);
+    const wait = Math.max(1000, this.session.expires_at - Date.now() - (this.session.refresh_ahead ?? REFRESH_AHEAD_MS));
     this.timer = setTimeout(() => this.refresh().catch(() => {
       // Offline: the next request or the next timer tries again.
       this.timer = setTimeout(() => this.schedule(), 15_000);

@@ -8,6 +8,9 @@
 //   'synced'  {venueId, resumed}: a venue is subscribed; when resumed is false the screens reload it
 //             from REST (nothing missed can be replayed)
 
+const PING_EVERY_MS = 20_000;
+const PONG_WITHIN_MS = 10_000;
+
 export class LiveFeed extends EventTarget {
   constructor(api) {
     super();
@@ -22,6 +25,10 @@ export class LiveFeed extends EventTarget {
     this.retryTimer = null;
     api.addEventListener('token', e => this.send({type: 'auth', token: e.detail}));
     window.addEventListener('online', () => this.reconnectNow());
+    // The browser knows it lost the network before the socket does (a half-open TCP connection can
+    // take minutes to fail): drop the socket at once, so the screen says so and resumes when back.
+    window.addEventListener('offline', () => this.drop('offline'));
+    this.heartbeat = setInterval(() => this.checkAlive(), PING_EVERY_MS);
   }
 
   start() {
@@ -72,6 +79,7 @@ export class LiveFeed extends EventTarget {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const socket = new WebSocket(`${scheme}://${location.host}/api/v1/ws`);
     this.socket = socket;
+    this.awaitingPong = 0;
     socket.addEventListener('open', () => socket.send(JSON.stringify({type: 'auth', token})));
     socket.addEventListener('message', e => {
       if (socket !== this.socket) return;
@@ -94,6 +102,35 @@ export class LiveFeed extends EventTarget {
     });
   }
 
+  /** An application-level ping: a socket that stopped answering is closed and reconnected. */
+  checkAlive() {
+    const socket = this.socket;
+    if (!socket || this.state !== 'live') return;
+    if (this.awaitingPong && Date.now() - this.awaitingPong > PONG_WITHIN_MS) {
+      this.drop('no answer');
+      return;
+    }
+    if (!this.awaitingPong) {
+      this.awaitingPong = Date.now();
+      this.send({type: 'ping'});
+    }
+  }
+
+  /** Gives up the current socket without waiting for its closing handshake, and reconnects. */
+  drop(reason) {
+    const socket = this.socket;
+    if (!socket) return;
+    this.socket = null;
+    this.awaitingPong = 0;
+    try {
+      socket.close(4000, reason);
+    } catch {
+      // Already closing.
+    }
+    this.setState('offline');
+    this.retry();
+  }
+
   retry() {
     if (this.stopped) return;
     const delay = Math.min(15_000, 500 * 2 ** this.attempt) * (0.75 + Math.random() * 0.5);
@@ -103,6 +140,7 @@ export class LiveFeed extends EventTarget {
 
   receive(message) {
     const type = message.type ?? '';
+    this.awaitingPong = 0;
     if (type === 'ready') {
       if (this.state !== 'live') {
         this.attempt = 0;
