@@ -77,7 +77,12 @@ final class Bookings {
    * {@code hours} from now, in whole minutes.
    */
   static JsonObject requestInHours(String venue, String[] table, long hours, int minutes, int party) {
-    ZonedDateTime start = ZonedDateTime.now(TOKYO).plusHours(hours).truncatedTo(ChronoUnit.MINUTES);
+    return requestInMinutes(venue, table, hours * 60, minutes, party);
+  }
+
+  /** As {@link #requestInHours}, starting {@code minutesAhead} from now. */
+  static JsonObject requestInMinutes(String venue, String[] table, long minutesAhead, int minutes, int party) {
+    ZonedDateTime start = ZonedDateTime.now(TOKYO).plusMinutes(minutesAhead).truncatedTo(ChronoUnit.MINUTES);
     return request(venue, table, start.toLocalDate(), start.format(DateTimeFormatter.ofPattern("HH:mm")), minutes, party);
   }
 

@@ -56,15 +56,11 @@ class HostStandBrowserTest {
   }
 
   String base() {
-    return "http://127.0.0.1:" + harness.httpPort() + "/";
+    return harness.base();
   }
 
   void signIn(String login, String password) {
-    browser.open(base());
-    browser.waitFor(By.cssSelector("form#sign-in"));
-    browser.type(By.id("login"), login).type(By.id("password"), password);
-    browser.click(By.cssSelector("form#sign-in button[type=submit]"));
-    browser.waitFor(By.id("app-shell"));
+    BrowserSessions.signIn(browser, base(), login, password);
   }
 
   void openTimeline() {

@@ -34,11 +34,8 @@ class LiveReconnectBrowserTest {
     String day = Bookings.day(1).toString();
     JsonObject before = Bookings.confirmed(admin, Bookings.request(venue, table, Bookings.day(1), "12:00", 60, 2));
     try (Browser browser = Browser.start()) {
-      browser.open("http://127.0.0.1:" + harness.httpPort() + "/");
-      browser.type(By.id("login"), TestTokens.ADMIN_LOGIN).type(By.id("password"), TestTokens.ADMIN_PASSWORD);
-      browser.click(By.cssSelector("form#sign-in button[type=submit]"));
-      browser.waitFor(By.id("app-shell"));
-      browser.open("http://127.0.0.1:" + harness.httpPort() + "/#/timeline?venue=" + venue + "&date=" + day);
+      BrowserSessions.signIn(browser, harness.base(), TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
+      browser.open(harness.base() + "#/timeline?venue=" + venue + "&date=" + day);
       browser.waitFor(By.cssSelector("[data-testid=timeline-booking][data-id='" + before.getString("id") + "']"));
       browser.waitFor(By.cssSelector("#live-status.live"));
       // An event received before the drop gives the app a point to resume from.

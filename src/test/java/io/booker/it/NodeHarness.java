@@ -85,12 +85,17 @@ final class NodeHarness implements BeforeAllCallback, AfterAllCallback, AutoClos
     return vertx;
   }
 
-  /** A REST client of this node's gateway, with connections enough for the concurrency tests. */
   /** The port of the node's HTTP edge. */
   int httpPort() {
     return httpPort;
   }
 
+  /** The address of the node's web app, {@code http://127.0.0.1:<port>/}; its screens are {@code base() + "#/<screen>?..."}. */
+  String base() {
+    return "http://127.0.0.1:" + httpPort + "/";
+  }
+
+  /** A REST client of this node's gateway, with connections enough for the concurrency tests. */
   ApiClient api() {
     return new ApiClient(WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(64)), httpPort);
   }

@@ -84,15 +84,7 @@ class ScreensBrowserTest {
   }
 
   static String base() {
-    return "http://127.0.0.1:" + harness.httpPort() + "/";
-  }
-
-  static void signIn(Browser browser, String login, String password) {
-    browser.open(base());
-    browser.waitFor(By.cssSelector("form#sign-in"));
-    browser.type(By.id("login"), login).type(By.id("password"), password);
-    browser.click(By.cssSelector("form#sign-in button[type=submit]"));
-    browser.waitFor(By.id("app-shell"));
+    return harness.base();
   }
 
   static void screen(Browser browser, String name, String query, By content) {
@@ -109,10 +101,9 @@ class ScreensBrowserTest {
   @Test
   void everyScreenOfAnAdminOnADesktop() {
     try (Browser browser = Browser.start(Browser.Size.DESKTOP)) {
-      browser.open(base());
-      browser.waitFor(By.cssSelector("form#sign-in"));
+      BrowserSessions.openSignIn(browser, base());
       browser.screenshot("screen-sign-in");
-      signIn(browser, TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
+      BrowserSessions.submitSignIn(browser, TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
       String q = "venue=" + venue + "&date=" + today;
       screen(browser, "timeline", q, By.cssSelector("[data-testid=timeline-booking]"));
       browser.waitFor(By.cssSelector("#live-status.live"));
@@ -148,7 +139,7 @@ class ScreensBrowserTest {
   void everyScreenOfAManagerAndAHostOnAPhone() {
     for (String login : List.of(manager, host)) {
       try (Browser browser = Browser.start(Browser.Size.PHONE)) {
-        signIn(browser, login, PASSWORD);
+        BrowserSessions.signIn(browser, base(), login, PASSWORD);
         String q = "venue=" + venue + "&date=" + today;
         screen(browser, "timeline", q, By.cssSelector("[data-testid=timeline-booking]"));
         if (login.equals(host)) {

@@ -30,21 +30,18 @@ class SessionBrowserTest {
     String venue = Bookings.venueOpenAllDay(admin);
     String room = Bookings.room(admin, venue, "Main");
     String[] table = Bookings.table(admin, room, "T1", 4, false);
-    String base = "http://127.0.0.1:" + harness.httpPort() + "/";
+    String base = harness.base();
     // A booking made later in the test, an hour from now: the timeline shows its day.
     JsonObject later = Bookings.requestInHours(venue, table, 1, 60, 2);
     String day = later.getJsonObject("slot").getString("date");
     try (Browser browser = Browser.start(Browser.Size.TABLET)) {
-      browser.open(base);
-      browser.waitFor(By.cssSelector("form#sign-in"));
+      BrowserSessions.openSignIn(browser, base);
       browser.screenshot("sign-in");
       browser.type(By.id("login"), TestTokens.ADMIN_LOGIN).type(By.id("password"), "not the password");
       browser.click(By.cssSelector("form#sign-in button[type=submit]"));
       assertEquals("Login or password is wrong.", browser.waitFor(By.cssSelector("form#sign-in .form-error:not([hidden])")).getText());
 
-      browser.type(By.id("password"), TestTokens.ADMIN_PASSWORD);
-      browser.click(By.cssSelector("form#sign-in button[type=submit]"));
-      browser.waitFor(By.id("app-shell"));
+      BrowserSessions.submitSignIn(browser, TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
       browser.open(base + "#/timeline?venue=" + venue + "&date=" + day);
       browser.waitFor(By.cssSelector("#live-status.live"));
 

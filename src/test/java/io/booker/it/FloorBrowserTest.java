@@ -1,14 +1,12 @@
-package io.booker.it.browser;
+package io.booker.it;
 
-import io.booker.it.TestNodes;
 import io.booker.testinfra.Browser;
 import io.booker.testinfra.TestTokens;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -18,18 +16,8 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -43,44 +31,27 @@ import static org.junit.jupiter.api.Assertions.*;
 @Timeout(300)
 class FloorBrowserTest {
 
-  static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-
-  static TestNodes.Started node;
-  static String base;
-  static Rest admin;
-
-  @BeforeAll
-  static void startNode() {
-    node = TestNodes.allInOne("eventbus");
-    base = "http://127.0.0.1:" + node.httpPort();
-    admin = Rest.signIn(base, TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
-  }
-
-  @AfterAll
-  static void stopNode() {
-    if (node != null) {
-      node.close();
-    }
-  }
+  @RegisterExtension
+  static final NodeHarness harness = NodeHarness.allInOne("eventbus");
+  static final ApiClient admin = harness.api();
 
   @Test
   void tablesShowWhatHappensNowLiveAndAnAdminArrangesThem() {
-    String venue = admin.venueOpenAllDay("Floor " + UUID.randomUUID().toString().substring(0, 6));
-    String room = admin.created("/api/v1/venues/" + venue + "/rooms", new JsonObject().put("name", "Main")).getString("id");
-    String t1 = admin.table(room, "T1", 2, position(100, 100, 80, 80, 0, "round"));
-    String t2 = admin.table(room, "T2", 4, position(300, 100, 100, 100, 0, "square"));
-    String t3 = admin.table(room, "T3", 6, position(500, 400, 160, 90, 90, "rectangle"));
-    String t4 = admin.table(room, "T4", 2, null);
-    String t5 = admin.table(room, "T5", 4, position(700, 100, 100, 100, 0, "square"));
-    String seated = admin.seated(booking(venue, room, t1, 2, 90, 2, "Ada Seated")).getString("id");
-    admin.hold(booking(venue, room, t3, 10, 90, 5, "Hugo Held"));
-    String hostLogin = "host-" + UUID.randomUUID().toString().substring(0, 8);
-    admin.created("/api/v1/users", new JsonObject().put("login", hostLogin).put("password", "host-password-0123")
-      .put("role", "host").put("venue_ids", new JsonArray().add(venue)));
-    Rest host = Rest.signIn(base, hostLogin, "host-password-0123");
+    String venue = Bookings.venueOpenAllDay(admin);
+    String room = Bookings.room(admin, venue, "Main");
+    String t1 = placed(room, "T1", 2, position(100, 100, 80, 80, 0, "round"));
+    String t2 = placed(room, "T2", 4, position(300, 100, 100, 100, 0, "square"));
+    String t3 = placed(room, "T3", 6, position(500, 400, 160, 90, 90, "rectangle"));
+    String t4 = placed(room, "T4", 2, null);
+    String t5 = placed(room, "T5", 4, position(700, 100, 100, 100, 0, "square"));
+    String seated = Bookings.seated(admin, booking(venue, room, t1, 2, 90, 2, "Ada Seated")).getString("id");
+    Bookings.hold(admin, booking(venue, room, t3, 10, 90, 5, "Hugo Held"));
+    String hostLogin = Logins.uniqueLogin("host");
+    Logins.createUser(admin, hostLogin, "host-password-0123", "host", venue);
+    ApiClient host = Logins.as(admin, Logins.login(admin, hostLogin, "host-password-0123"));
 
     try (Browser browser = Browser.start(Browser.Size.DESKTOP)) {
-      signIn(browser, base + "/#/floor?venue=" + venue, TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
+      BrowserSessions.signIn(browser, harness.base() + "#/floor?venue=" + venue, TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
       browser.waitFor(By.cssSelector(".floor-plan"));
       assertState(browser, t1, "seated");
       assertState(browser, t2, "free");
@@ -97,9 +68,9 @@ class FloorBrowserTest {
       assertAt(browser, t1, 100, 100, 80, 80);
 
       // Another user's changes arrive live, without a reload.
-      JsonObject soon = admin.confirmed(booking(venue, room, t5, 20, 90, 3, "Live Guest"));
+      JsonObject soon = Bookings.confirmed(admin, booking(venue, room, t5, 20, 90, 3, "Live Guest"));
       assertState(browser, t5, "soon");
-      host.ok(host.post("/api/v1/bookings/" + soon.getString("id") + "/seat", new JsonObject()));
+      Bookings.done(host, soon.getString("id"), "seat");
       assertState(browser, t5, "seated");
       fresh(browser, () -> assertTrue(browser.text(table(t5)).contains("Live Guest")));
       browser.screenshot("floor");
@@ -154,7 +125,7 @@ class FloorBrowserTest {
 
     // A host, on a phone, sees the floor but nothing to arrange it with.
     try (Browser browser = Browser.start(Browser.Size.PHONE)) {
-      signIn(browser, base + "/#/floor?venue=" + venue, hostLogin, "host-password-0123");
+      BrowserSessions.signIn(browser, harness.base() + "#/floor?venue=" + venue, hostLogin, "host-password-0123");
       assertState(browser, t1, "seated");
       assertState(browser, t5, "seated");
       assertTrue(browser.driver().findElements(By.id("arrange-toggle")).isEmpty(), "no arrange control for a host");
@@ -177,16 +148,15 @@ class FloorBrowserTest {
 
   @Test
   void aRefusedMoveIsRolledBackAndExplained() {
-    String venue = admin.venueOpenAllDay("Refused " + UUID.randomUUID().toString().substring(0, 6));
-    String room = admin.created("/api/v1/venues/" + venue + "/rooms", new JsonObject().put("name", "Main")).getString("id");
-    String t1 = admin.table(room, "T1", 4, position(100, 100, 100, 100, 0, "square"));
-    String login = "manager-" + UUID.randomUUID().toString().substring(0, 8);
-    String managerId = admin.created("/api/v1/users", new JsonObject().put("login", login).put("password", "manager-password-0123")
-      .put("role", "manager").put("venue_ids", new JsonArray().add(venue))).getString("id");
-    String other = admin.venueOpenAllDay("Elsewhere " + UUID.randomUUID().toString().substring(0, 6));
+    String venue = Bookings.venueOpenAllDay(admin);
+    String room = Bookings.room(admin, venue, "Main");
+    String t1 = placed(room, "T1", 4, position(100, 100, 100, 100, 0, "square"));
+    String login = Logins.uniqueLogin("manager");
+    String managerId = Logins.createUser(admin, login, "manager-password-0123", "manager", venue).getString("id");
+    String other = Bookings.venueOpenAllDay(admin);
 
     try (Browser browser = Browser.start(Browser.Size.TABLET)) {
-      signIn(browser, base + "/#/floor?venue=" + venue, login, "manager-password-0123");
+      BrowserSessions.signIn(browser, harness.base() + "#/floor?venue=" + venue, login, "manager-password-0123");
       browser.waitFor(table(t1));
       clickFresh(browser, By.id("arrange-toggle"));
       // The manager is moved to another venue meanwhile: the next change of this one is refused.
@@ -285,36 +255,22 @@ class FloorBrowserTest {
     return null;
   }
 
-  static void signIn(Browser browser, String url, String login, String password) {
-    browser.open(url);
-    try {
-      browser.waitFor(By.id("login"));
-    } catch (RuntimeException e) {
-      throw new AssertionError("no sign-in form; the console shows " + browser.consoleMessages(), e);
-    }
-    browser.type(By.id("login"), login);
-    browser.type(By.id("password"), password);
-    browser.click(By.cssSelector("form#sign-in button[type=submit]"));
-    browser.waitFor(By.id("app-shell"));
-  }
-
   static JsonObject position(int x, int y, int width, int height, int rotation, String shape) {
     return new JsonObject().put("x", x).put("y", y).put("width", width).put("height", height).put("rotation", rotation).put("shape", shape);
   }
 
-  /** A booking of one table starting {@code minutesAhead} from now (Tokyo), in whole minutes. */
-  static JsonObject booking(String venue, String room, String table, int minutesAhead, int minutes, int party, String guest) {
-    ZonedDateTime start = ZonedDateTime.now(TOKYO).plusMinutes(minutesAhead).truncatedTo(ChronoUnit.MINUTES);
-    return booking(venue, room, table, start.toLocalDate().toString(), start.format(DateTimeFormatter.ofPattern("HH:mm")),
-      minutes, party, guest, "+81 3 1234 5678");
+  /** A table of {@code room}, placed on the floor plan when {@code position} is not null; its id. */
+  static String placed(String room, String name, int capacity, JsonObject position) {
+    JsonObject body = new JsonObject().put("name", name).put("capacity", capacity);
+    if (position != null) {
+      body.put("position", position);
+    }
+    return admin.created("/api/v1/rooms/" + room + "/tables", body).getString("id");
   }
 
-  static JsonObject booking(String venue, String room, String table, String date, String start, int minutes, int party,
-                            String guest, String phone) {
-    return new JsonObject().put("venue_id", venue)
-      .put("table", new JsonObject().put("venue_id", venue).put("room_id", room).put("table_id", table))
-      .put("slot", new JsonObject().put("date", date).put("start_time", start).put("duration_minutes", minutes))
-      .put("party_size", party).put("customer_name", guest).put("customer_phone", phone);
+  /** A booking of one table for {@code guest}, starting {@code minutesAhead} from now (Tokyo), in whole minutes. */
+  static JsonObject booking(String venue, String room, String table, int minutesAhead, int minutes, int party, String guest) {
+    return Bookings.requestInMinutes(venue, new String[]{room, table}, minutesAhead, minutes, party).put("customer_name", guest);
   }
 
   static void sleep(long ms) {
@@ -323,99 +279,6 @@ class FloorBrowserTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** Blocking REST calls as one signed-in user, for the browser tests' setup and checks. */
-  record Rest(HttpClient http, String base, String token) {
-
-    static Rest signIn(String base, String login, String password) {
-      Rest anonymous = new Rest(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), base, null);
-      JsonObject pair = anonymous.ok(anonymous.post("/api/v1/auth/login", new JsonObject().put("login", login).put("password", password)));
-      return new Rest(anonymous.http, base, pair.getString("access_token"));
-    }
-
-    HttpResponse<String> get(String path) {
-      return send("GET", path, null);
-    }
-
-    HttpResponse<String> post(String path, JsonObject body) {
-      return send("POST", path, body);
-    }
-
-    HttpResponse<String> put(String path, JsonObject body) {
-      return send("PUT", path, body);
-    }
-
-    HttpResponse<String> send(String method, String path, JsonObject body) {
-      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(15))
-        .header("accept", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
-      if (body != null) {
-        b.header("content-type", "application/json");
-      }
-      if (token != null) {
-        b.header("authorization", "Bearer " + token);
-      }
-      try {
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-
-    JsonObject ok(HttpResponse<String> r) {
-      assertEquals(200, r.statusCode(), () -> r.request().method() + " " + r.uri() + ": " + r.body());
-      return new JsonObject(r.body());
-    }
-
-    JsonObject created(String path, JsonObject body) {
-      HttpResponse<String> r = post(path, body);
-      assertEquals(201, r.statusCode(), () -> "POST " + path + ": " + r.body());
-      return new JsonObject(r.body());
-    }
-
-    /** A venue in Tokyo open around the clock every day; its id. */
-    String venueOpenAllDay(String name) {
-      String id = created("/api/v1/venues", new JsonObject().put("name", name).put("timezone", TOKYO.getId())).getString("id");
-      JsonArray days = new JsonArray();
-      for (int wd = 0; wd < 7; wd++) {
-        days.add(new JsonObject().put("weekday", wd).put("open_time", "00:00").put("close_time", "00:00"));
-      }
-      ok(post("/api/v1/venues/" + id + "/schedule", new JsonObject().put("days", days)));
-      return id;
-    }
-
-    /** A table (placed when position is not null); its id. */
-    String table(String room, String name, int capacity, JsonObject position) {
-      JsonObject body = new JsonObject().put("name", name).put("capacity", capacity);
-      if (position != null) {
-        body.put("position", position);
-      }
-      return created("/api/v1/rooms/" + room + "/tables", body).getString("id");
-    }
-
-    JsonObject hold(JsonObject request) {
-      return created("/api/v1/bookings", request);
-    }
-
-    JsonObject act(String bookingId, String action) {
-      return ok(post("/api/v1/bookings/" + bookingId + "/" + action, new JsonObject()));
-    }
-
-    JsonObject confirmed(JsonObject request) {
-      return act(hold(request).getString("id"), "confirm");
-    }
-
-    JsonObject seated(JsonObject request) {
-      return act(confirmed(request).getString("id"), "seat");
-    }
-
-    JsonObject cancelled(JsonObject request) {
-      return act(hold(request).getString("id"), "cancel");
     }
   }
 }

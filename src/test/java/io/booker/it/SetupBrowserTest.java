@@ -1,23 +1,18 @@
-package io.booker.it.browser;
+package io.booker.it;
 
-import io.booker.it.TestNodes;
 import io.booker.testinfra.Browser;
 import io.booker.testinfra.TestTokens;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -36,28 +31,16 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class SetupBrowserTest {
 
-  static TestNodes.Started node;
-  static Rest rest;
-
-  @BeforeAll
-  static void start() {
-    node = TestNodes.allInOne("eventbus");
-    rest = new Rest(node.httpPort(), TestTokens.admin());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (node != null) {
-      node.close();
-    }
-  }
+  @RegisterExtension
+  static final NodeHarness harness = NodeHarness.allInOne("eventbus");
+  static final ApiClient api = harness.api();
 
   @Test
   void anAdminSetsUpAVenueAndTheApiStoresExactlyThat() {
     String name = "Setup " + UUID.randomUUID().toString().substring(0, 8);
     LocalDate holiday = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(9);
     try (Browser browser = Browser.start(Browser.Size.DESKTOP)) {
-      signIn(browser, node.httpPort(), TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
+      BrowserSessions.signIn(browser, harness.base(), TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
       click(browser, By.id("nav-setup"));
 
       // A fresh system shows the first-venue form; otherwise "New venue" opens the same form.
@@ -97,7 +80,7 @@ class SetupBrowserTest {
       // Rooms.
       addRoom(browser, "Main room");
       addRoom(browser, "Terrace");
-      Map<String, String> roomIds = rest.array("/api/v1/venues/" + venueId + "/rooms", "rooms").stream()
+      Map<String, String> roomIds = list("/api/v1/venues/" + venueId + "/rooms", "rooms").stream()
         .map(JsonObject.class::cast).collect(Collectors.toMap(r -> r.getString("name"), r -> r.getString("id")));
       assertEquals(Set.of("Main room", "Terrace"), roomIds.keySet());
 
@@ -115,8 +98,8 @@ class SetupBrowserTest {
       // T2 gets a place on the floor plan elsewhere (the floor view's job); editing it here keeps it.
       JsonObject t2 = table(venueId, "T2");
       JsonObject position = new JsonObject().put("x", 300).put("y", 200).put("width", 120).put("height", 80).put("rotation", 90).put("shape", "rectangle");
-      rest.send("PUT", "/api/v1/tables/" + t2.getString("id"), new JsonObject().put("name", "T2").put("capacity", 4)
-        .put("can_merge", false).put("zone", "").put("position", position), 200);
+      api.ok(api.put("/api/v1/tables/" + t2.getString("id"), new JsonObject().put("name", "T2").put("capacity", 4)
+        .put("can_merge", false).put("zone", "").put("position", position)));
       browser.waitUntil(d -> d.findElements(By.cssSelector("[data-testid=table-row]")).size() == 3);
       By t2Row = By.cssSelector("[data-testid=table-row][data-id='" + t2.getString("id") + "']");
       click(browser, By.cssSelector("[data-testid=table-row][data-id='" + t2.getString("id") + "'] button[data-action=edit-table]"));
@@ -137,7 +120,7 @@ class SetupBrowserTest {
       click(browser, By.cssSelector("#hours-form button[type=submit]"));
       String overlap = browser.text(By.cssSelector("#hours-form .form-error"));
       assertTrue(overlap.contains("overlaps"), overlap);
-      assertEquals(new JsonArray(), rest.object("/api/v1/venues/" + venueId + "/schedule").getJsonArray("days"), "nothing was saved");
+      assertEquals(new JsonArray(), object("/api/v1/venues/" + venueId + "/schedule").getJsonArray("days"), "nothing was saved");
       click(browser, By.cssSelector("#hours-form [data-weekday='6'] button[data-action=remove-range]"));
       click(browser, By.cssSelector("#hours-form button[type=submit]"));
       browser.waitUntil(d -> textOf(d, By.cssSelector("#hours-form .actions [role=status]")).equals("Saved"));
@@ -153,10 +136,10 @@ class SetupBrowserTest {
       // Venue details: a change of the description is saved as a full replacement.
       browser.type(By.cssSelector("#venue-form textarea[name=description]"), "Bistro by the river, since 1999");
       click(browser, By.cssSelector("#venue-form button[type=submit]"));
-      browser.waitUntil(d -> "Bistro by the river, since 1999".equals(rest.object("/api/v1/venues/" + venueId).getString("description")));
+      browser.waitUntil(d -> "Bistro by the river, since 1999".equals(object("/api/v1/venues/" + venueId).getString("description")));
 
       // What the REST API holds is exactly what was entered.
-      JsonObject venue = rest.object("/api/v1/venues/" + venueId);
+      JsonObject venue = object("/api/v1/venues/" + venueId);
       assertEquals(name, venue.getString("name"));
       assertEquals("Europe/Berlin", venue.getString("timezone"));
       assertEquals("Torstraße 1, Berlin", venue.getString("address"));
@@ -164,7 +147,7 @@ class SetupBrowserTest {
       assertEquals("hallo@setup.example", venue.getString("email"));
       assertEquals("de-CH", venue.getString("language"), "stored in canonical case");
 
-      JsonArray tables = rest.array("/api/v1/venues/" + venueId + "/tables", "tables");
+      JsonArray tables = list("/api/v1/venues/" + venueId + "/tables", "tables");
       assertEquals(3, tables.size(), tables::encode);
       JsonObject t1 = table(venueId, "T1");
       assertEquals(roomIds.get("Main room"), t1.getString("room_id"));
@@ -188,9 +171,9 @@ class SetupBrowserTest {
           .add(day(1, "12:00", "14:30"))
           .add(day(1, "18:00", "22:00"))
           .add(day(5, "18:00", "02:00")),
-        rest.object("/api/v1/venues/" + venueId + "/schedule").getJsonArray("days"));
+        object("/api/v1/venues/" + venueId + "/schedule").getJsonArray("days"));
 
-      JsonArray specials = rest.object("/api/v1/venues/" + venueId + "/special-hours").getJsonArray("special_hours");
+      JsonArray specials = object("/api/v1/venues/" + venueId + "/special-hours").getJsonArray("special_hours");
       assertEquals(1, specials.size(), specials::encode);
       JsonObject special = specials.getJsonObject(0);
       assertEquals(holiday.toString(), special.getString("date"));
@@ -213,8 +196,8 @@ class SetupBrowserTest {
 
       // On a phone (390 px) the screen fits the width: nothing runs off to the side.
       try (Browser phone = Browser.start(Browser.Size.PHONE)) {
-        signIn(phone, node.httpPort(), TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
-        phone.open("http://127.0.0.1:" + node.httpPort() + "/#/setup?venue=" + venueId);
+        BrowserSessions.signIn(phone, harness.base(), TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
+        phone.open(harness.base() + "#/setup?venue=" + venueId);
         phone.waitUntil(d -> d.findElements(By.cssSelector("[data-testid=table-row]")).size() == 3);
         Number overflow = (Number) js(phone, "return document.documentElement.scrollWidth - window.innerWidth");
         assertTrue(overflow.intValue() <= 0, "the setup screen is wider than the phone by " + overflow + " px");
@@ -228,12 +211,12 @@ class SetupBrowserTest {
   @Test
   void anAdminCreatesAVenueFromTheDialogAndDeletesItAfterConfirming() {
     // Another venue exists, so Setup shows it and "New venue" opens the form in a dialog.
-    String existing = new JsonObject(rest.send("POST", "/api/v1/venues",
-      new JsonObject().put("name", "Kept " + UUID.randomUUID().toString().substring(0, 8)).put("timezone", "UTC"), 201)).getString("id");
+    String existing = api.created("/api/v1/venues",
+      new JsonObject().put("name", "Kept " + UUID.randomUUID().toString().substring(0, 8)).put("timezone", "UTC")).getString("id");
     String name = "Short-lived " + UUID.randomUUID().toString().substring(0, 8);
     try (Browser browser = Browser.start(Browser.Size.TABLET)) {
-      signIn(browser, node.httpPort(), TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
-      browser.open("http://127.0.0.1:" + node.httpPort() + "/#/setup?venue=" + existing);
+      BrowserSessions.signIn(browser, harness.base(), TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
+      browser.open(harness.base() + "#/setup?venue=" + existing);
       click(browser, By.id("new-venue"));
       browser.waitFor(By.cssSelector("dialog[open] #venue-create-form"));
       browser.type(By.cssSelector("#venue-create-form input[name=name]"), name);
@@ -243,7 +226,7 @@ class SetupBrowserTest {
       assertTrue(browser.driver().findElements(By.cssSelector("dialog[open]")).isEmpty(), "the dialog closed");
       String id = browser.driver().getCurrentUrl().replaceAll(".*venue=([0-9a-f-]{36}).*", "$1");
       assertNotEquals(existing, id);
-      JsonObject created = rest.object("/api/v1/venues/" + id);
+      JsonObject created = object("/api/v1/venues/" + id);
       assertEquals(name, created.getString("name"));
       assertEquals("America/New_York", created.getString("timezone"));
       assertEquals("", created.getString("address"));
@@ -252,37 +235,32 @@ class SetupBrowserTest {
       click(browser, By.id("delete-venue"));
       click(browser, By.cssSelector("dialog[open] button.secondary"));
       browser.waitUntil(d -> d.findElements(By.cssSelector("dialog[open]")).isEmpty());
-      rest.send("GET", "/api/v1/venues/" + id, null, 200);
+      object("/api/v1/venues/" + id);
 
       // With a booking to come the server refuses (409 HAS_FUTURE_BOOKINGS): told in words.
       JsonArray week = new JsonArray();
       for (int wd = 0; wd < 7; wd++) {
         week.add(day(wd, "00:00", "00:00"));
       }
-      rest.send("POST", "/api/v1/venues/" + id + "/schedule", new JsonObject().put("days", week), 200);
-      String room = new JsonObject(rest.send("POST", "/api/v1/venues/" + id + "/rooms", new JsonObject().put("name", "Main"), 201)).getString("id");
-      String table = new JsonObject(rest.send("POST", "/api/v1/rooms/" + room + "/tables",
-        new JsonObject().put("name", "T1").put("capacity", 4), 201)).getString("id");
-      String booking = new JsonObject(rest.send("POST", "/api/v1/bookings", new JsonObject().put("venue_id", id)
-        .put("table", new JsonObject().put("venue_id", id).put("room_id", room).put("table_id", table))
-        .put("slot", new JsonObject().put("date", LocalDate.now(ZoneId.of("America/New_York")).plusDays(2).toString())
-          .put("start_time", "19:00").put("duration_minutes", 90))
-        .put("party_size", 2).put("customer_name", "Grace"), 201)).getString("id");
-      rest.send("POST", "/api/v1/bookings/" + booking + "/confirm", new JsonObject(), 200);
+      api.ok(api.post("/api/v1/venues/" + id + "/schedule", new JsonObject().put("days", week)));
+      String[] table = Bookings.table(api, Bookings.room(api, id, "Main"), "T1", 4, false);
+      String booking = Bookings.confirmed(api,
+        Bookings.request(id, table, LocalDate.now(ZoneId.of("America/New_York")).plusDays(2), "19:00", 90, 2)).getString("id");
       click(browser, By.id("delete-venue"));
       click(browser, By.cssSelector("dialog[open] button.danger[type=submit]"));
       String refusal = browser.text(By.cssSelector("dialog[open] [role=alert]"));
       assertTrue(refusal.contains("cannot be deleted while bookings are still to come"), refusal);
       click(browser, By.cssSelector("dialog[open] button.primary"));
       browser.waitUntil(d -> d.findElements(By.cssSelector("dialog[open]")).isEmpty());
-      rest.send("GET", "/api/v1/venues/" + id, null, 200);
-      rest.send("POST", "/api/v1/bookings/" + booking + "/cancel", new JsonObject().put("reason", "test"), 200);
+      object("/api/v1/venues/" + id);
+      Bookings.done(api, booking, "cancel", "cancelled");
 
       // Without it, confirming deletes the venue.
       click(browser, By.id("delete-venue"));
       click(browser, By.cssSelector("dialog[open] button.danger[type=submit]"));
       browser.waitUntil(d -> !textOf(d, By.id("setup-title")).contains(name) && !textOf(d, By.id("setup-title")).isEmpty());
-      rest.send("GET", "/api/v1/venues/" + id, null, 404);
+      HttpResponse<Buffer> gone = api.get("/api/v1/venues/" + id);
+      assertEquals(404, gone.statusCode(), gone::bodyAsString);
       List<String> options = browser.driver().findElements(By.cssSelector("#venue-select option")).stream()
         .map(o -> o.getAttribute("value")).toList();
       assertFalse(options.contains(id), "the venue list forgot it");
@@ -297,22 +275,19 @@ class SetupBrowserTest {
     return new JsonObject().put("weekday", weekday).put("open_time", open).put("close_time", close);
   }
 
-  static JsonObject table(String venueId, String name) {
-    return rest.array("/api/v1/venues/" + venueId + "/tables", "tables").stream().map(JsonObject.class::cast)
-      .filter(t -> t.getString("name").equals(name)).findFirst().orElseThrow(() -> new AssertionError("no table " + name));
+  /** GET {@code path}, asserting a 200; the answer. */
+  static JsonObject object(String path) {
+    return api.ok(api.get(path));
   }
 
-  static void signIn(Browser browser, int port, String login, String password) {
-    browser.open("http://127.0.0.1:" + port + "/");
-    try { browser.waitFor(By.id("login")); } catch (RuntimeException e) {
-      System.err.println("DEBUG PAGE " + browser.driver().getPageSource());
-      System.err.println("DEBUG CONSOLE " + browser.consoleMessages());
-      throw e;
-    }
-    browser.type(By.id("login"), login);
-    browser.type(By.id("password"), password);
-    click(browser, By.cssSelector("form#sign-in button[type=submit]"));
-    browser.waitFor(By.id("app-shell"));
+  /** The {@code field} list of the answer to GET {@code path}, up to 500 items. */
+  static JsonArray list(String path, String field) {
+    return object(path + "?limit=500").getJsonArray(field);
+  }
+
+  static JsonObject table(String venueId, String name) {
+    return list("/api/v1/venues/" + venueId + "/tables", "tables").stream().map(JsonObject.class::cast)
+      .filter(t -> t.getString("name").equals(name)).findFirst().orElseThrow(() -> new AssertionError("no table " + name));
   }
 
   static void addRoom(Browser browser, String name) {
@@ -401,41 +376,5 @@ class SetupBrowserTest {
 
   static Object js(Browser browser, String script, Object... args) {
     return ((JavascriptExecutor) browser.driver()).executeScript(script, args);
-  }
-
-  /** Blocking REST calls to the node's gateway (the ApiClient of io.booker.it is package-private). */
-  record Rest(int port, String authorization) {
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    JsonObject object(String path) {
-      return new JsonObject(send("GET", path, null, 200));
-    }
-
-    JsonArray array(String path, String field) {
-      return object(path + (path.contains("?") ? "&" : "?") + "limit=500").getJsonArray(field);
-    }
-
-    String send(String method, String path, JsonObject body, int expected) {
-      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(30)).header("accept", "application/json");
-      if (authorization != null) {
-        b.header("authorization", authorization);
-      }
-      if (body != null) {
-        b.header("content-type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.encode()));
-      } else {
-        b.method(method, HttpRequest.BodyPublishers.noBody());
-      }
-      try {
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(expected, r.statusCode(), () -> method + " " + path + ": " + r.body());
-        return r.body();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

@@ -1,14 +1,11 @@
-package io.booker.it.browser;
+package io.booker.it;
 
-import io.booker.it.TestNodes;
-import io.booker.it.browser.FloorBrowserTest.Rest;
 import io.booker.testinfra.Browser;
 import io.booker.testinfra.TestTokens;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -20,10 +17,7 @@ import org.openqa.selenium.support.ui.Select;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
-import static io.booker.it.browser.FloorBrowserTest.booking;
-import static io.booker.it.browser.FloorBrowserTest.signIn;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -34,42 +28,29 @@ import static org.junit.jupiter.api.Assertions.*;
 @Timeout(300)
 class BookingsListBrowserTest {
 
-  static TestNodes.Started node;
-  static String base;
-  static Rest admin;
-
-  @BeforeAll
-  static void startNode() {
-    node = TestNodes.allInOne("eventbus");
-    base = "http://127.0.0.1:" + node.httpPort();
-    admin = Rest.signIn(base, TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
-  }
-
-  @AfterAll
-  static void stopNode() {
-    if (node != null) {
-      node.close();
-    }
-  }
+  @RegisterExtension
+  static final NodeHarness harness = NodeHarness.allInOne("eventbus");
+  static final ApiClient admin = harness.api();
 
   @Test
   void aDaysBookingsAreSearchedFilteredAndKeptLive() {
-    String venue = admin.venueOpenAllDay("List " + UUID.randomUUID().toString().substring(0, 6));
-    String room = admin.created("/api/v1/venues/" + venue + "/rooms", new JsonObject().put("name", "Main")).getString("id");
-    String a1 = admin.table(room, "A1", 2, null);
-    String a2 = admin.table(room, "A2", 4, null);
-    String a3 = admin.table(room, "A3", 6, null);
-    String a4 = admin.table(room, "A4", 6, null);
-    String day = LocalDate.now(FloorBrowserTest.TOKYO).plusDays(2).toString();
+    String venue = Bookings.venueOpenAllDay(admin);
+    String room = Bookings.room(admin, venue, "Main");
+    String[] a1 = Bookings.table(admin, room, "A1", 2, false);
+    String[] a2 = Bookings.table(admin, room, "A2", 4, false);
+    String[] a3 = Bookings.table(admin, room, "A3", 6, false);
+    String[] a4 = Bookings.table(admin, room, "A4", 6, false);
+    LocalDate date = Bookings.day(2);
+    String day = date.toString();
     // Made out of order: the list sorts by time.
-    String curie = admin.cancelled(booking(venue, room, a3, day, "20:00", 120, 3, "Marie Curie", "06 12 34 56 78")).getString("id");
-    String zoe = admin.confirmed(booking(venue, room, a1, day, "18:00", 120, 2, "Zoë Ångström", "+81 90-1111-2222")).getString("id");
-    String kenji = admin.hold(booking(venue, room, a2, day, "19:00", 120, 4, "Kenji Tanaka", "+81 3 5555 6666")).getString("id");
+    String curie = Bookings.cancelled(admin, booking(venue, a3, date, "20:00", 120, 3, "Marie Curie", "06 12 34 56 78")).getString("id");
+    String zoe = Bookings.confirmed(admin, booking(venue, a1, date, "18:00", 120, 2, "Zoë Ångström", "+81 90-1111-2222")).getString("id");
+    String kenji = Bookings.hold(admin, booking(venue, a2, date, "19:00", 120, 4, "Kenji Tanaka", "+81 3 5555 6666")).getString("id");
     // Another day's booking stays out of the list.
-    admin.confirmed(booking(venue, room, a1, LocalDate.parse(day).plusDays(1).toString(), "18:00", 120, 2, "Other Day", "000"));
+    Bookings.confirmed(admin, booking(venue, a1, date.plusDays(1), "18:00", 120, 2, "Other Day", "000"));
 
     try (Browser browser = Browser.start(Browser.Size.DESKTOP)) {
-      signIn(browser, base + "/#/bookings?venue=" + venue + "&date=" + day, TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
+      BrowserSessions.signIn(browser, harness.base() + "#/bookings?venue=" + venue + "&date=" + day, TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
       WebDriver d = browser.driver();
       assertEquals(List.of(zoe, kenji, curie), awaitRows(browser, 3), "sorted by time");
       awaitText(browser, By.id("bookings-covers"), "9");
@@ -107,7 +88,7 @@ class BookingsListBrowserTest {
       awaitRows(browser, 3);
 
       // A booking made through REST (by another session) appears without a reload, in its place.
-      String live = admin.confirmed(booking(venue, room, a4, day, "18:30", 90, 5, "Live Walk-in", "+81 80 7777 8888")).getString("id");
+      String live = Bookings.confirmed(admin, booking(venue, a4, date, "18:30", 90, 5, "Live Walk-in", "+81 80 7777 8888")).getString("id");
       assertEquals(List.of(zoe, live, kenji, curie), awaitRows(browser, 4));
       awaitText(browser, By.id("bookings-covers"), "14");
       browser.screenshot("bookings");
@@ -125,14 +106,14 @@ class BookingsListBrowserTest {
 
       // Another day through the date input.
       browser.waitFor(By.cssSelector("button[aria-label='Next day']")).click();
-      browser.waitUntil(x -> x.getCurrentUrl().contains("date=" + LocalDate.parse(day).plusDays(1)));
+      browser.waitUntil(x -> x.getCurrentUrl().contains("date=" + date.plusDays(1)));
       assertEquals(1, awaitRows(browser, 1).size());
       browser.assertNoConsoleErrors();
     }
 
     // At phone width the table becomes cards, every cell labelled.
     try (Browser browser = Browser.start(Browser.Size.PHONE)) {
-      signIn(browser, base + "/#/bookings?venue=" + venue + "&date=" + day, TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
+      BrowserSessions.signIn(browser, harness.base() + "#/bookings?venue=" + venue + "&date=" + day, TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
       awaitRows(browser, 4);
       assertFalse(browser.driver().findElement(By.cssSelector(".bookings-list thead")).isDisplayed(), "no header row on a phone");
       WebElement card = row(browser.driver(), kenji);
@@ -141,6 +122,11 @@ class BookingsListBrowserTest {
       browser.screenshot("bookings-phone");
       browser.assertNoConsoleErrors();
     }
+  }
+
+  /** A booking of one table for {@code guest} on {@code phone}. */
+  static JsonObject booking(String venue, String[] table, LocalDate date, String start, int minutes, int party, String guest, String phone) {
+    return Bookings.request(venue, table, date, start, minutes, party).put("customer_name", guest).put("customer_phone", phone);
   }
 
   /** Waits until the element {@code by} finds shows {@code text} (the list re-renders as events arrive). */

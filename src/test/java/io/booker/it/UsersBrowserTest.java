@@ -1,14 +1,13 @@
-package io.booker.it.browser;
+package io.booker.it;
 
-import io.booker.it.TestNodes;
-import io.booker.it.browser.SetupBrowserTest.Rest;
 import io.booker.testinfra.Browser;
 import io.booker.testinfra.TestTokens;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -16,9 +15,8 @@ import org.openqa.selenium.support.ui.Select;
 import java.util.List;
 import java.util.UUID;
 
-import static io.booker.it.browser.SetupBrowserTest.click;
-import static io.booker.it.browser.SetupBrowserTest.signIn;
-import static io.booker.it.browser.SetupBrowserTest.textOf;
+import static io.booker.it.SetupBrowserTest.click;
+import static io.booker.it.SetupBrowserTest.textOf;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -30,37 +28,22 @@ class UsersBrowserTest {
 
   static final String PASSWORD = "a long enough password";
 
-  static TestNodes.Started node;
-  static Rest rest;
-
-  @BeforeAll
-  static void start() {
-    node = TestNodes.allInOne("eventbus");
-    rest = new Rest(node.httpPort(), TestTokens.admin());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (node != null) {
-      node.close();
-    }
-  }
+  @RegisterExtension
+  static final NodeHarness harness = NodeHarness.allInOne("eventbus");
+  static final ApiClient api = harness.api();
 
   @Test
   void anAdminCreatesAHostAndDisablesAnotherUser() {
     String tag = UUID.randomUUID().toString().substring(0, 8);
-    JsonObject venueA = new JsonObject(rest.send("POST", "/api/v1/venues",
-      new JsonObject().put("name", "Users A " + tag).put("timezone", "Europe/Paris"), 201));
-    JsonObject venueB = new JsonObject(rest.send("POST", "/api/v1/venues",
-      new JsonObject().put("name", "Users B " + tag).put("timezone", "Europe/Paris"), 201));
+    JsonObject venueA = api.venue("Users A " + tag);
+    JsonObject venueB = api.venue("Users B " + tag);
     // Logins starting with a digit come first in the list (login order), on its first page.
     String hostLogin = "0ub-host-" + tag;
     String otherLogin = "0ub-other-" + tag;
-    JsonObject other = new JsonObject(rest.send("POST", "/api/v1/users", new JsonObject().put("login", otherLogin)
-      .put("password", PASSWORD).put("role", "host").put("venue_ids", new JsonArray().add(venueA.getString("id"))), 201));
+    JsonObject other = Logins.createUser(api, otherLogin, PASSWORD, "host", venueA.getString("id"));
 
     try (Browser admin = Browser.start(Browser.Size.DESKTOP)) {
-      signIn(admin, node.httpPort(), TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
+      BrowserSessions.signIn(admin, harness.base(), TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
       click(admin, By.id("nav-users"));
       admin.waitFor(By.id("user-create-form"));
       admin.waitFor(By.cssSelector("[data-testid=user-row]"));
@@ -98,16 +81,15 @@ class UsersBrowserTest {
       assertEquals("Hanna Host", host.getString("display_name"));
       assertEquals(new JsonArray().add(venueA.getString("id")), host.getJsonArray("venue_ids"));
       assertFalse(host.getBoolean("disabled"));
-      JsonObject disabled = new JsonObject(rest.send("GET", "/api/v1/users/" + other.getString("id"), null, 200));
+      JsonObject disabled = api.ok(api.get("/api/v1/users/" + other.getString("id")));
       assertTrue(disabled.getBoolean("disabled"));
       assertEquals("host", disabled.getString("role"), "nothing else changed");
       assertEquals(new JsonArray().add(venueA.getString("id")), disabled.getJsonArray("venue_ids"));
-      new Rest(node.httpPort(), null).send("POST", "/api/v1/auth/login",
-        new JsonObject().put("login", otherLogin).put("password", PASSWORD), 401);
+      assertSignInRefused(otherLogin, PASSWORD);
 
       // The new host signs in elsewhere (a phone) and sees that venue only, without Setup or Users.
       try (Browser phone = Browser.start(Browser.Size.PHONE)) {
-        signIn(phone, node.httpPort(), hostLogin, PASSWORD);
+        BrowserSessions.signIn(phone, harness.base(), hostLogin, PASSWORD);
         phone.waitUntil(d -> !d.findElements(By.cssSelector("#venue-select option")).isEmpty());
         List<String> venues = phone.driver().findElements(By.cssSelector("#venue-select option")).stream()
           .map(o -> o.getAttribute("value")).toList();
@@ -116,7 +98,7 @@ class UsersBrowserTest {
         assertTrue(phone.driver().findElements(By.id("nav-setup")).isEmpty(), "a host has no Setup");
         assertTrue(phone.driver().findElements(By.id("nav-users")).isEmpty(), "a host has no Users");
         // Asking for the Users screen by address shows the timeline instead.
-        phone.driver().navigate().to("http://127.0.0.1:" + node.httpPort() + "/#/users");
+        phone.driver().navigate().to(harness.base() + "#/users");
         phone.waitUntil(d -> d.findElements(By.cssSelector(".view-users")).isEmpty() && !d.findElements(By.cssSelector(".view")).isEmpty());
         assertTrue(phone.driver().findElements(By.id("user-create-form")).isEmpty());
         phone.assertNoConsoleErrors();
@@ -145,9 +127,8 @@ class UsersBrowserTest {
       admin.type(By.cssSelector("#user-password-form input[name=password]"), "another long password");
       click(admin, By.cssSelector("#user-password-form button[type=submit]"));
       admin.waitUntil(d -> d.findElements(By.id("user-password-form")).isEmpty());
-      Rest anonymous = new Rest(node.httpPort(), null);
-      anonymous.send("POST", "/api/v1/auth/login", new JsonObject().put("login", hostLogin).put("password", PASSWORD), 401);
-      anonymous.send("POST", "/api/v1/auth/login", new JsonObject().put("login", hostLogin).put("password", "another long password"), 200);
+      assertSignInRefused(hostLogin, PASSWORD);
+      Logins.login(api, hostLogin, "another long password");
 
       // The only console error allowed is the refused duplicate login (409) provoked above.
       List<String> errors = admin.consoleErrors();
@@ -186,9 +167,15 @@ class UsersBrowserTest {
     throw new AssertionError("no row for " + login);
   }
 
+  /** Signing in through REST as {@code login} with {@code password} is refused (401). */
+  static void assertSignInRefused(String login, String password) {
+    HttpResponse<Buffer> r = Logins.attempt(api, login, password);
+    assertEquals(401, r.statusCode(), () -> "login " + login + ": " + r.bodyAsString());
+  }
+
   static JsonObject findUser(String login) {
     for (int offset = 0; ; offset += 500) {
-      JsonObject page = rest.object("/api/v1/users?limit=500&offset=" + offset);
+      JsonObject page = api.ok(api.get("/api/v1/users?limit=500&offset=" + offset));
       for (Object u : page.getJsonArray("users")) {
         if (((JsonObject) u).getString("login").equals(login)) {
           return (JsonObject) u;
