@@ -356,12 +356,23 @@ class SetupBrowserTest {
 
   /**
    * Clicks what by finds, brought to the middle of the window first: chromedriver scrolls an element
-   * just into view, where the app's sticky header can cover it.
+   * just into view, where the app's sticky header can cover it. Finds it again when a live re-render
+   * replaced it meanwhile (a change made through REST re-renders the lists when its event arrives).
    */
   static void click(Browser browser, By by) {
-    WebElement e = browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(by));
-    js(browser, "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", e);
-    browser.click(by);
+    browser.waitUntil(d -> {
+      try {
+        WebElement e = org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(by).apply(d);
+        if (e == null) {
+          return null;
+        }
+        js(browser, "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", e);
+        e.click();
+        return true;
+      } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+        return null; // not clicked: find it again
+      }
+    });
   }
 
   /** The text of what by finds, or "" while it is missing or being redrawn. */
