@@ -210,6 +210,9 @@ class App {
     store.addEventListener('venue', () => {
       const v = this.venues.find(x => x.id === store.id);
       if (v && store.venue) Object.assign(v, store.venue);
+      // A rename, here or by someone else, shows in the venue picker at once.
+      const option = [...this.venueSelect.options].find(o => o.value === store.id);
+      if (option && store.venue) option.textContent = store.venue.name;
     });
     await store.load();
     return store;

@@ -93,7 +93,7 @@ export async function mount(container, ctx) {
     notice.hidden = ranges.length > 0;
     notice.textContent = ranges.length ? '' : `Closed on ${formatDate(date)}: no opening hours. Bookings can still be made where a table is free.`;
 
-    const grid = h('div', {class: 'tl-grid', role: 'grid', 'aria-label': `Bookings on ${formatDate(date)}`});
+    const grid = h('div', {class: 'tl-grid', role: 'group', 'aria-label': `Bookings on ${formatDate(date)}`});
     grid.style.width = `calc(var(--side-w) + ${axis.slots} * var(--slot-w))`;
     grid.append(headRow(), pacingRow(shown));
     const byTable = new Map();
@@ -109,7 +109,7 @@ export async function mount(container, ctx) {
     for (const room of store.rooms) {
       const tables = store.tablesOf(room.id);
       if (!tables.length) continue;
-      grid.append(h('div', {class: 'tl-room', role: 'row'}, h('span', {class: 'tl-room-name', role: 'rowheader', text: room.name})));
+      grid.append(h('div', {class: 'tl-room'}, h('span', {class: 'tl-room-name', text: room.name})));
       for (const table of tables) grid.append(tableRow(table, byTable.get(table.id) ?? [], ranges));
     }
     grid.append(nowLine());
@@ -135,7 +135,7 @@ export async function mount(container, ctx) {
       place(label, m, Math.min(60, axis.end - m));
       track.append(label);
     }
-    return h('div', {class: 'tl-row tl-head', role: 'row'}, h('div', {class: 'tl-side', role: 'columnheader', text: 'Table'}), track);
+    return h('div', {class: 'tl-row tl-head', 'aria-hidden': 'true'}, h('div', {class: 'tl-side', text: 'Table'}), track);
   }
 
   function pacingRow(shown) {
@@ -153,8 +153,8 @@ export async function mount(container, ctx) {
       place(cell, axis.start + slot * SLOT, SLOT);
       track.append(cell);
     }
-    return h('div', {class: 'tl-row tl-pacing', role: 'row', id: 'timeline-pacing'},
-      h('div', {class: 'tl-side', role: 'rowheader', text: 'Covers / 15 min'}), track);
+    return h('div', {class: 'tl-row tl-pacing', id: 'timeline-pacing'},
+      h('div', {class: 'tl-side', text: 'Covers / 15 min'}), track);
   }
 
   function tableRow(table, list, ranges) {
@@ -176,8 +176,8 @@ export async function mount(container, ctx) {
       track.append(cell);
     }
     for (const b of list) track.append(block(b));
-    return h('div', {class: 'tl-row', role: 'row', dataset: {testid: 'timeline-row', id: table.id}},
-      h('div', {class: 'tl-side', role: 'rowheader'},
+    return h('div', {class: 'tl-row', dataset: {testid: 'timeline-row', id: table.id}},
+      h('div', {class: 'tl-side'},
         h('span', {class: 'tl-table-name', text: table.name}),
         h('span', {class: 'muted tl-capacity', text: `${table.capacity}${table.can_merge ? ' ⇄' : ''}`, title: `${table.capacity} seats${table.can_merge ? ', can be merged' : ''}`}),
         h('button', {type: 'button', class: 'icon-button tl-add', 'aria-label': `New booking at ${table.name}`, text: '+',
