@@ -28,11 +28,8 @@ class BookingConflictBrowserTest {
     String[] t2 = Bookings.table(admin, room, "T2", 2, false);
     String day = Bookings.day(1).toString();
     try (Browser browser = Browser.start()) {
-      browser.open("http://127.0.0.1:" + harness.httpPort() + "/");
-      browser.type(By.id("login"), TestTokens.ADMIN_LOGIN).type(By.id("password"), TestTokens.ADMIN_PASSWORD);
-      browser.click(By.cssSelector("form#sign-in button[type=submit]"));
-      browser.waitFor(By.id("app-shell"));
-      browser.open("http://127.0.0.1:" + harness.httpPort() + "/#/timeline?venue=" + venue + "&date=" + day);
+      BrowserSessions.signIn(browser, harness.base(), TestTokens.ADMIN_LOGIN, TestTokens.ADMIN_PASSWORD);
+      browser.open(harness.base() + "#/timeline?venue=" + venue + "&date=" + day);
       browser.click(By.cssSelector("[data-testid=timeline-row][data-id='" + t1[1] + "'] .tl-cell[data-time='20:00']"));
       browser.waitFor(By.cssSelector("#new-offers label.offer[data-table='" + t1[1] + "'] input:checked"));
       browser.type(By.id("new-name"), "Slow Host's Guest");
