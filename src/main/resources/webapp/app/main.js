@@ -93,7 +93,7 @@ class App {
     const me = await this.api.get('/api/v1/auth/me');
     this.api.session.user = me;
     const page = await this.api.get('/api/v1/venues', {limit: 500});
-    this.venues = page.venues.sort((a, b) => a.name.localeCompare(b.name));
+    this.setVenues(page);
     this.live.start();
     this.renderShell();
     await this.route();
@@ -159,6 +159,9 @@ class App {
     let {screen, params} = this.parse();
     const spec = SCREENS[screen];
     if (spec.roles && !spec.roles.includes(this.user.role)) screen = 'timeline';
+    const wanted = params.venue ?? localStorage.getItem(LAST_VENUE);
+    if (wanted && this.venuesTruncated && !this.venues.some(v => v.id === wanted)) await this.fetchVenue(wanted);
+    if (seq !== this.renderSeq) return;
     const venue = this.venues.find(v => v.id === params.venue) ?? this.venues.find(v => v.id === localStorage.getItem(LAST_VENUE)) ?? this.venues[0];
     if (venue && params.venue !== venue.id && (SCREENS[screen].venue || screen === 'setup')) {
       params = {...params, venue: venue.id};
@@ -218,9 +221,27 @@ class App {
     return store;
   }
 
+  setVenues(page) {
+    this.venues = page.venues.sort((a, b) => a.name.localeCompare(b.name));
+    // Only an admin of a very large group sees a first page that is not all of it.
+    this.venuesTruncated = page.total > page.venues.length;
+  }
+
+  /** A venue beyond the first page of the list (asked for by address or last used): added when it exists. */
+  async fetchVenue(id) {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return;
+    try {
+      const venue = await this.api.get(`/api/v1/venues/${id}`);
+      if (!this.venues.some(v => v.id === venue.id)) this.venues.push(venue);
+      this.venues.sort((a, b) => a.name.localeCompare(b.name));
+    } catch {
+      // Gone: the first venue of the list is shown instead.
+    }
+  }
+
   async refreshVenues() {
     const page = await this.api.get('/api/v1/venues', {limit: 500});
-    this.venues = page.venues.sort((a, b) => a.name.localeCompare(b.name));
+    this.setVenues(page);
     if (this.store && !this.venues.some(v => v.id === this.store.id)) {
       this.store.dispose();
       this.store = null;

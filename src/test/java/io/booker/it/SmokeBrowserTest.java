@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * sign-in form, the test admin signs in and gets the app's shell, and the console shows no error.
  */
 @Timeout(180)
-class BrowserSmokeTest {
+class SmokeBrowserTest {
 
   @RegisterExtension
   static final NodeHarness harness = NodeHarness.allInOne("eventbus");
