@@ -82,7 +82,19 @@ export async function mount(container, ctx) {
     return {start, end, slots: (end - start) / SLOT};
   }
 
+  let shownState = '';
+
+  /** What the grid shows; a live event or resync that changes none of it leaves the elements alone. */
+  function state() {
+    return JSON.stringify([showClosed, store.venue?.name, store.rooms.map(r => [r.id, r.name]),
+      store.tables.map(t => [t.id, t.room_id, t.name, t.capacity, t.can_merge]), rangesOn(date, store.hours, store.specials),
+      bookings.map(b => [b.id, b.version, b.status]).sort()]);
+  }
+
   function render() {
+    const current = state();
+    if (current === shownState) return;
+    shownState = current;
     const ranges = rangesOn(date, store.hours, store.specials);
     const shown = bookings.filter(b => showClosed || !HIDDEN_BY_DEFAULT.has(b.status));
     axis = computeAxis(ranges, shown);

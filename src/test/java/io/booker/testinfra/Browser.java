@@ -249,7 +249,19 @@ public final class Browser implements AutoCloseable {
 
   /** Clicks the element {@code by} finds once it is displayed and enabled. */
   public Browser click(By by) {
-    waitUntil(ExpectedConditions.elementToBeClickable(by)).click();
+    // A live page may redraw the element between finding it and clicking it: find it again then.
+    waitUntil(d -> {
+      WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+      if (element == null) {
+        return null;
+      }
+      try {
+        element.click();
+        return true;
+      } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+        return null;
+      }
+    });
     return this;
   }
 
