@@ -191,7 +191,7 @@ final class BookingSql {
    * The audit rows, outbox events and idempotency answer of the changes made by a statement whose
    * main CTE is {@code b}: written only if {@code b} touched a row. Parameters from {@code p}: seven
    * audit arrays, six outbox arrays, then the idempotency scope (null for none), key, operation,
-   * request hash, answer and booking id.
+   * request hash, answer and booking id, then the events' traceparent (null when not traced).
    */
   static String changes(int p) {
     return ", a AS (INSERT INTO booking_events (booking_id, event_type, actor_id, from_status, to_status, version, payload) "
@@ -200,9 +200,9 @@ final class BookingSql {
       + (p + 4) + "::text[], $" + (p + 5) + "::int8[], $" + (p + 6) + "::text[]) "
       + "    AS x(booking_id, event_type, actor_id, from_status, to_status, version, payload) "
       + "  WHERE EXISTS (SELECT 1 FROM b)), "
-      + "o AS (INSERT INTO outbox (event_id, topic, aggregate_id, event_type, payload, aggregate_version) "
-      + "  SELECT * FROM unnest($" + (p + 7) + "::uuid[], $" + (p + 8) + "::text[], $" + (p + 9) + "::text[], $" + (p + 10)
-      + "::text[], $" + (p + 11) + "::text[], $" + (p + 12) + "::int8[]) WHERE EXISTS (SELECT 1 FROM b)), "
+      + "o AS (INSERT INTO outbox (event_id, topic, aggregate_id, event_type, payload, aggregate_version, traceparent) "
+      + "  SELECT x.*, $" + (p + 19) + "::text FROM unnest($" + (p + 7) + "::uuid[], $" + (p + 8) + "::text[], $" + (p + 9) + "::text[], $" + (p + 10)
+      + "::text[], $" + (p + 11) + "::text[], $" + (p + 12) + "::int8[]) AS x WHERE EXISTS (SELECT 1 FROM b)), "
       + "k AS (INSERT INTO idempotency_keys (scope, idem_key, operation, request_hash, response, booking_id) "
       + "  SELECT $" + (p + 13) + ", $" + (p + 14) + ", $" + (p + 15) + ", $" + (p + 16) + ", $" + (p + 17) + ", $" + (p + 18)
       + "  WHERE $" + (p + 13) + "::text IS NOT NULL AND EXISTS (SELECT 1 FROM b))";
