@@ -11,9 +11,10 @@ import java.util.function.Function;
  * Whether a node traces, and the defaults it hands to OpenTelemetry's autoconfiguration.
  *
  * <p>Tracing is on when an OTLP endpoint is named ({@code OTEL_EXPORTER_OTLP_ENDPOINT},
- * {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT}, or the original's {@code JAEGER_ENDPOINT}) or when the
- * {@code tracing.enabled} key is true; {@code tracing.enabled: false} and {@code OTEL_SDK_DISABLED=true}
- * turn it off whatever else is set. Off means no tracer at all in the Vert.x instance.
+ * {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT}, or the original's {@code JAEGER_ENDPOINT}) or when
+ * {@code tracing.enabled} is true (then OpenTelemetry's default endpoint, {@code http://localhost:4318},
+ * unless one is named); OpenTelemetry's own {@code OTEL_SDK_DISABLED=true} turns it off whatever else
+ * is set. Off means no tracer at all in the Vert.x instance.
  *
  * <p>Everything else is OpenTelemetry's own configuration: the {@link #defaults()} only fill in what
  * the {@code OTEL_*} variables (or {@code otel.*} system properties) leave unset, so those always win.
@@ -31,9 +32,8 @@ public record TracingSettings(boolean enabled, Map<String, String> defaults) {
   public static TracingSettings from(JsonObject section, String nodeName, Function<String, String> env) {
     String otlp = firstSet(env, "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
     String jaeger = blankToNull(env.apply(JAEGER_ENDPOINT));
-    Boolean configured = section.getBoolean("enabled");
     boolean sdkDisabled = "true".equalsIgnoreCase(String.valueOf(env.apply("OTEL_SDK_DISABLED")).trim());
-    boolean enabled = !sdkDisabled && (configured != null ? configured : otlp != null || jaeger != null);
+    boolean enabled = !sdkDisabled && (section.getBoolean("enabled", false) || otlp != null || jaeger != null);
 
     Map<String, String> defaults = new LinkedHashMap<>();
     String serviceName = blankToNull(section.getString("service_name"));
