@@ -176,7 +176,7 @@ final class EventConsumer {
     if (record.key() != null) {
       span.setAttribute(AGGREGATE_ID, record.key());
     }
-    return Tracing.inSpan(vertx, span, () -> handleRecord(record), null);
+    return Tracing.inSpan(vertx, span, () -> handleRecord(record));
   }
 
   private Future<Integer> handleRecord(KafkaConsumerRecord<String, String> record) {

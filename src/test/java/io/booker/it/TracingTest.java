@@ -59,6 +59,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TracingTest {
 
+  private static final int HOLD_SECONDS = 4;
   private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
   private static final AttributeKey<String> RPC_METHOD = AttributeKey.stringKey("rpc.method");
 
@@ -83,6 +84,8 @@ class TracingTest {
     int bookingGrpc = TestNodes.freePort();
     services = TestNodes.allInOne("eventbus", new JsonObject().put("cluster", cluster.copy())
         .put("node", new JsonObject().put("name", "trace-services"))
+        // Holds lapse quickly: the expiry test waits for one.
+        .put("booking", new JsonObject().put("hold_ttl_seconds", HOLD_SECONDS).put("expiry", new JsonObject().put("interval_ms", 200)))
         .put("verticles", new JsonArray().add(verticle("venue")).add(verticle("booking")).add(verticle("notify"))),
       TestNodes.freePort(), venueGrpc, bookingGrpc, sdk("booker-services"));
     eventBusGateway = gateway("eventbus", cluster.copy().put("port", hz + 1), venueGrpc, bookingGrpc);
@@ -119,6 +122,34 @@ class TracingTest {
   @Test
   void aBookingThroughTheGrpcGatewayIsOneTraceFromTheRequestToNotify() {
     oneTraceFromRequestToNotify(grpcGateway, "booker-gateway-grpc", 2);
+  }
+
+  @Test
+  void theExpiryOfAHoldIsASpanOfItsOwnLinkedToTheHoldsRequestAndItsEventsFollowIt() {
+    ApiClient api = new ApiClient(web, eventBusGateway.httpPort()).as(TestTokens.admin());
+    String bookingId = Bookings.hold(api, Bookings.request(venue, table, Bookings.day(3), "19:00", 90, 2)).getString("id");
+    SpanData call = Eventually.await("the hold's service call span", Duration.ofSeconds(20),
+      () -> find(s -> bookingId.equals(s.getAttributes().get(TraceAttributes.BOOKING_ID)) && s.getAttributes().get(RPC_METHOD) != null),
+      Optional::isPresent).orElseThrow();
+
+    SpanData expiry = Eventually.await("the expiry span linked to the hold's request", Duration.ofSeconds(HOLD_SECONDS + 20),
+      () -> find(s -> s.getName().equals("booking.expire_holds") && s.getLinks().stream().anyMatch(l ->
+        bookingId.equals(l.getAttributes().get(TraceAttributes.BOOKING_ID)))), Optional::isPresent).orElseThrow();
+    assertFalse(expiry.getParentSpanContext().isValid(), "a root span: no request made the expiry");
+    LinkData link = expiry.getLinks().stream().filter(l -> bookingId.equals(l.getAttributes().get(TraceAttributes.BOOKING_ID))).findFirst().orElseThrow();
+    assertEquals(call.getTraceId(), link.getSpanContext().getTraceId());
+    assertEquals(call.getSpanId(), link.getSpanContext().getSpanId());
+
+    // The expired event is published and handled in the expiry's trace.
+    SpanData publish = Eventually.await("the expired event's publish in the expiry's trace", Duration.ofSeconds(20),
+      () -> find(s -> s.getName().equals("outbox.publish booking.expired") && s.getParentSpanId().equals(expiry.getSpanId())),
+      Optional::isPresent).orElseThrow();
+    assertEquals(expiry.getTraceId(), publish.getTraceId());
+    Eventually.await("notify's handling of the expired event in the expiry's trace", Duration.ofSeconds(60),
+      () -> find(s -> s.getTraceId().equals(expiry.getTraceId()) && s.getName().equals("notify.handle booking.expired")
+        && bookingId.equals(s.getAttributes().get(TraceAttributes.BOOKING_ID))), Optional::isPresent);
+    JsonObject expired = KafkaEvents.awaitEvent("booking.expired", bookingId, e -> true);
+    assertEquals(expiry.getTraceId(), expired.getJsonObject("headers").getString("trace_id"));
   }
 
   private void oneTraceFromRequestToNotify(TestNodes.Started gateway, String gatewayService, int day) {

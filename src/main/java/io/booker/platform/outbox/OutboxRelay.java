@@ -188,7 +188,7 @@ public final class OutboxRelay {
       .setAttribute(TraceAttributes.EVENT_TYPE, row.getString("event_type"))
       .setAttribute(AGGREGATE_ID, row.getString("aggregate_id"))
       .setAttribute(ATTEMPT, row.getInteger("attempts") + 1L);
-    return Tracing.inSpan(vertx, span, () -> send(topic, record), null);
+    return Tracing.inSpan(vertx, span, () -> send(topic, record));
   }
 
   private Future<Void> send(String topic, KafkaProducerRecord<String, String> record) {

@@ -22,7 +22,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -149,10 +148,17 @@ public final class Tracing {
   /**
    * Runs {@code work} in a fresh duplicated Vert.x context in which {@code span} (built by the caller,
    * not started) is current, so that everything Vert.x traces inside it (SQL, event bus, Kafka send)
-   * becomes its child; the span ends with the work's outcome, a failure recorded on it.
-   * {@code attributes} may add attributes from the result before the span ends.
+   * becomes its child; the span ends with the work's outcome, a failure recorded on it. When
+   * {@code vertx} does not trace, runs {@code work} as it is.
    */
-  public static <T> Future<T> inSpan(Vertx vertx, SpanBuilder span, Supplier<Future<T>> work, Function<T, Map<String, String>> attributes) {
+  public static <T> Future<T> inSpan(Vertx vertx, SpanBuilder span, Supplier<Future<T>> work) {
+    if (!enabled(vertx)) {
+      try {
+        return work.get();
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
+    }
     ContextInternal dup = ((ContextInternal) vertx.getOrCreateContext()).duplicate();
     Promise<T> done = dup.promise();
     dup.runOnContext(v -> {
@@ -168,8 +174,6 @@ public final class Tracing {
         if (ar.failed()) {
           started.recordException(ar.cause());
           started.setStatus(StatusCode.ERROR, String.valueOf(ar.cause().getMessage()));
-        } else if (attributes != null && ar.result() != null) {
-          attributes.apply(ar.result()).forEach(started::setAttribute);
         }
         started.end();
         scope.close();
