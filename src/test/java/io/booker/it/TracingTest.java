@@ -170,6 +170,7 @@ class TracingTest {
     Map<String, SpanData> byId = trace.stream().collect(Collectors.toMap(SpanData::getSpanId, s -> s, (a, b) -> a));
     String shape = trace.stream().map(s -> s.getName() + "[" + s.getKind() + "," + service(s) + "] " + s.getSpanId() + " <- " + s.getParentSpanId())
       .collect(Collectors.joining("\n  ", "\n  ", ""));
+    System.out.println("trace of a booking through " + gatewayService + ":" + shape);
 
     // The root: the gateway's HTTP server span, named after its route.
     List<SpanData> roots = trace.stream().filter(s -> !s.getParentSpanContext().isValid()).toList();
