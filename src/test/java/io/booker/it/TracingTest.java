@@ -22,6 +22,7 @@ import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
@@ -41,6 +42,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -53,7 +55,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * One booking made through REST on a three-node cluster (the services and notify on one node, a
  * gateway on each of two others: one calling the services over the event bus, one over gRPC) is one
  * trace: the gateway's HTTP span → the service call → its SQL and Redis → the outbox publish → the
- * Kafka send → notify's handling, each the child of the one before. The Kafka record carries that
+ * Kafka send → notify's handling → the guest's SMS (a stand-in webhook provider), each the child of
+ * the one before. The Kafka record carries that
  * trace in its {@code traceparent} header and {@code EventHeaders.trace_id}, and the request's log
  * lines carry its trace id.
  */
@@ -70,6 +73,8 @@ class TracingTest {
   static TestNodes.Started eventBusGateway;
   static TestNodes.Started grpcGateway;
   static Vertx client;
+  static Vertx webhookVertx;
+  static final List<String> webhookTraceparents = new CopyOnWriteArrayList<>();
   static WebClient web;
   static String venue;
   static String[] table;
@@ -80,12 +85,20 @@ class TracingTest {
     int hz = TestNodes.freeRange(3);
     JsonObject cluster = new JsonObject().put("enabled", true).put("name", "tracing-" + UUID.randomUUID()).put("host", "127.0.0.1")
       .put("port", hz).put("members", new JsonArray().add("127.0.0.1:" + hz).add("127.0.0.1:" + (hz + 1)).add("127.0.0.1:" + (hz + 2)));
+    webhookVertx = Vertx.vertx();
+    HttpServer webhook = webhookVertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+      webhookTraceparents.add(String.valueOf(req.getHeader("traceparent")));
+      req.response().setStatusCode(202).end();
+    })).listen(0, "127.0.0.1").await();
     int venueGrpc = TestNodes.freePort();
     int bookingGrpc = TestNodes.freePort();
     services = TestNodes.allInOne("eventbus", new JsonObject().put("cluster", cluster.copy())
         .put("node", new JsonObject().put("name", "trace-services"))
         // Holds lapse quickly: the expiry test waits for one.
         .put("booking", new JsonObject().put("hold_ttl_seconds", HOLD_SECONDS).put("expiry", new JsonObject().put("interval_ms", 200)))
+        // The guests' SMS go to a stand-in provider: their send is part of the trace.
+        .put("notify", new JsonObject().put("webhook", new JsonObject()
+          .put("url", "http://127.0.0.1:" + webhook.actualPort() + "/sms").put("secret", "tracing-test-webhook-secret")))
         .put("verticles", new JsonArray().add(verticle("venue")).add(verticle("booking")).add(verticle("notify"))),
       TestNodes.freePort(), venueGrpc, bookingGrpc, sdk("booker-services"));
     eventBusGateway = gateway("eventbus", cluster.copy().put("port", hz + 1), venueGrpc, bookingGrpc);
@@ -111,6 +124,9 @@ class TracingTest {
       }
     }
     sdks.forEach(OpenTelemetrySdk::close);
+    if (webhookVertx != null) {
+      webhookVertx.close().await();
+    }
     logs.stop();
   }
 
@@ -213,6 +229,16 @@ class TracingTest {
     assertTrue(trace.stream().anyMatch(s -> "postgresql".equals(dbSystem(s)) && handled.getSpanId().equals(s.getParentSpanId())),
       () -> "notify's SQL under its handling in" + shape);
 
+    // The guest's SMS goes out in the same trace: sent under notify's handling, the provider's
+    // request carrying the trace on.
+    SpanData sms = Eventually.await("the SMS send in the request's trace", Duration.ofSeconds(30),
+      () -> find(s -> s.getTraceId().equals(traceId) && s.getName().equals("notify.send sms")), Optional::isPresent).orElseThrow();
+    assertEquals(handled.getSpanId(), sms.getParentSpanId());
+    assertEquals("sent", sms.getAttributes().get(AttributeKey.stringKey("booker.outcome")));
+    assertEquals(bookingId, sms.getAttributes().get(TraceAttributes.BOOKING_ID));
+    assertTrue(webhookTraceparents.stream().anyMatch(h -> h.contains(traceId)), () -> "traceparent at the provider: " + webhookTraceparents);
+    trace = spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(traceId)).toList();
+
     // No guest data in any span of the trace.
     for (SpanData s : trace) {
       String attributes = s.getAttributes().toString() + s.getName();
@@ -239,8 +265,12 @@ class TracingTest {
       () -> "the gateway's line in " + lines);
     assertTrue(lines.stream().anyMatch(e -> e.getFormattedMessage().startsWith("event=rpc_served") && e.getFormattedMessage().contains("CreateBooking")),
       () -> "the service's line in " + lines);
+    assertTrue(lines.stream().anyMatch(e -> e.getFormattedMessage().startsWith("event=notify_sent") && e.getFormattedMessage().contains(bookingId)),
+      () -> "the SMS send's line in " + lines);
+    Map<String, SpanData> all = spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(traceId))
+      .collect(Collectors.toMap(SpanData::getSpanId, s -> s, (a, b) -> a));
     for (ILoggingEvent line : lines) {
-      assertTrue(byId.containsKey(line.getMDCPropertyMap().get("span_id")), () -> "the span of " + line + " is in the trace");
+      assertTrue(all.containsKey(line.getMDCPropertyMap().get("span_id")), () -> "the span of " + line + " is in the trace");
     }
   }
 
