@@ -55,8 +55,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * One booking made through REST on a three-node cluster (the services and notify on one node, a
  * gateway on each of two others: one calling the services over the event bus, one over gRPC) is one
  * trace: the gateway's HTTP span → the service call → its SQL and Redis → the outbox publish → the
- * Kafka send → notify's handling → the guest's SMS (a stand-in webhook provider), each the child of
- * the one before. The Kafka record carries that
+ * Kafka send → notify's handling → the guest's SMS (a stand-in webhook provider) and the live event's
+ * delivery to the gateway's WebSocket feed, each the child of the one before. The Kafka record carries that
  * trace in its {@code traceparent} header and {@code EventHeaders.trace_id}, and the request's log
  * lines carry its trace id.
  */
@@ -170,9 +170,13 @@ class TracingTest {
 
   private void oneTraceFromRequestToNotify(TestNodes.Started gateway, String gatewayService, int day) {
     ApiClient api = new ApiClient(web, gateway.httpPort()).as(TestTokens.admin());
+    LiveClient live = LiveClient.ready(client, gateway.httpPort(), TestTokens.admin());
+    live.subscribe(venue);
     JsonObject request = Bookings.request(venue, table, Bookings.day(day), "19:00", 90, 2)
       .put("customer_email", "guest-" + UUID.randomUUID() + "@guests.test");
     String bookingId = Bookings.hold(api, request).getString("id");
+    live.nextWhere("booking.held", "booking.id", bookingId);
+    live.close();
 
     // The service call that made the booking names it; its trace is the request's.
     SpanData call = Eventually.await("the booking's service call span", Duration.ofSeconds(20),
@@ -228,6 +232,13 @@ class TracingTest {
     assertEquals(bookingId, handled.getAttributes().get(TraceAttributes.BOOKING_ID));
     assertTrue(trace.stream().anyMatch(s -> "postgresql".equals(dbSystem(s)) && handled.getSpanId().equals(s.getParentSpanId())),
       () -> "notify's SQL under its handling in" + shape);
+
+    // The live event reaches the gateway's WebSocket feed in the same trace: notify's publish, and the
+    // gateway's delivery under it.
+    SpanData livePublish = trace.stream().filter(s -> s.getName().equals("publish") && handled.getSpanId().equals(s.getParentSpanId()))
+      .findFirst().orElseThrow(() -> new AssertionError("no live publish under notify's handling in" + shape));
+    Eventually.await("the gateway's delivery of the live event", Duration.ofSeconds(10),
+      () -> find(s -> livePublish.getSpanId().equals(s.getParentSpanId()) && gatewayService.equals(service(s))), Optional::isPresent);
 
     // The guest's SMS goes out in the same trace: sent under notify's handling, the provider's
     // request carrying the trace on.
