@@ -205,6 +205,10 @@ class TracingTest {
     assertTrue(call.getAttributes().get(RPC_METHOD).endsWith("/CreateBooking"), shape);
     assertEquals(venue, call.getAttributes().get(TraceAttributes.VENUE_ID));
     assertEquals("held", call.getAttributes().get(TraceAttributes.BOOKING_STATUS));
+    SpanData resolve = trace.stream().filter(s -> "venue.VenueService/ResolveBookingSlot".equals(s.getAttributes().get(RPC_METHOD)))
+      .findFirst().orElseThrow(() -> new AssertionError("no venue call in" + shape));
+    assertEquals(venue, resolve.getAttributes().get(TraceAttributes.VENUE_ID), "a call's venue id from its request");
+    assertTrue(descends(resolve, call, byId), shape);
     SpanData caller = byId.get(call.getParentSpanId());
     assertNotNull(caller, () -> "the call's parent in" + shape);
     assertEquals(gatewayService, service(caller), shape);

@@ -212,8 +212,10 @@ public final class OutboxRelay {
         failed.add(Tuple.of(row.getLong("id"), String.valueOf(send.cause()), (double) backoff, maxAttempts));
         if (attempts >= maxAttempts) {
           Metrics.outboxDeadLettered(service, row.getString("topic"));
-          log.error("event=outbox_dead_letter service={} event_id={} topic={} attempts={} error={}",
-            service, row.getUUID("event_id"), row.getString("topic"), attempts, send.cause().toString());
+          // Logged in the trace of the request that wrote the event: its trace id leads there.
+          Tracing.runIn(Tracing.fromTraceparent(row.getString("traceparent")), () ->
+            log.error("event=outbox_dead_letter service={} event_id={} topic={} attempts={} error={}",
+              service, row.getUUID("event_id"), row.getString("topic"), attempts, send.cause().toString()));
         }
       }
     }

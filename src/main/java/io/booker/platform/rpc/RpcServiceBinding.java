@@ -172,6 +172,10 @@ public final class RpcServiceBinding<S> {
     span.updateName(method.fullName());
     span.setAttribute(RPC_SYSTEM, "grpc".equals(transport) ? "grpc" : "vertx_eventbus");
     span.setAttribute(RPC_METHOD, method.fullName());
+    if (span.isRecording()) {
+      idAttribute(span, request, "booking_id", TraceAttributes.BOOKING_ID);
+      idAttribute(span, request, "venue_id", TraceAttributes.VENUE_ID);
+    }
     Future<Message> result;
     try {
       result = (Future<Message>) method.javaMethod().invoke(implementation, request);
@@ -201,6 +205,17 @@ public final class RpcServiceBinding<S> {
             (System.nanoTime() - start) / 1_000_000);
         }
       });
+  }
+
+  /** The request's top-level id field {@code name} (when it has one and it is set) as a span attribute. */
+  private static void idAttribute(Span span, Message request, String name, AttributeKey<String> key) {
+    Descriptors.FieldDescriptor field = request.getDescriptorForType().findFieldByName(name);
+    if (field != null && !field.isRepeated() && field.getJavaType() == Descriptors.FieldDescriptor.JavaType.STRING) {
+      String value = (String) request.getField(field);
+      if (!value.isEmpty()) {
+        span.setAttribute(key, value);
+      }
+    }
   }
 
   private static long deadlineOf(String header) {
