@@ -160,15 +160,13 @@ final class EventConsumer {
     if (!Tracing.enabled(vertx)) {
       return handleRecord(record);
     }
-    String traceparent = null;
+    Map<String, String> headers = new HashMap<>();
     for (KafkaHeader h : record.headers()) {
-      if (Tracing.TRACEPARENT.equals(h.key())) {
-        traceparent = h.value().toString();
-      }
+      headers.put(h.key(), h.value().toString());
     }
     SpanBuilder span = Tracing.tracer(vertx).spanBuilder("notify.handle " + record.topic())
       .setSpanKind(SpanKind.CONSUMER)
-      .setParent(Tracing.fromTraceparent(traceparent))
+      .setParent(Tracing.fromHeaders(vertx, headers))
       .setAttribute(MESSAGING_SYSTEM, "kafka")
       .setAttribute(MESSAGING_DESTINATION, record.topic())
       .setAttribute(MESSAGING_PARTITION, String.valueOf(record.partition()))

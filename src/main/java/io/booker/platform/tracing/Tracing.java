@@ -121,6 +121,15 @@ public final class Tracing {
     return carrier.get(TRACEPARENT);
   }
 
+  /**
+   * The context that message headers (a Kafka record's) carry, read with the propagators
+   * {@code vertx} traces with (those that wrote them: W3C {@code traceparent} unless OTEL_PROPAGATORS
+   * says otherwise); root when none.
+   */
+  public static Context fromHeaders(Vertx vertx, Map<String, String> headers) {
+    return of(vertx).getPropagators().getTextMapPropagator().extract(Context.root(), headers, MAP_GETTER);
+  }
+
   /** The context a W3C traceparent describes; root when null or unreadable. */
   public static Context fromTraceparent(String traceparent) {
     if (traceparent == null || traceparent.isBlank()) {
