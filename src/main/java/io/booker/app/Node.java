@@ -1,6 +1,10 @@
 package io.booker.app;
 
 import io.booker.platform.config.NodeConfig;
+import io.booker.platform.tracing.Tracing;
+import io.booker.platform.tracing.TracingSettings;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,6 +17,7 @@ import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.Match;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.tracing.opentelemetry.OpenTelemetryTracingFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +37,13 @@ public final class Node {
   private final Vertx vertx;
   private final NodeConfig config;
   private final List<String> deployments = new ArrayList<>();
+  /** The SDK this node built from its configuration (flushed and shut down at stop); null when off or given. */
+  private final OpenTelemetrySdk ownSdk;
 
-  private Node(Vertx vertx, NodeConfig config) {
+  private Node(Vertx vertx, NodeConfig config, OpenTelemetrySdk ownSdk) {
     this.vertx = vertx;
     this.config = config;
+    this.ownSdk = ownSdk;
   }
 
   public static Future<Node> start(String confPath, JsonObject overrides) {
@@ -48,10 +56,46 @@ public final class Node {
     return start(config);
   }
 
+  /**
+   * As {@link #start(String, JsonObject)}, tracing with {@code openTelemetry} whatever the
+   * configuration says (tests give an SDK with an in-memory exporter); the caller owns it.
+   */
+  public static Future<Node> start(String confPath, JsonObject overrides, OpenTelemetry openTelemetry) {
+    NodeConfig config;
+    try {
+      config = NodeConfig.load(confPath, overrides);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return start(config, openTelemetry, null);
+  }
+
   public static Future<Node> start(NodeConfig config) {
+    TracingSettings tracing = TracingSettings.from(config.section("tracing"), config.nodeName(), System::getenv);
+    OpenTelemetrySdk sdk;
+    try {
+      sdk = Tracing.sdk(tracing);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(new IllegalStateException("tracing configuration: " + e.getMessage(), e));
+    }
+    if (sdk != null) {
+      log.info("event=tracing_enabled node={} service_name={}", config.nodeName(), tracing.serviceName());
+    }
+    return start(config, sdk, sdk);
+  }
+
+  private static Future<Node> start(NodeConfig config, OpenTelemetry openTelemetry, OpenTelemetrySdk ownSdk) {
     long t0 = System.currentTimeMillis();
-    return buildVertx(config).compose(vertx -> {
-      Node node = new Node(vertx, config);
+    return buildVertx(config, openTelemetry).recover(t -> {
+      if (ownSdk != null) {
+        ownSdk.close();
+      }
+      return Future.failedFuture(t);
+    }).compose(vertx -> {
+      if (openTelemetry != null) {
+        Tracing.register(vertx, openTelemetry);
+      }
+      Node node = new Node(vertx, config, ownSdk);
       return DependencyProbe.await(vertx, config)
         .compose(v -> node.deployAll())
         .map(v -> {
@@ -81,7 +125,13 @@ public final class Node {
         .onFailure(t -> log.warn("event=undeploy_failed id={} error={}", id, t.toString())));
     }
     return chain.transform(ignored -> vertx.close())
-      .onComplete(ar -> log.info("event=node_stopped node={}", config.nodeName()));
+      .onComplete(ar -> {
+        Tracing.unregister(vertx);
+        if (ownSdk != null) {
+          ownSdk.close(); // exports what is still buffered
+        }
+        log.info("event=node_stopped node={}", config.nodeName());
+      });
   }
 
   private Future<Void> deployAll() {
@@ -104,7 +154,8 @@ public final class Node {
     return chain;
   }
 
-  private static Future<Vertx> buildVertx(NodeConfig config) {
+  /** @param openTelemetry null: no tracer at all (tracing off costs nothing) */
+  private static Future<Vertx> buildVertx(NodeConfig config, OpenTelemetry openTelemetry) {
     JsonObject cluster = config.section("cluster");
     VertxOptions options = new VertxOptions()
       .setMetricsOptions(new MicrometerMetricsOptions()
@@ -115,6 +166,9 @@ public final class Node {
           .setValue(HttpMetricsHandler.NON_STANDARD_METHOD).setAlias("OTHER"))
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
     VertxBuilder builder = Vertx.builder().with(options);
+    if (openTelemetry != null) {
+      builder.withTracer(new OpenTelemetryTracingFactory(openTelemetry));
+    }
     if (!config.clustered()) {
       return Future.succeededFuture(builder.build());
     }

@@ -9,6 +9,12 @@ import io.booker.notify.domain.NotificationPlan;
 import io.booker.notify.domain.NotificationPlanner;
 import io.booker.platform.live.LiveEvents;
 import io.booker.platform.metrics.Metrics;
+import io.booker.platform.tracing.TraceAttributes;
+import io.booker.platform.tracing.Tracing;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -18,6 +24,7 @@ import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
 import io.vertx.kafka.client.consumer.OffsetAndMetadata;
+import io.vertx.kafka.client.producer.KafkaHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +49,12 @@ final class EventConsumer {
   static final Pattern TOPICS = Pattern.compile("(booking|venue|table)\\..+");
 
   private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+  private static final AttributeKey<String> MESSAGING_SYSTEM = AttributeKey.stringKey("messaging.system");
+  private static final AttributeKey<String> MESSAGING_DESTINATION = AttributeKey.stringKey("messaging.destination.name");
+  private static final AttributeKey<String> MESSAGING_PARTITION = AttributeKey.stringKey("messaging.destination.partition.id");
+  private static final AttributeKey<Long> MESSAGING_OFFSET = AttributeKey.longKey("messaging.kafka.offset");
+  private static final AttributeKey<String> AGGREGATE_ID = AttributeKey.stringKey("booker.aggregate_id");
+  private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("booker.outcome");
 
   private final Vertx vertx;
   private final KafkaConsumer<String, String> consumer;
@@ -139,7 +152,32 @@ final class EventConsumer {
     });
   }
 
+  /**
+   * Handles one record; when the node traces, in a consumer span that continues the trace of the
+   * record's {@code traceparent} header (the booking's request), so its SQL and live publish join it.
+   */
   private Future<Integer> handle(KafkaConsumerRecord<String, String> record) {
+    if (!Tracing.enabled(vertx)) {
+      return handleRecord(record);
+    }
+    Map<String, String> headers = new HashMap<>();
+    for (KafkaHeader h : record.headers()) {
+      headers.put(h.key(), h.value().toString());
+    }
+    SpanBuilder span = Tracing.tracer(vertx).spanBuilder("notify.handle " + record.topic())
+      .setSpanKind(SpanKind.CONSUMER)
+      .setParent(Tracing.fromHeaders(vertx, headers))
+      .setAttribute(MESSAGING_SYSTEM, "kafka")
+      .setAttribute(MESSAGING_DESTINATION, record.topic())
+      .setAttribute(MESSAGING_PARTITION, String.valueOf(record.partition()))
+      .setAttribute(MESSAGING_OFFSET, record.offset());
+    if (record.key() != null) {
+      span.setAttribute(AGGREGATE_ID, record.key());
+    }
+    return Tracing.inSpan(vertx, span, () -> handleRecord(record));
+  }
+
+  private Future<Integer> handleRecord(KafkaConsumerRecord<String, String> record) {
     RecordPosition position = new RecordPosition(record.topic(), record.partition(), record.offset());
     ParsedEvent event;
     try {
@@ -150,9 +188,20 @@ final class EventConsumer {
       Metrics.increment("notify_events", "outcome", "poisoned");
       return store.poison(position, record.key(), String.valueOf(unreadable.getMessage()), record.value()).map(0);
     }
+    Span span = Tracing.currentSpan();
+    span.setAttribute(TraceAttributes.EVENT_ID, String.valueOf(event.eventId()));
+    span.setAttribute(TraceAttributes.EVENT_TYPE, event.eventType());
+    if (event.venueId() != null) {
+      span.setAttribute(TraceAttributes.VENUE_ID, event.venueId().toString());
+    }
+    if (event.booking() != null) {
+      span.setAttribute(TraceAttributes.BOOKING_ID, String.valueOf(event.booking().bookingId()));
+      span.setAttribute(TraceAttributes.BOOKING_STATUS, String.valueOf(event.booking().status()));
+    }
     NotificationPlan plan = event.booking() == null ? null : planner.plan(event.booking(), Instant.now());
     return store.handle(event, position, plan).map(handled -> {
       Metrics.increment("notify_events", "outcome", handled.outcome().name().toLowerCase());
+      span.setAttribute(OUTCOME, handled.outcome().name().toLowerCase());
       log.debug("event=notify_event_handled event_id={} type={} venue_id={} outcome={} notifications={}",
         event.eventId(), event.eventType(), event.venueId(), handled.outcome(), handled.notifications());
       if (handled.outcome() == Outcome.APPLIED) {

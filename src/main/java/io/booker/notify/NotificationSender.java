@@ -1,5 +1,13 @@
 package io.booker.notify;
 
+import io.booker.platform.tracing.TraceAttributes;
+import io.booker.platform.tracing.Tracing;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.booker.notify.channel.Channel;
 import io.booker.notify.channel.OutgoingMessage;
 import io.booker.notify.channel.SendFailure;
@@ -27,6 +35,11 @@ import java.util.Map;
 final class NotificationSender {
 
   private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
+  private static final AttributeKey<String> NOTIFICATION_ID = AttributeKey.stringKey("booker.notification_id");
+  private static final AttributeKey<String> CHANNEL = AttributeKey.stringKey("booker.channel");
+  private static final AttributeKey<String> TEMPLATE = AttributeKey.stringKey("booker.template");
+  private static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("booker.attempt");
+  private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("booker.outcome");
 
   private final Vertx vertx;
   private final NotifyStore store;
@@ -96,7 +109,37 @@ final class NotificationSender {
     return idle.future();
   }
 
+  /**
+   * Delivers one notification; when the node traces, in a span that continues the trace of the
+   * event that planned it (a reminder, due hours later, is a trace of its own linked to it).
+   */
   private Future<Void> deliver(DueNotification claimed) {
+    if (!Tracing.enabled(vertx)) {
+      return deliverNow(claimed);
+    }
+    io.opentelemetry.context.Context planned = Tracing.fromTraceparent(claimed.traceparent());
+    SpanBuilder span = Tracing.tracer(vertx).spanBuilder("notify.send " + claimed.channel()).setSpanKind(SpanKind.PRODUCER)
+      .setAttribute(NOTIFICATION_ID, claimed.id().toString())
+      .setAttribute(TraceAttributes.BOOKING_ID, claimed.bookingId().toString())
+      .setAttribute(CHANNEL, claimed.channel())
+      .setAttribute(TEMPLATE, claimed.template())
+      .setAttribute(ATTEMPT, claimed.attempts() + 1L);
+    if (claimed.venueId() != null) {
+      span.setAttribute(TraceAttributes.VENUE_ID, claimed.venueId().toString());
+    }
+    SpanContext origin = Span.fromContext(planned).getSpanContext();
+    if ("reminder".equals(claimed.template())) {
+      span.setNoParent();
+      if (origin.isValid()) {
+        span.addLink(origin);
+      }
+    } else {
+      span.setParent(planned);
+    }
+    return Tracing.inSpan(vertx, span, () -> deliverNow(claimed));
+  }
+
+  private Future<Void> deliverNow(DueNotification claimed) {
     return claimed.venueKnown() ? send(claimed) : withVenue(claimed).compose(this::send);
   }
 
@@ -119,6 +162,7 @@ final class NotificationSender {
     if (n.template().equals("reminder")) {
       String obsolete = ReminderCheck.obsolete(n.bookingStatus(), n.startsAt(), n.remindsOf());
       if (obsolete != null) {
+        Tracing.currentSpan().setAttribute(OUTCOME, "cancelled");
         log.info("event=notify_reminder_cancelled notification_id={} booking_id={} reason=\"{}\"", n.id(), n.bookingId(), obsolete);
         return store.markCancelled(n.id(), obsolete);
       }
@@ -138,6 +182,7 @@ final class NotificationSender {
     return channel.send(message).transform(ar -> {
       if (ar.succeeded()) {
         Metrics.increment("notify_notifications", "channel", n.channel(), "outcome", "sent");
+        Tracing.currentSpan().setAttribute(OUTCOME, "sent");
         log.info("event=notify_sent notification_id={} booking_id={} channel={} template={} to={}",
           n.id(), n.bookingId(), n.channel(), n.template(), Masking.recipient(n.channel(), n.recipient()));
         return store.markSent(n.id(), text.language(), text.subject());
@@ -150,6 +195,7 @@ final class NotificationSender {
       }
       Duration wait = retry.backoff(attempts);
       Metrics.increment("notify_notifications", "channel", n.channel(), "outcome", "retry");
+      Tracing.currentSpan().setAttribute(OUTCOME, "retry");
       log.info("event=notify_send_retry notification_id={} booking_id={} channel={} attempts={} retry_in_ms={} error=\"{}\"",
         n.id(), n.bookingId(), n.channel(), attempts, wait.toMillis(), reason);
       return store.markRetry(n.id(), reason, wait);
@@ -158,6 +204,7 @@ final class NotificationSender {
 
   private Future<Void> failed(DueNotification n, String reason) {
     Metrics.increment("notify_notifications", "channel", n.channel(), "outcome", "failed");
+    Tracing.currentSpan().setAttribute(OUTCOME, "failed").setStatus(StatusCode.ERROR, "notification failed");
     log.warn("event=notify_send_failed notification_id={} booking_id={} channel={} to={} error=\"{}\"",
       n.id(), n.bookingId(), n.channel(), Masking.recipient(n.channel(), n.recipient()), reason);
     return store.markFailed(n.id(), reason);

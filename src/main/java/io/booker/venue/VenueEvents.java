@@ -4,6 +4,8 @@ import io.booker.platform.auth.AccessTokens;
 import io.booker.platform.outbox.OutboxEvent;
 import io.booker.platform.rpc.CallContext;
 import io.booker.proto.common.EventHeaders;
+import io.booker.platform.tracing.TraceAttributes;
+import io.booker.platform.tracing.Tracing;
 import io.booker.proto.common.TableLayoutUpdated;
 import io.booker.proto.common.VenueCreated;
 import io.booker.proto.common.VenueDeleted;
@@ -66,8 +68,10 @@ public final class VenueEvents {
 
   private OutboxEvent event(String type, String venueId, java.util.function.Consumer<VenueEvent.Builder> payload) {
     UUID eventId = UUID.randomUUID();
+    Tracing.currentSpan().setAttribute(TraceAttributes.VENUE_ID, venueId);
     VenueEvent.Builder b = VenueEvent.newBuilder()
       .setHeaders(EventHeaders.newBuilder()
+        .setTraceId(Tracing.traceId())
         .setEventId(eventId.toString())
         .setEventType(type)
         .setSource("venue")

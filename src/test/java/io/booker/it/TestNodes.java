@@ -3,6 +3,7 @@ package io.booker.it;
 import io.booker.app.Node;
 import io.booker.testinfra.TestInfra;
 import io.booker.testinfra.TestTokens;
+import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
@@ -26,6 +27,11 @@ public final class TestNodes {
 
   /** As {@link #allInOne(String, JsonObject)}, on ports chosen beforehand (with {@link #freePort()}). */
   public static Started allInOne(String transport, JsonObject extra, int http, int venueGrpc, int bookingGrpc) {
+    return allInOne(transport, extra, http, venueGrpc, bookingGrpc, null);
+  }
+
+  /** As {@link #allInOne(String, JsonObject, int, int, int)}, tracing with {@code openTelemetry} (when not null). */
+  public static Started allInOne(String transport, JsonObject extra, int http, int venueGrpc, int bookingGrpc, OpenTelemetry openTelemetry) {
     JsonObject overrides = TestInfra.endpoints().toConfig()
       .put("node", new JsonObject().put("name", "test-" + transport))
       .put("http", new JsonObject().put("port", http).put("host", "127.0.0.1"))
@@ -43,7 +49,8 @@ public final class TestNodes {
       .put("auth", TestTokens.authConfig().put("bootstrap_admin", TestTokens.bootstrapAdmin())
         .put("login_throttle", new JsonObject().put("address_max_failures", 100_000)));
     overrides.mergeIn(extra, true);
-    Node node = Node.start("conf/all-in-one.json", overrides).await();
+    Node node = (openTelemetry == null ? Node.start("conf/all-in-one.json", overrides)
+      : Node.start("conf/all-in-one.json", overrides, openTelemetry)).await();
     return new Started(node, http, venueGrpc, bookingGrpc);
   }
 

@@ -16,6 +16,8 @@ import io.booker.proto.common.BookingNoShow;
 import io.booker.proto.common.BookingRescheduled;
 import io.booker.proto.common.BookingSeated;
 import io.booker.proto.common.EventHeaders;
+import io.booker.platform.tracing.TraceAttributes;
+import io.booker.platform.tracing.Tracing;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -35,8 +37,14 @@ final class BookingEvents {
   static OutboxEvent outbox(BookingChange change) {
     Booking b = change.after();
     UUID eventId = UUID.randomUUID();
+    // The call's span says what it changed (never who the guest is); the event names the trace.
+    Tracing.currentSpan()
+      .setAttribute(TraceAttributes.BOOKING_ID, b.id().toString())
+      .setAttribute(TraceAttributes.VENUE_ID, b.venueId().toString())
+      .setAttribute(TraceAttributes.BOOKING_STATUS, b.status().wire());
     BookingEvent.Builder e = BookingEvent.newBuilder()
       .setHeaders(EventHeaders.newBuilder()
+        .setTraceId(Tracing.traceId())
         .setEventId(eventId.toString())
         .setEventType(change.eventType())
         .setSource(SOURCE)

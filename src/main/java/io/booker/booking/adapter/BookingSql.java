@@ -50,13 +50,15 @@ final class BookingSql {
 
   /**
    * A new hold and the tables it occupies (the exclusion constraint decides), with its changes from
-   * $21. Tables are taken in id order, so two bookings sharing two tables cannot deadlock.
+   * $21. Tables are taken in id order, so two bookings sharing two tables cannot deadlock. The hold
+   * keeps the trace context of its request (the changes' traceparent parameter): its expiry links to it.
    */
   static final String INSERT_HOLD =
     "WITH b AS (INSERT INTO bookings (id, venue_id, room_id, table_id, merged_room_id, merged_table_id, slot_date, start_time, "
       + "    duration_minutes, during, party_size, customer_name, customer_phone, customer_email, comment, status, admin_id, "
-      + "    expires_at, version, created_at, updated_at) "
-      + "  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, tstzrange($10, $11, '[)'), $12, $13, $14, $15, $16, 'held', $17, $18, 1, $19, $19) "
+      + "    expires_at, version, created_at, updated_at, traceparent) "
+      + "  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, tstzrange($10, $11, '[)'), $12, $13, $14, $15, $16, 'held', $17, $18, 1, $19, $19, "
+      + "    $" + traceparent(21) + ") "
       + "  RETURNING id, venue_id, during), "
       + "t AS (INSERT INTO booking_tables (booking_id, table_id, venue_id, during) "
       + "  SELECT b.id, x.table_id, b.venue_id, b.during FROM b CROSS JOIN unnest($20::uuid[]) AS x(table_id) ORDER BY x.table_id)"
@@ -98,7 +100,7 @@ final class BookingSql {
 
   /** Claims up to $1 lapsed holds; rows stay locked until the transaction ends. */
   static final String CLAIM_LAPSED =
-    "SELECT " + COLUMNS + ", now() AS db_now FROM bookings b WHERE b.status = 'held' AND b.expires_at <= now() "
+    "SELECT " + COLUMNS + ", now() AS db_now, b.traceparent AS hold_traceparent FROM bookings b WHERE b.status = 'held' AND b.expires_at <= now() "
       + "ORDER BY b.expires_at LIMIT $1 FOR UPDATE SKIP LOCKED";
 
   /** Expires the claimed holds $1, freeing their tables. Changes from $2. */
@@ -191,8 +193,13 @@ final class BookingSql {
    * The audit rows, outbox events and idempotency answer of the changes made by a statement whose
    * main CTE is {@code b}: written only if {@code b} touched a row. Parameters from {@code p}: seven
    * audit arrays, six outbox arrays, then the idempotency scope (null for none), key, operation,
-   * request hash, answer and booking id.
+   * request hash, answer and booking id, then the events' traceparent (null when not traced).
    */
+  /** The number of the traceparent parameter of {@link #changes(int) changes(p)}. */
+  static int traceparent(int p) {
+    return p + 19;
+  }
+
   static String changes(int p) {
     return ", a AS (INSERT INTO booking_events (booking_id, event_type, actor_id, from_status, to_status, version, payload) "
       + "  SELECT x.booking_id, x.event_type, x.actor_id, NULLIF(x.from_status, ''), x.to_status, x.version, x.payload "
@@ -200,9 +207,9 @@ final class BookingSql {
       + (p + 4) + "::text[], $" + (p + 5) + "::int8[], $" + (p + 6) + "::text[]) "
       + "    AS x(booking_id, event_type, actor_id, from_status, to_status, version, payload) "
       + "  WHERE EXISTS (SELECT 1 FROM b)), "
-      + "o AS (INSERT INTO outbox (event_id, topic, aggregate_id, event_type, payload, aggregate_version) "
-      + "  SELECT * FROM unnest($" + (p + 7) + "::uuid[], $" + (p + 8) + "::text[], $" + (p + 9) + "::text[], $" + (p + 10)
-      + "::text[], $" + (p + 11) + "::text[], $" + (p + 12) + "::int8[]) WHERE EXISTS (SELECT 1 FROM b)), "
+      + "o AS (INSERT INTO outbox (event_id, topic, aggregate_id, event_type, payload, aggregate_version, traceparent) "
+      + "  SELECT x.*, $" + traceparent(p) + "::text FROM unnest($" + (p + 7) + "::uuid[], $" + (p + 8) + "::text[], $" + (p + 9) + "::text[], $" + (p + 10)
+      + "::text[], $" + (p + 11) + "::text[], $" + (p + 12) + "::int8[]) AS x WHERE EXISTS (SELECT 1 FROM b)), "
       + "k AS (INSERT INTO idempotency_keys (scope, idem_key, operation, request_hash, response, booking_id) "
       + "  SELECT $" + (p + 13) + ", $" + (p + 14) + ", $" + (p + 15) + ", $" + (p + 16) + ", $" + (p + 17) + ", $" + (p + 18)
       + "  WHERE $" + (p + 13) + "::text IS NOT NULL AND EXISTS (SELECT 1 FROM b))";

@@ -4,6 +4,7 @@ import io.booker.booking.domain.Booking;
 import io.booker.booking.domain.BookingChange;
 import io.booker.booking.domain.IdempotencyKey;
 import io.booker.platform.outbox.OutboxEvent;
+import io.booker.platform.tracing.Tracing;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Tuple;
 
@@ -57,9 +58,12 @@ final class ChangeRecords {
     t.addValue(bookingIds).addValue(types).addValue(actors).addValue(from).addValue(to).addValue(versions).addValue(audit)
       .addValue(eventIds).addValue(topics).addValue(keys).addValue(eventTypes).addValue(payloads).addValue(eventVersions);
     if (key == null) {
-      return t.addValue(null).addValue(null).addValue(null).addValue(null).addValue(null).addValue(null);
+      t.addValue(null).addValue(null).addValue(null).addValue(null).addValue(null).addValue(null);
+    } else {
+      t.addValue(key.scope()).addValue(key.key()).addValue(key.operation()).addValue(Buffer.buffer(key.fingerprint()))
+        .addValue(Buffer.buffer(BookingProtos.toProto(answer).toByteArray())).addValue(answer.id());
     }
-    return t.addValue(key.scope()).addValue(key.key()).addValue(key.operation()).addValue(Buffer.buffer(key.fingerprint()))
-      .addValue(Buffer.buffer(BookingProtos.toProto(answer).toByteArray())).addValue(answer.id());
+    // The relay's publish continues the trace of the call that made the change.
+    return t.addValue(Tracing.traceparent());
   }
 }

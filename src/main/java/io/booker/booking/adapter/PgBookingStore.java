@@ -1,5 +1,12 @@
 package io.booker.booking.adapter;
 
+import io.booker.platform.tracing.TraceAttributes;
+import io.booker.platform.tracing.Tracing;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.booker.booking.BookingStore;
 import io.booker.booking.domain.BookedTable;
@@ -15,6 +22,7 @@ import io.booker.booking.domain.Placement;
 import io.booker.common.Paging;
 import io.booker.platform.pg.Sql;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -43,6 +51,7 @@ public final class PgBookingStore implements BookingStore {
 
   static final String SERVICE = "booking";
   static final int DEADLOCK_ATTEMPTS = 3;
+  private static final AttributeKey<Long> EXPIRED = AttributeKey.longKey("booker.expired_holds");
 
   private final Pool pool;
 
@@ -140,15 +149,25 @@ public final class PgBookingStore implements BookingStore {
         List<BookingChange> changes = new ArrayList<>();
         List<Booking> expired = new ArrayList<>();
         List<UUID> ids = new ArrayList<>();
+        // The expiry is a span of its own (no request made it), linked to the request of each hold.
+        SpanBuilder span = Tracing.tracer(Vertx.currentContext().owner()).spanBuilder("booking.expire_holds").setNoParent()
+          .setAttribute(EXPIRED, (long) rows.size());
         for (Row r : rows) {
           Booking held = Rows.booking(r);
           BookingChange change = BookingChange.expiry(held, Rows.instant(r, "db_now"));
           changes.add(change);
           expired.add(change.after());
           ids.add(held.id());
+          SpanContext hold = Span.fromContext(Tracing.fromTraceparent(r.getString("hold_traceparent"))).getSpanContext();
+          if (hold.isValid()) {
+            span.addLink(hold, Attributes.of(TraceAttributes.BOOKING_ID, held.id().toString()));
+          }
         }
-        Tuple t = ChangeRecords.append(Tuple.of(ids.toArray(new UUID[0])), changes, null, null);
-        return conn.preparedQuery(BookingSql.EXPIRE).execute(t).map(v -> expired);
+        // In the span, so the expired events carry its trace on to Kafka and notify.
+        return Tracing.inSpan(Vertx.currentContext().owner(), span, () -> {
+          Tuple t = ChangeRecords.append(Tuple.of(ids.toArray(new UUID[0])), changes, null, null);
+          return conn.preparedQuery(BookingSql.EXPIRE).execute(t).map(v -> expired);
+        });
       })));
   }
 

@@ -45,8 +45,8 @@ final class NotifySql {
   /** A notification; one that exists already (same event and channel, or same reminder) is left alone. */
   static final String INSERT_NOTIFICATION =
     "INSERT INTO notifications (id, event_id, event_type, booking_id, venue_id, version, channel, recipient, template, "
-      + "  due_at, next_attempt_at, booking_starts_at) "
-      + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) ON CONFLICT DO NOTHING";
+      + "  due_at, next_attempt_at, booking_starts_at, traceparent) "
+      + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12) ON CONFLICT DO NOTHING";
 
   /** The venue as created or updated: the events carry its whole name, zone and language (empty: English). */
   static final String UPSERT_VENUE =
@@ -80,7 +80,7 @@ final class NotifySql {
       + "UPDATE notifications n SET next_attempt_at = now() + make_interval(secs => $2), updated_at = now() "
       + "FROM due, booking_state b LEFT JOIN venues v ON v.venue_id = b.venue_id "
       + "WHERE n.id = due.id AND b.booking_id = n.booking_id "
-      + "RETURNING n.id, n.booking_id, n.channel, n.recipient, n.template, n.attempts, n.booking_starts_at, "
+      + "RETURNING n.id, n.booking_id, n.channel, n.recipient, n.template, n.attempts, n.booking_starts_at, n.traceparent, "
       + "  b.status, b.slot_date, b.start_time, b.duration_minutes, b.starts_at, b.party_size, b.customer_name, b.expires_at, "
       + "  b.reason, b.event_time, b.venue_id, v.venue_id IS NOT NULL AS venue_known, v.name AS venue_name, "
       + "  v.timezone AS venue_timezone, v.language AS venue_language";

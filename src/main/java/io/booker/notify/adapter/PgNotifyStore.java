@@ -1,5 +1,6 @@
 package io.booker.notify.adapter;
 
+import io.booker.platform.tracing.Tracing;
 import io.booker.notify.DueNotification;
 import io.booker.notify.VenueDirectory;
 import io.booker.notify.NotifyStore;
@@ -115,7 +116,7 @@ public final class PgNotifyStore implements NotifyStore {
   private static Tuple notification(BookingFacts b, PlannedMessage m) {
     return Tuple.tuple().addValue(UUID.randomUUID()).addValue(b.eventId()).addValue(b.eventType()).addValue(b.bookingId())
       .addValue(b.venueId()).addValue(b.version()).addValue(m.channel()).addValue(m.recipient()).addValue(m.template())
-      .addValue(utc(m.dueAt())).addValue(utc(m.bookingStartsAt()));
+      .addValue(utc(m.dueAt())).addValue(utc(m.bookingStartsAt())).addValue(Tracing.traceparent());
   }
 
   private static Future<Void> applyVenue(SqlConnection conn, VenueFacts v) {
@@ -158,7 +159,7 @@ public final class PgNotifyStore implements NotifyStore {
       instant(r, "expires_at"), instant(r, "event_time"), r.getString("reason"));
     return new DueNotification(r.getUUID("id"), bookingId, r.getUUID("venue_id"), r.getString("channel"), r.getString("recipient"),
       r.getString("template"), r.getInteger("attempts"), instant(r, "booking_starts_at"), r.getString("status"),
-      instant(r, "starts_at"), orEmpty(r.getString("venue_language")), message, r.getBoolean("venue_known"));
+      instant(r, "starts_at"), orEmpty(r.getString("venue_language")), message, r.getBoolean("venue_known"), r.getString("traceparent"));
   }
 
   @Override

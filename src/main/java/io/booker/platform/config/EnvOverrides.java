@@ -27,7 +27,7 @@ public final class EnvOverrides {
     "BOOKER_CLUSTER_TLS_CERT_PEM", "BOOKER_CLUSTER_TLS_KEY_PEM", "BOOKER_CLUSTER_TLS_TRUST_PEM",
     "BOOKER_SERVICE_TRANSPORT", "BOOKER_ADMIN_LOGIN", "BOOKER_ADMIN_PASSWORD", "BOOKER_CONFIG",
     "SMTP_HOST", "SMTP_PORT", "SMTP_USERNAME", "SMTP_PASSWORD", "SMTP_FROM", "SMTP_STARTTLS",
-    "NOTIFY_WEBHOOK_URL", "NOTIFY_WEBHOOK_SECRET");
+    "NOTIFY_WEBHOOK_URL", "NOTIFY_WEBHOOK_SECRET", "BOOKER_TRACING_ENABLED", "BOOKER_TRACING_SERVICE_NAME");
 
   private EnvOverrides() {
   }
@@ -78,6 +78,9 @@ public final class EnvOverrides {
       obj(cfg, "booking").put("grpc_host", v);
     });
     str(env, "BOOKER_OPS_HOST", v -> obj(cfg, "ops").put("host", v));
+    // The OTEL_* variables (and the original's JAEGER_ENDPOINT) are read by the tracing set-up itself.
+    str(env, "BOOKER_TRACING_ENABLED", v -> obj(cfg, "tracing").put("enabled", Boolean.parseBoolean(v)));
+    str(env, "BOOKER_TRACING_SERVICE_NAME", v -> obj(cfg, "tracing").put("service_name", v));
     str(env, "BOOKER_CLUSTER_TLS", v -> clusterTls(cfg).put("enabled", Boolean.parseBoolean(v)));
     str(env, "BOOKER_CLUSTER_TLS_KEY_STORE", v -> clusterTls(cfg).put("key_store", v));
     str(env, "BOOKER_CLUSTER_TLS_KEY_STORE_PASSWORD", v -> clusterTls(cfg).put("key_store_password", v));

@@ -1,6 +1,12 @@
 package io.booker.platform.outbox;
 
 import io.booker.platform.metrics.Metrics;
+import io.booker.platform.tracing.TraceAttributes;
+import io.booker.platform.tracing.Tracing;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -28,10 +34,16 @@ import java.util.List;
  * pending one), so each aggregate's events reach Kafka in the order they were written. Failed rows are retried with exponential back-off and end as
  * {@code dlq} after {@code max_attempts}. Delivery is at-least-once (a crash between the Kafka ack
  * and the commit republishes); consumers de-duplicate on the {@code event_id} header.
+ *
+ * <p>An event written while a call was traced keeps that call's W3C {@code traceparent}; its publish
+ * runs in a span of that trace, and the record carries the trace on in its {@code traceparent} header.
  */
 public final class OutboxRelay {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+  private static final AttributeKey<String> MESSAGING_DESTINATION = AttributeKey.stringKey("messaging.destination.name");
+  private static final AttributeKey<String> AGGREGATE_ID = AttributeKey.stringKey("booker.aggregate_id");
+  private static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("booker.attempt");
 
   /**
    * The oldest pending event of each aggregate, oldest first. Taking only an aggregate's head keeps
@@ -40,7 +52,7 @@ public final class OutboxRelay {
    * its back-off).
    */
   private static final String CLAIM =
-    "SELECT o.id, o.event_id, o.topic, o.aggregate_id, o.event_type, o.payload, o.attempts, o.aggregate_version FROM outbox o "
+    "SELECT o.id, o.event_id, o.topic, o.aggregate_id, o.event_type, o.payload, o.attempts, o.aggregate_version, o.traceparent FROM outbox o "
       + "WHERE o.status = 'pending' AND o.next_attempt_at <= now() "
       + "AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.aggregate_id = o.aggregate_id AND e.status = 'pending' AND e.id < o.id) "
       + "ORDER BY o.id LIMIT $1 FOR UPDATE OF o SKIP LOCKED";
@@ -160,6 +172,26 @@ public final class OutboxRelay {
     if (version != null) {
       record.addHeader("version", Long.toString(version));
     }
+    String traceparent = row.getString("traceparent");
+    if (traceparent == null) {
+      return send(topic, record);
+    }
+    // The publish continues the trace of the call that wrote the event (a child of its context, and
+    // linked to it); Vert.x's Kafka tracing adds the send span and the record's W3C headers inside it.
+    io.opentelemetry.context.Context origin = Tracing.fromTraceparent(traceparent);
+    SpanBuilder span = Tracing.tracer(vertx).spanBuilder("outbox.publish " + topic)
+      .setSpanKind(SpanKind.INTERNAL)
+      .setParent(origin)
+      .addLink(Span.fromContext(origin).getSpanContext())
+      .setAttribute(MESSAGING_DESTINATION, topic)
+      .setAttribute(TraceAttributes.EVENT_ID, row.getUUID("event_id").toString())
+      .setAttribute(TraceAttributes.EVENT_TYPE, row.getString("event_type"))
+      .setAttribute(AGGREGATE_ID, row.getString("aggregate_id"))
+      .setAttribute(ATTEMPT, row.getInteger("attempts") + 1L);
+    return Tracing.inSpan(vertx, span, () -> send(topic, record));
+  }
+
+  private Future<Void> send(String topic, KafkaProducerRecord<String, String> record) {
     return producer.send(record)
       .onSuccess(md -> Metrics.kafkaPublished(service, topic))
       .onFailure(t -> Metrics.kafkaPublishError(service, topic))
@@ -180,8 +212,10 @@ public final class OutboxRelay {
         failed.add(Tuple.of(row.getLong("id"), String.valueOf(send.cause()), (double) backoff, maxAttempts));
         if (attempts >= maxAttempts) {
           Metrics.outboxDeadLettered(service, row.getString("topic"));
-          log.error("event=outbox_dead_letter service={} event_id={} topic={} attempts={} error={}",
-            service, row.getUUID("event_id"), row.getString("topic"), attempts, send.cause().toString());
+          // Logged in the trace of the request that wrote the event: its trace id leads there.
+          Tracing.runIn(Tracing.fromTraceparent(row.getString("traceparent")), () ->
+            log.error("event=outbox_dead_letter service={} event_id={} topic={} attempts={} error={}",
+              service, row.getUUID("event_id"), row.getString("topic"), attempts, send.cause().toString()));
         }
       }
     }

@@ -17,6 +17,10 @@ import io.vertx.core.spi.context.storage.ContextLocal;
  * request; {@link RpcClients} reads them, so a call made while serving another one carries the
  * same caller and what is left of the caller's time, never a fresh timeout.
  *
+ * <p>The third part of a call's context, its trace, is carried by Vert.x's own tracing when the node
+ * traces (platform/tracing): the W3C {@code traceparent} goes in the event-bus headers and the gRPC
+ * (HTTP/2) headers next to the authorization, and the serving side continues the caller's trace.
+ *
  * <p>A context local must exist before the first Vert.x instance does; Vert.x loads this class as
  * a {@link VertxServiceProvider} (META-INF/services) when it builds an instance, which registers it.
  */

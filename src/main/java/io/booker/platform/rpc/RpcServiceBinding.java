@@ -5,6 +5,11 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
+import io.booker.platform.tracing.TraceAttributes;
+import io.booker.platform.tracing.Tracing;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.booker.platform.auth.AccessTokens;
 import io.booker.platform.metrics.Metrics;
 import io.vertx.core.Future;
@@ -36,6 +41,8 @@ import java.util.List;
 public final class RpcServiceBinding<S> {
 
   private static final Logger log = LoggerFactory.getLogger(RpcServiceBinding.class);
+  private static final AttributeKey<String> RPC_SYSTEM = AttributeKey.stringKey("rpc.system");
+  private static final AttributeKey<String> RPC_METHOD = AttributeKey.stringKey("rpc.method");
 
   private final S implementation;
   private final Descriptors.ServiceDescriptor descriptor;
@@ -159,6 +166,16 @@ public final class RpcServiceBinding<S> {
   @SuppressWarnings("unchecked")
   private Future<Message> invoke(RpcMethod method, Message request, String transport) {
     long start = System.nanoTime();
+    // The server span Vert.x opened for the call (event-bus delivery or gRPC request) is named after
+    // the method, not "send" or "POST"; a no-op when nothing is traced.
+    Span span = Tracing.currentSpan();
+    span.updateName(method.fullName());
+    span.setAttribute(RPC_SYSTEM, "grpc".equals(transport) ? "grpc" : "vertx_eventbus");
+    span.setAttribute(RPC_METHOD, method.fullName());
+    if (span.isRecording()) {
+      idAttribute(span, request, "booking_id", TraceAttributes.BOOKING_ID);
+      idAttribute(span, request, "venue_id", TraceAttributes.VENUE_ID);
+    }
     Future<Message> result;
     try {
       result = (Future<Message>) method.javaMethod().invoke(implementation, request);
@@ -173,14 +190,32 @@ public final class RpcServiceBinding<S> {
     return result
       .recover(t -> {
         ServiceException se = RpcErrors.asServiceException(t);
+        span.setAttribute(TraceAttributes.ERROR_CODE, se.code().name());
         if (se.code() == ErrorCode.INTERNAL) {
+          span.setStatus(StatusCode.ERROR, se.getMessage());
           log.error("rpc={} transport={} failed unexpectedly", method.fullName(), transport, t);
         }
         return Future.failedFuture(se);
       })
-      .andThen(ar -> Metrics.grpcServerCall(serviceLabel, method.name(),
-        ar.succeeded() ? "OK" : GrpcStatus.valueOf(((ServiceException) ar.cause()).code().grpcCode()).name(),
-        System.nanoTime() - start));
+      .andThen(ar -> {
+        String status = ar.succeeded() ? "OK" : GrpcStatus.valueOf(((ServiceException) ar.cause()).code().grpcCode()).name();
+        Metrics.grpcServerCall(serviceLabel, method.name(), status, System.nanoTime() - start);
+        if (log.isDebugEnabled()) {
+          log.debug("event=rpc_served rpc={} transport={} status={} ms={}", method.fullName(), transport, status,
+            (System.nanoTime() - start) / 1_000_000);
+        }
+      });
+  }
+
+  /** The request's top-level id field {@code name} (when it has one and it is set) as a span attribute. */
+  private static void idAttribute(Span span, Message request, String name, AttributeKey<String> key) {
+    Descriptors.FieldDescriptor field = request.getDescriptorForType().findFieldByName(name);
+    if (field != null && !field.isRepeated() && field.getJavaType() == Descriptors.FieldDescriptor.JavaType.STRING) {
+      String value = (String) request.getField(field);
+      if (!value.isEmpty()) {
+        span.setAttribute(key, value);
+      }
+    }
   }
 
   private static long deadlineOf(String header) {

@@ -1,5 +1,9 @@
 package io.booker.platform.web;
 
+import io.booker.platform.tracing.Tracing;
+import io.opentelemetry.api.common.AttributeKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.booker.platform.metrics.Metrics;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Route;
@@ -10,6 +14,8 @@ import java.util.Set;
 /** Records {@code http_requests_total} and {@code http_request_duration_seconds} by route template. */
 public final class HttpMetricsHandler implements Handler<RoutingContext> {
 
+  private static final Logger log = LoggerFactory.getLogger(HttpMetricsHandler.class);
+  private static final AttributeKey<String> HTTP_ROUTE = AttributeKey.stringKey("http.route");
   private static final String TEMPLATE = "booker.route.template";
   private static final String TIMED = "booker.metrics.timed";
   /** The methods that get a label of their own; any other (a client can invent them) is OTHER. */
@@ -34,6 +40,8 @@ public final class HttpMetricsHandler implements Handler<RoutingContext> {
       String mount = ctx.mountPoint() == null ? "" : ctx.mountPoint();
       String path = mount.endsWith("/") && route.getPath().startsWith("/") ? mount + route.getPath().substring(1) : mount + route.getPath();
       ctx.put(TEMPLATE, path);
+      // The request's server span is named after its route, like its metrics (a no-op when not traced).
+      Tracing.currentSpan().updateName(methodLabel(ctx.request().method().name()) + " " + path).setAttribute(HTTP_ROUTE, path);
     }
   }
 
@@ -47,7 +55,9 @@ public final class HttpMetricsHandler implements Handler<RoutingContext> {
     ctx.put(TIMED, Boolean.TRUE);
     String method = methodLabel(ctx.request().method().name());
     long start = System.nanoTime();
-    ctx.addEndHandler(v -> {
+    io.opentelemetry.context.Context traced = Tracing.current();
+    // Vert.x has ended the request's span by now: the line is logged in its context all the same.
+    ctx.addEndHandler(v -> Tracing.runIn(traced, () -> {
       String path = ctx.get(TEMPLATE);
       if (path == null) {
         Route route = ctx.currentRoute();
@@ -55,7 +65,11 @@ public final class HttpMetricsHandler implements Handler<RoutingContext> {
         path = route != null && route.getPath() != null && ctx.statusCode() != 404 ? route.getPath() : "unmatched";
       }
       Metrics.httpRequest(method, path, ctx.response().getStatusCode(), System.nanoTime() - start);
-    });
+      if (log.isDebugEnabled()) {
+        log.debug("event=http_request method={} route={} status={} ms={}", method, path, ctx.response().getStatusCode(),
+          (System.nanoTime() - start) / 1_000_000);
+      }
+    }));
     ctx.next();
   }
 }

@@ -1,5 +1,7 @@
 package io.booker.platform.web;
 
+import io.booker.platform.tracing.TraceAttributes;
+import io.booker.platform.tracing.Tracing;
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
 import io.vertx.core.Future;
@@ -38,6 +40,7 @@ public final class Problems {
     if (ctx.response().ended()) {
       return;
     }
+    Tracing.currentSpan().setAttribute(TraceAttributes.ERROR_CODE, code.name());
     ctx.response()
       .setStatusCode(code.httpStatus())
       .putHeader("content-type", CONTENT_TYPE)
@@ -52,6 +55,7 @@ public final class Problems {
     if (ctx.response().ended()) {
       return;
     }
+    Tracing.currentSpan().setAttribute(TraceAttributes.ERROR_CODE, ErrorCode.INTERNAL.name());
     ctx.response()
       .setStatusCode(ErrorCode.INTERNAL.httpStatus())
       .putHeader("content-type", CONTENT_TYPE)
@@ -61,6 +65,7 @@ public final class Problems {
 
   /** Writes a problem straight to a response, for answers given outside a router. */
   public static Future<Void> write(HttpServerResponse response, ErrorCode code, String detail) {
+    Tracing.currentSpan().setAttribute(TraceAttributes.ERROR_CODE, code.name());
     return response
       .setStatusCode(code.httpStatus())
       .putHeader("content-type", CONTENT_TYPE)
