@@ -36,6 +36,8 @@ public final class ConsumerLag {
   private KafkaAdminClient admin;
   private long timerId = -1;
   private boolean failing;
+  /** A read under way: the timer skips its turn rather than pile requests on a slow broker. */
+  private Future<Map<String, Long>> reading;
 
   public ConsumerLag(Vertx vertx, String bootstrap, String group, long refreshMs) {
     if (refreshMs < 100) {
@@ -48,9 +50,10 @@ public final class ConsumerLag {
   }
 
   public void start() {
-    Map<String, String> config = KafkaClients.consumerConfig(bootstrap, group);
-    config.remove("group.id");
+    Map<String, String> config = new HashMap<>();
+    config.put("bootstrap.servers", bootstrap);
     config.put("client.id", "lag-" + group);
+    config.put("reconnect.backoff.max.ms", "1000");
     config.put("request.timeout.ms", "5000");
     config.put("default.api.timeout.ms", "5000");
     admin = KafkaAdminClient.create(vertx, config);
@@ -66,8 +69,20 @@ public final class ConsumerLag {
     return admin == null ? Future.succeededFuture() : admin.close();
   }
 
-  /** Reads the group's committed and end offsets once into the gauges; on failure they keep their last values. */
+  /**
+   * Reads the group's committed and end offsets once into the gauges (or joins the read under way);
+   * on failure they keep their last values.
+   */
   public Future<Map<String, Long>> refresh() {
+    if (reading != null) {
+      return reading;
+    }
+    Future<Map<String, Long>> read = read();
+    reading = read;
+    return read.andThen(ar -> reading = null);
+  }
+
+  private Future<Map<String, Long>> read() {
     return admin.listConsumerGroupOffsets(group).compose(committed -> {
       Map<TopicPartition, Long> at = new HashMap<>();
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();

@@ -43,6 +43,8 @@ public final class OutboxBacklog {
   private final long refreshMs;
   private long timerId = -1;
   private boolean failing;
+  /** A read under way: the timer skips its turn rather than queue reads on a slow database. */
+  private Future<Void> reading;
 
   public OutboxBacklog(Vertx vertx, Pool pool, String service, JsonObject outboxConfig) {
     this.vertx = vertx;
@@ -74,8 +76,17 @@ public final class OutboxBacklog {
     }
   }
 
-  /** Reads the backlog once into the gauges; on failure they keep their last values. */
+  /** Reads the backlog once into the gauges (or joins the read under way); on failure they keep their last values. */
   public Future<Void> refresh() {
+    if (reading != null) {
+      return reading;
+    }
+    Future<Void> read = read();
+    reading = read;
+    return read.andThen(ar -> reading = null);
+  }
+
+  private Future<Void> read() {
     return Sql.timed(service, "outbox_backlog", () -> pool.query(QUERY).execute())
       .onSuccess(rows -> {
         Row r = rows.iterator().next();
