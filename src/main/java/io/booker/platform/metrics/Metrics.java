@@ -83,7 +83,19 @@ public final class Metrics {
     counter("websocket_connections_opened").increment();
   }
 
-  /** A live WebSocket closed with {@code code} (the close code, or "none" when the connection just dropped). */
+  /**
+   * The {@code code} label of a close a client chose: the standard codes (1000–1015) as they are,
+   * {@code none} when the connection just dropped, {@code other} for anything else a client may send
+   * (up to 4,000 codes would each make a series).
+   */
+  public static String clientCloseCode(Short code) {
+    if (code == null) {
+      return "none";
+    }
+    return code >= 1000 && code <= 1015 ? code.toString() : "other";
+  }
+
+  /** A live WebSocket closed with {@code code} (Booker's own close code, or {@link #clientCloseCode}). */
   public static void webSocketClosed(String code) {
     OPEN_WEB_SOCKETS.decrementAndGet();
     counter("websocket_connections_closed", "code", code).increment();
