@@ -6,6 +6,7 @@ import io.booker.booking.adapter.RpcVenueSlots;
 import io.booker.platform.auth.AccessTokens;
 import io.booker.platform.config.NodeConfig;
 import io.booker.platform.kafka.KafkaClients;
+import io.booker.platform.outbox.OutboxBacklog;
 import io.booker.platform.outbox.OutboxRelay;
 import io.booker.platform.pg.PgDatabases;
 import io.booker.platform.redis.RedisClients;
@@ -43,6 +44,7 @@ public final class BookingVerticle extends VerticleBase {
   private KafkaProducer<String, String> producer;
   private Redis redis;
   private OutboxRelay relay;
+  private OutboxBacklog backlog;
   private HoldExpirySweeper sweeper;
   private RpcServiceBinding<BookingService> binding;
   private HttpServer grpcServer;
@@ -59,6 +61,7 @@ public final class BookingVerticle extends VerticleBase {
       relayPool = PgDatabases.pool(vertx, node.postgres(), database, 1, Map.of("application_name", "booker-booking-relay"));
       producer = KafkaClients.producer(vertx, node.kafkaBootstrap(), "booking-" + node.nodeName());
       relay = new OutboxRelay(vertx, relayPool, producer, "booking", node.section("outbox"));
+      backlog = new OutboxBacklog(vertx, relayPool, "booking", node.section("outbox"));
       redis = RedisClients.create(vertx, node.redis());
       VenueServiceClient venues = RpcClients.create(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR,
         node.section("clients").getJsonObject("venue", new JsonObject()), 50051);
@@ -76,6 +79,7 @@ public final class BookingVerticle extends VerticleBase {
       () -> pool.query("SELECT 1").execute().map(true).otherwise(false))).onSuccess(s -> {
       grpcServer = s;
       relay.start();
+      backlog.start();
       if (sweeper != null) {
         sweeper.start();
       }
@@ -95,6 +99,9 @@ public final class BookingVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     Future<Void> sweeperStopped = sweeper == null ? Future.succeededFuture() : sweeper.stop();
+    if (backlog != null) {
+      backlog.stop();
+    }
     Future<Void> relayStopped = relay == null ? Future.succeededFuture() : relay.stop();
     return Future.join(sweeperStopped, relayStopped)
       .transform(v -> binding == null ? Future.succeededFuture() : binding.unbindEventBus())

@@ -103,6 +103,7 @@ final class ChangeStatus {
 
   private void written(BookingChange change) {
     deps.eventsWritten().run();
+    BookingMetrics.changed(change.fromStatus(), change.after().status());
     if (change.fromStatus() == BookingStatus.HELD && change.after().status() != BookingStatus.HELD) {
       deps.holds().release(HoldKeys.of(change.before()), change.before().id());
     }

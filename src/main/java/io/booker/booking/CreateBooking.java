@@ -75,6 +75,8 @@ final class CreateBooking {
       }))
       .map(created -> {
         deps.eventsWritten().run();
+        BookingMetrics.created();
+        BookingMetrics.expired(created.expired());
         deps.holds().releaseAll(created.expired());
         return created.booking();
       });

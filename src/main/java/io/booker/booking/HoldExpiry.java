@@ -23,6 +23,7 @@ final class HoldExpiry {
     return deps.store().expireLapsedHolds(batch).map(expired -> {
       if (!expired.isEmpty()) {
         deps.eventsWritten().run();
+        BookingMetrics.expired(expired);
         deps.holds().releaseAll(expired);
       }
       return expired.size();

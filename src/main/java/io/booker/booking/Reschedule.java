@@ -90,6 +90,7 @@ final class Reschedule {
         if (held) {
           deps.holds().release(gone, before.id());
         }
+        BookingMetrics.expired(ar.result().get());
         deps.holds().releaseAll(ar.result().get());
         deps.eventsWritten().run();
         return Future.succeededFuture(true);

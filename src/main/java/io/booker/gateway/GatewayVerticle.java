@@ -20,6 +20,7 @@ import io.booker.platform.auth.AccessTokens;
 import io.booker.platform.config.NodeConfig;
 import io.booker.platform.config.PgSettings;
 import io.booker.platform.health.OpsRoutes;
+import io.booker.platform.metrics.Metrics;
 import io.booker.platform.health.ReadinessChecks;
 import io.booker.platform.pg.PgDatabases;
 import io.booker.platform.redis.RedisClients;
@@ -111,7 +112,8 @@ public final class GatewayVerticle extends VerticleBase {
                         NotifyServiceClient notify, RequestValidation validation, LiveRoute live) {
     Router router = Router.router(vertx);
     HttpEdge.front(router, edge);
-    OpsRoutes.mount(router, readiness);
+    OpsRoutes.mount(vertx, router, readiness);
+    Metrics.webSocketGauge();
     ApiDocsRoutes.mount(vertx, router);
 
     Router api = Router.router(vertx);

@@ -7,6 +7,7 @@ import io.booker.notify.domain.NotificationPlanner;
 import io.booker.notify.template.MessageRenderer;
 import io.booker.platform.auth.AccessTokens;
 import io.booker.platform.config.NodeConfig;
+import io.booker.platform.kafka.ConsumerLag;
 import io.booker.platform.kafka.KafkaClients;
 import io.booker.platform.pg.PgDatabases;
 import io.booker.platform.rpc.GrpcEndpoint;
@@ -41,6 +42,7 @@ public final class NotifyVerticle extends VerticleBase {
   private final MessageRenderer givenRenderer;
   private Pool pool;
   private EventConsumer consumer;
+  private ConsumerLag lag;
   private NotificationSender sender;
   private RpcServiceBinding<NotifyService> binding;
   private HttpServer grpcServer;
@@ -62,6 +64,8 @@ public final class NotifyVerticle extends VerticleBase {
     NodeConfig node = new NodeConfig(config());
     JsonObject cfg = node.section("notify");
     NotifySettings settings = NotifySettings.from(cfg);
+    // The group's lag as the broker sees it (kafka_consumer_lag_records), every lag_refresh_ms.
+    lag = new ConsumerLag(vertx, node.kafkaBootstrap(), settings.groupId(), cfg.getLong("lag_refresh_ms", 15_000L));
     Map<String, Channel> channels = givenChannels != null ? givenChannels : NotifyChannels.create(vertx, cfg);
     Future<MessageRenderer> renderer = givenRenderer != null ? Future.succeededFuture(givenRenderer)
       : vertx.executeBlocking(NotifyChannels::renderer, false);
@@ -88,6 +92,7 @@ public final class NotifyVerticle extends VerticleBase {
         grpcServer = s;
         return consumer.start();
       })
+      .onSuccess(v -> lag.start())
       .onSuccess(v -> sender.start());
   }
 
@@ -120,9 +125,10 @@ public final class NotifyVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(cleanupTimer);
+    Future<Void> lagStopped = lag == null ? Future.succeededFuture() : lag.stop();
     Future<Void> consumed = consumer == null ? Future.succeededFuture() : consumer.stop();
     Future<Void> sent = sender == null ? Future.succeededFuture() : sender.stop();
-    return Future.join(consumed, sent)
+    return Future.join(consumed, sent, lagStopped)
       .transform(v -> binding == null ? Future.succeededFuture() : binding.unbindEventBus())
       .transform(v -> grpcServer == null ? Future.succeededFuture() : grpcServer.close())
       .transform(v -> pool == null ? Future.succeededFuture() : pool.close());

@@ -3,6 +3,7 @@ package io.booker.venue;
 import io.booker.platform.auth.AccessTokens;
 import io.booker.platform.config.NodeConfig;
 import io.booker.platform.kafka.KafkaClients;
+import io.booker.platform.outbox.OutboxBacklog;
 import io.booker.platform.outbox.OutboxRelay;
 import io.booker.platform.pg.PgDatabases;
 import io.booker.platform.rpc.GrpcEndpoint;
@@ -35,6 +36,7 @@ public final class VenueVerticle extends VerticleBase {
   private KafkaProducer<String, String> producer;
   private Redis redis;
   private OutboxRelay relay;
+  private OutboxBacklog backlog;
   private RpcServiceBinding<VenueService> binding;
   private HttpServer grpcServer;
 
@@ -50,6 +52,7 @@ public final class VenueVerticle extends VerticleBase {
       relayPool = PgDatabases.pool(vertx, node.postgres(), cfg.getString("database", "venue"), 1,
         Map.of("application_name", "booker-venue-relay"));
       relay = new OutboxRelay(vertx, relayPool, producer, "venue", node.section("outbox"));
+      backlog = new OutboxBacklog(vertx, relayPool, "venue", node.section("outbox"));
       redis = RedisClients.create(vertx, node.redis());
       BookingServiceClient bookings = RpcClients.create(vertx, BookingServiceClient.class, BookingServiceGrpcService.SERVICE_DESCRIPTOR,
         node.section("clients").getJsonObject("booking", new JsonObject()), 50052);
@@ -62,11 +65,15 @@ public final class VenueVerticle extends VerticleBase {
       () -> pool.query("SELECT 1").execute().map(true).otherwise(false))).onSuccess(s -> {
       grpcServer = s;
       relay.start();
+      backlog.start();
     });
   }
 
   @Override
   public Future<?> stop() {
+    if (backlog != null) {
+      backlog.stop();
+    }
     Future<Void> relayStopped = relay == null ? Future.succeededFuture() : relay.stop();
     return relayStopped
       .transform(v -> binding == null ? Future.succeededFuture() : binding.unbindEventBus())

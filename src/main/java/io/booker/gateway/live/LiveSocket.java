@@ -239,7 +239,7 @@ final class LiveSocket implements Subscriptions.Peer {
       // Closed by the client (its code), or the connection dropped (none).
       counted = true;
       Short code = ws.closeStatusCode();
-      Metrics.webSocketClosed(code == null ? "none" : code.toString());
+      Metrics.webSocketClosed(Metrics.clientCloseCode(code));
     }
     closed = true;
     open.remove(this);

@@ -1,5 +1,7 @@
 package io.booker.platform.health;
 
+import io.booker.platform.metrics.ClusterGauge;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -10,7 +12,9 @@ public final class OpsRoutes {
   private OpsRoutes() {
   }
 
-  public static void mount(Router router, ReadinessChecks readiness) {
+  /** Also registers the node-wide gauges {@code /metrics} shows ({@link ClusterGauge}). */
+  public static void mount(Vertx vertx, Router router, ReadinessChecks readiness) {
+    ClusterGauge.register(vertx);
     router.get("/health/live").handler(ctx -> ctx.response()
       .putHeader("content-type", "application/json")
       .end("{\"status\":\"UP\"}"));

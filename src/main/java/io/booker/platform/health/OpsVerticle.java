@@ -32,7 +32,7 @@ public final class OpsVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     HttpEdgeSettings edge = HttpEdgeSettings.from(ops);
     HttpEdge.front(router, edge);
-    OpsRoutes.mount(router, readiness);
+    OpsRoutes.mount(vertx, router, readiness);
     EdgeErrors.install(router, new AllowedMethods().add("", router), edge.maxBodyBytes());
     return HttpEdge.server(vertx, edge, router).listen(port, host)
       .onSuccess(s -> log.info("event=ops_listening host={} port={}", host, s.actualPort()));

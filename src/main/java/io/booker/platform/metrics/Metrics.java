@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The metrics the original Booker exported, under the same names and labels, recorded into the
@@ -68,20 +69,58 @@ public final class Metrics {
     counter("outbox_dead_lettered", "service", service, "topic", topic).increment();
   }
 
-  /** A live WebSocket opened (counted, and in the gauge of open ones). */
-  public static void webSocketOpened() {
-    MeterRegistry registry = registry();
+  /** Registers {@code websocket_connections_open}, so that a gateway shows 0 before its first socket. */
+  public static void webSocketGauge() {
     // Registering an existing gauge again returns it: cheap enough for connections, which are rare next to requests.
     Gauge.builder("websocket_connections_open", OPEN_WEB_SOCKETS, AtomicInteger::get)
-      .description("WebSocket connections open in this process").register(registry);
+      .description("WebSocket connections open in this process").register(registry());
+  }
+
+  /** A live WebSocket opened (counted, and in the gauge of open ones). */
+  public static void webSocketOpened() {
+    webSocketGauge();
     OPEN_WEB_SOCKETS.incrementAndGet();
     counter("websocket_connections_opened").increment();
   }
 
-  /** A live WebSocket closed with {@code code} (the close code, or "none" when the connection just dropped). */
+  /**
+   * The {@code code} label of a close a client chose: the standard codes (1000–1015) as they are,
+   * {@code none} when the connection just dropped, {@code other} for anything else a client may send
+   * (up to 4,000 codes would each make a series).
+   */
+  public static String clientCloseCode(Short code) {
+    if (code == null) {
+      return "none";
+    }
+    return code >= 1000 && code <= 1015 ? code.toString() : "other";
+  }
+
+  /** A live WebSocket closed with {@code code} (Booker's own close code, or {@link #clientCloseCode}). */
   public static void webSocketClosed(String code) {
     OPEN_WEB_SOCKETS.decrementAndGet();
     counter("websocket_connections_closed", "code", code).increment();
+  }
+
+  /**
+   * A booking moved from {@code from} to {@code to} (wire names; {@code none} for a booking just
+   * created). Both are statuses, so the series are at most 8 × 7.
+   */
+  public static void bookingTransition(String from, String to) {
+    counter("booking_transitions", "from", from, "to", to).increment();
+  }
+
+  /** A hold was taken, or ended ({@code outcome}: taken, confirmed, cancelled, expired). */
+  public static void bookingHold(String outcome) {
+    counter("booking_holds", "outcome", outcome).increment();
+  }
+
+  /**
+   * Registers a gauge of {@code state} read through {@code value} at each scrape; registering the
+   * same name and tags again keeps the first one. The state is held strongly (Micrometer's default
+   * is a weak reference, which would let a gauge of a short-lived holder read NaN).
+   */
+  public static <T> void gauge(String name, String description, T state, ToDoubleFunction<T> value, String... tags) {
+    Gauge.builder(name, state, value).description(description).tags(tags).strongReference(true).register(registry());
   }
 
   /** Counts one occurrence of {@code name} ({@code _total} is added) with the given tag pairs. */

@@ -147,7 +147,8 @@ public final class OutboxRelay {
 
   /** Claims and publishes one batch; the result is how many events were published (and marked sent). */
   public Future<Integer> runOnce() {
-    return pool.withTransaction(conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(batchSize)).compose(rows -> {
+    // database_queries_total{operation="outbox_relay_batch"}: the claim, the sends and the marks, as one transaction.
+    return io.booker.platform.pg.Sql.timed(service, "outbox_relay_batch", () -> pool.withTransaction(conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(batchSize)).compose(rows -> {
       List<Row> claimed = new ArrayList<>();
       rows.forEach(claimed::add);
       if (claimed.isEmpty()) {
@@ -159,7 +160,7 @@ public final class OutboxRelay {
       }
       return Future.join(sends).transform(ignored -> record(conn, claimed, sends))
         .map(v -> (int) sends.stream().filter(Future::succeeded).count());
-    }));
+    })));
   }
 
   private Future<Void> publish(Row row) {
