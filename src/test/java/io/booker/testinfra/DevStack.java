@@ -3,6 +3,9 @@ package io.booker.testinfra;
 import io.booker.app.Node;
 import io.booker.notify.channel.EmailChannel;
 import io.booker.platform.config.EnvOverrides;
+import io.booker.platform.config.NodeConfig;
+import io.booker.platform.tracing.TracingSettings;
+import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +39,11 @@ import java.util.function.Supplier;
  * In embedded mode it also runs a dev SMTP server with a page listing what it caught
  * ({@link DevMailbox}; in memory, so that mail is gone at the next start) and points the node's
  * {@code notify.email} at it, unless the configuration names an SMTP host itself.
- * Ctrl-C stops the node, then the mail server, Kafka, Redis and PostgreSQL, in that order.
+ * The node traces into {@link DevTraces}: its most recent traces are kept in memory and shown on a
+ * page (http://localhost:16686/ by default, {@code BOOKER_DEV_TRACES_PORT}), and still exported over
+ * OTLP when an endpoint is named; {@code --no-traces} or {@code BOOKER_DEV_TRACES=false} leaves the
+ * node's tracing to its configuration alone.
+ * Ctrl-C stops the node, then the traces page, the mail server, Kafka, Redis and PostgreSQL, in that order.
  */
 public final class DevStack {
 
@@ -58,6 +65,7 @@ public final class DevStack {
   private volatile EmbeddedRedisServer redis;
   private volatile EmbeddedPostgresServer postgres;
   private volatile DevMailbox mailbox;
+  private volatile DevTraces traces;
   /** The dev mail server in use (this JVM's or a reused one); null when there is none. */
   private volatile MailEndpoint mail;
   /** Whether another dev stack's infrastructure is reused (then its mail server is, too, if it has one). */
@@ -73,6 +81,7 @@ public final class DevStack {
     String conf = DEFAULT_CONF;
     boolean infraOnly = false;
     boolean noDemo = false;
+    boolean noTraces = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--conf" -> {
@@ -83,6 +92,7 @@ public final class DevStack {
         }
         case "--infra-only" -> infraOnly = true;
         case "--no-demo" -> noDemo = true;
+        case "--no-traces" -> noTraces = true;
         case "-h", "--help" -> {
           System.out.println(USAGE);
           return;
@@ -91,13 +101,21 @@ public final class DevStack {
       }
     }
     Path root = Path.of(System.getProperty("booker.root", "")).toAbsolutePath();
-    System.exit(new DevStack(root).run(conf, infraOnly, DevDemo.wanted(noDemo)));
+    System.exit(new DevStack(root).run(conf, infraOnly, DevDemo.wanted(noDemo), tracesWanted(noTraces)));
   }
 
-  private static final String USAGE = "usage: scripts/run [--conf <node config json>] [--infra-only] [--no-demo]"
+  private static final String USAGE = "usage: scripts/run [--conf <node config json>] [--infra-only] [--no-demo] [--no-traces]"
       + "\n  default conf: " + DEFAULT_CONF
       + "\n  --infra-only  start only PostgreSQL, Redis, Kafka and the dev SMTP server (as scripts/infra does)"
-      + "\n  --no-demo     do not seed the demo venue at the first start (also BOOKER_DEMO=false)";
+      + "\n  --no-demo     do not seed the demo venue at the first start (also BOOKER_DEMO=false)"
+      + "\n  --no-traces   no in-memory traces page (also BOOKER_DEV_TRACES=false); the node traces as its config says"
+      + "\n  page port: BOOKER_DEV_TRACES_PORT (default " + DevTraces.PAGE_PORT + ", the next free one when taken)";
+
+  /** Whether the dev traces page is wanted: not with {@code --no-traces} or {@code BOOKER_DEV_TRACES=false}. */
+  static boolean tracesWanted(boolean noTracesFlag) {
+    String env = System.getenv("BOOKER_DEV_TRACES");
+    return !noTracesFlag && (env == null || !env.trim().equalsIgnoreCase("false"));
+  }
 
   private static void usage(String problem) {
     System.err.println(problem);
@@ -106,7 +124,7 @@ public final class DevStack {
   }
 
   /** Returns the process exit code (only on failure; on success it runs until Ctrl-C). */
-  private int run(String conf, boolean infraOnly, boolean demo) {
+  private int run(String conf, boolean infraOnly, boolean demo, boolean devTraces) {
     long t0 = System.nanoTime();
     JsonObject config;
     try {
@@ -155,8 +173,11 @@ public final class DevStack {
       if (!auth.isEmpty()) {
         overrides.put("auth", auth);
       }
+      if (devTraces) {
+        traces = startTraces(conf, overrides);
+      }
       try {
-        node = startNode(conf, overrides);
+        node = startNode(conf, overrides, traces == null ? null : traces.openTelemetry());
       } catch (Exception e) {
         System.err.println("Booker node failed to start (conf " + conf + "): " + causes(e));
         stopAll();
@@ -167,7 +188,7 @@ public final class DevStack {
       if (demo) {
         seedDemo(node, admin);
       }
-      printWhereToOpen(node, admin, mail);
+      printWhereToOpen(node, admin, mail, traces);
     }
     awaitShutdown();
     return 0;
@@ -214,7 +235,7 @@ public final class DevStack {
    * Where a person points a browser or curl: the gateway's API, and how to sign in there; or the
    * ops port of a node without one.
    */
-  private static void printWhereToOpen(Node node, DevAdmin admin, MailEndpoint mail) {
+  private static void printWhereToOpen(Node node, DevAdmin admin, MailEndpoint mail, DevTraces traces) {
     JsonObject cfg = node.config().json();
     boolean gateway = cfg.getJsonArray("verticles", new io.vertx.core.json.JsonArray()).stream()
         .anyMatch(v -> v instanceof JsonObject j && "gateway".equals(j.getString("name")));
@@ -239,10 +260,52 @@ public final class DevStack {
       System.out.printf("Mail (dev SMTP, captured): %s  (guests' mail goes to %s:%d and is kept in memory only)%n",
           mail.pageUrl(), mail.smtpHost(), mail.smtpPort());
     }
+    if (traces != null) {
+      System.out.printf("Traces (dev, in memory): %s  (the most recent %d requests and events as trees of spans%s; --no-traces turns it off)%n",
+          traces.pageUrl(), DevTraces.MAX_TRACES, traces.exporting() ? "; also exported over OTLP" : "");
+    }
   }
 
-  private static Node startNode(String conf, JsonObject overrides) throws Exception {
-    return Node.start(conf, overrides).toCompletionStage().toCompletableFuture()
+  /**
+   * The in-memory traces and their page, the service name and OTLP export as the node's own
+   * configuration and OTEL_* variables say; null (the node then traces as its configuration says)
+   * when OTEL_SDK_DISABLED=true or the page cannot start.
+   */
+  private static DevTraces startTraces(String conf, JsonObject overrides) {
+    if ("true".equalsIgnoreCase(String.valueOf(System.getenv("OTEL_SDK_DISABLED")).trim())) {
+      System.out.println("OTEL_SDK_DISABLED=true: no tracing, no dev traces page");
+      return null;
+    }
+    long t0 = System.nanoTime();
+    try {
+      NodeConfig config = NodeConfig.load(conf, overrides);
+      TracingSettings settings = TracingSettings.from(config.section("tracing"), config.nodeName(), System::getenv);
+      DevTraces started = DevTraces.start(settings, tracesPort());
+      System.out.printf("traces    page=%s  service=%s  (in memory only, lost at restart%s)  (%d ms)%n", started.pageUrl(),
+          settings.serviceName(), started.exporting() ? "; also exported over OTLP" : "", millisSince(t0));
+      return started;
+    } catch (RuntimeException e) {
+      System.err.println("dev traces page not started (the node traces as its configuration says): " + causes(e));
+      return null;
+    }
+  }
+
+  private static int tracesPort() {
+    String env = System.getenv("BOOKER_DEV_TRACES_PORT");
+    if (env == null || env.isBlank()) {
+      return DevTraces.PAGE_PORT;
+    }
+    try {
+      return Integer.parseInt(env.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("BOOKER_DEV_TRACES_PORT is not a port: " + env);
+    }
+  }
+
+  /** @param openTelemetry the dev traces' SDK; null: tracing as the configuration says */
+  private static Node startNode(String conf, JsonObject overrides, OpenTelemetry openTelemetry) throws Exception {
+    return (openTelemetry == null ? Node.start(conf, overrides) : Node.start(conf, overrides, openTelemetry))
+        .toCompletionStage().toCompletableFuture()
         .get(NODE_START_TIMEOUT_S, TimeUnit.SECONDS);
   }
 
@@ -485,7 +548,7 @@ public final class DevStack {
     System.out.println();
   }
 
-  /** Node first, then Kafka, Redis, PostgreSQL; runs once (shutdown hook or failed start). */
+  /** Node first, then the traces page, the mail server, Kafka, Redis, PostgreSQL; runs once (shutdown hook or failed start). */
   private void stopAll() {
     if (!stopped.compareAndSet(false, true)) {
       return;
@@ -499,6 +562,9 @@ public final class DevStack {
       } catch (Exception e) {
         System.err.println("node did not stop cleanly: " + causes(e));
       }
+    }
+    if (traces != null) {
+      stop("dev traces page", traces);
     }
     stopMail();
     stop("kafka", kafka);

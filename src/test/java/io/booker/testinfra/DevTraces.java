@@ -420,7 +420,7 @@ public final class DevTraces implements AutoCloseable {
     + ".num{text-align:right;font-variant-numeric:tabular-nums}.time,.svc{color:#666}.err{color:#b00;font-weight:bold}"
     + ".bar{width:35%;min-width:10em}.track{position:relative;height:1em;background:#f3f3f3}"
     + ".span{position:absolute;top:0;height:1em;background:#4a7fc1;min-width:1px}.span.error{background:#c33}"
-    + "summary{cursor:pointer}dl{margin:.3em 0 .3em 1em;font-size:.85em}dt{color:#555}dd{margin:0 0 .2em 1em;white-space:pre-wrap;word-break:break-all}";
+    + ".hint{color:#555;font-size:.8em}summary{cursor:pointer}dl{margin:.3em 0 .3em 1em;font-size:.85em}dt{color:#555}dd{margin:0 0 .2em 1em;white-space:pre-wrap;word-break:break-all}";
 
   private String header(String title) {
     return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title) + "</title><style>" + STYLE
@@ -464,7 +464,8 @@ public final class DevTraces implements AutoCloseable {
       double width = Math.min(100 - left, duration / total * 100);
       out.append("<tr><td style=\"padding-left:").append(0.5 + 1.2 * node.depth()).append("em\"><details><summary>")
         .append(error ? "<span class=\"err\">✖ </span>" : "").append(esc(s.getName()))
-        .append(" <span class=\"svc\">").append(esc(s.getKind().name().toLowerCase(Locale.ROOT))).append("</span></summary><dl>")
+        .append(" <span class=\"svc\">").append(esc(s.getKind().name().toLowerCase(Locale.ROOT))).append("</span>")
+        .append(hint(s).isEmpty() ? "" : " <code class=\"hint\">" + esc(hint(s)) + "</code>").append("</summary><dl>")
         .append("<dt>span id</dt><dd>").append(esc(s.getSpanId())).append("</dd>")
         .append("<dt>starts at</dt><dd>+").append(fmt(millis(s.getStartEpochNanos() - start))).append(" ms</dd>");
       if (error || s.getStatus().getStatusCode() == StatusCode.OK) {
@@ -483,6 +484,20 @@ public final class DevTraces implements AutoCloseable {
     }
     return out.append("</tbody></table></body></html>").toString();
   }
+
+  /** What a span's name does not say, shown next to it: the SQL statement or the Redis command, cut short. */
+  private static String hint(SpanData s) {
+    for (String key : HINT_KEYS) {
+      Object v = s.getAttributes().get(AttributeKey.stringKey(key));
+      if (v != null && !v.toString().isBlank()) {
+        String text = v.toString().replaceAll("\\s+", " ").trim();
+        return text.length() > 80 ? text.substring(0, 79) + "…" : text;
+      }
+    }
+    return "";
+  }
+
+  private static final List<String> HINT_KEYS = List.of("db.query.text", "db.statement");
 
   private static String fmt(double millis) {
     return String.format(Locale.ROOT, "%.3f", millis);

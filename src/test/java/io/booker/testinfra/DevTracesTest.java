@@ -131,6 +131,10 @@ class DevTracesTest {
     assertTrue(page.contains(DevTraces.esc(call.getString("name"))), page);
     assertTrue(page.contains(DevTraces.esc(sql.getString("name"))), page);
     assertTrue(page.contains(bookingId), "the attributes are shown");
+    String statement = attr(sql, "db.query.text") != null ? attr(sql, "db.query.text") : attr(sql, "db.statement");
+    assertNotNull(statement, () -> "the SQL span's statement: " + sql.encode());
+    assertTrue(page.contains("<code class=\"hint\">" + DevTraces.esc(statement.replaceAll("\\s+", " ").trim().substring(0, 20))),
+      "the statement shown next to the SQL span's name");
     assertTrue(page.contains("class=\"span\" style=\"left:0.000%;width:"), "the root's bar starts the timeline");
     String list = get("/").body();
     assertTrue(list.contains("href=\"/trace/" + traceId + "\""), "the list links the trace");
