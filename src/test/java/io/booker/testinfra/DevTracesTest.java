@@ -252,6 +252,37 @@ class DevTracesTest {
     }
   }
 
+  @Test
+  void withACollectorNamedTheSpansAreExportedOverOtlpAsWellAsKept() {
+    Vertx collectorVertx = Vertx.vertx();
+    List<String> posts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<byte[]> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try {
+      io.vertx.core.http.HttpServer collector = collectorVertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+        posts.add(req.method() + " " + req.path());
+        bodies.add(body.getBytes());
+        req.response().putHeader("content-type", "application/x-protobuf").end();
+      })).listen(0, "127.0.0.1").await();
+      String endpoint = "127.0.0.1:" + collector.actualPort();
+      TracingSettings settings = TracingSettings.from(new JsonObject(), "devtraces-export",
+        name -> TracingSettings.JAEGER_ENDPOINT.equals(name) ? endpoint : null);
+      String traceId;
+      try (DevTraces exporting = DevTraces.start(settings, LocalPorts.free())) {
+        assertTrue(exporting.exporting());
+        Span span = exporting.openTelemetry().getTracer("export").spanBuilder("exported and kept").startSpan();
+        span.end();
+        traceId = span.getSpanContext().getTraceId();
+        assertEquals("exported and kept", exporting.buffer().trace(traceId).root().getName());
+      } // closing flushes the export
+      assertTrue(posts.contains("POST /v1/traces"), () -> "posts: " + posts);
+      String all = bodies.stream().map(b -> new String(b, java.nio.charset.StandardCharsets.ISO_8859_1)).reduce("", String::concat);
+      assertTrue(all.contains("exported and kept") && all.contains("booker-devtraces-export"), "the span and its service in the export");
+      assertFalse(traces.exporting(), "no collector named: nothing exported");
+    } finally {
+      collectorVertx.close().await();
+    }
+  }
+
   private static OpenTelemetrySdk sdk(DevTraces.Buffer buffer) {
     return OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(buffer).build()).build();
   }
