@@ -239,8 +239,10 @@ class TracingTest {
 
     // The live event reaches the gateway's WebSocket feed in the same trace: notify's publish, and the
     // gateway's delivery under it.
-    SpanData livePublish = trace.stream().filter(s -> s.getName().equals("publish") && handled.getSpanId().equals(s.getParentSpanId()))
-      .findFirst().orElseThrow(() -> new AssertionError("no live publish under notify's handling in" + shape));
+    // (It may end after the handling span that the snapshot above waited for.)
+    SpanData livePublish = Eventually.await("notify's live publish under its handling", Duration.ofSeconds(10),
+      () -> find(s -> s.getName().equals("publish") && handled.getSpanId().equals(s.getParentSpanId())), Optional::isPresent)
+      .orElseThrow(() -> new AssertionError("no live publish under notify's handling in" + shape));
     Eventually.await("the gateway's delivery of the live event", Duration.ofSeconds(10),
       () -> find(s -> livePublish.getSpanId().equals(s.getParentSpanId()) && gatewayService.equals(service(s))), Optional::isPresent);
 

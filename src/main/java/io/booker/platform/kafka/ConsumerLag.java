@@ -120,12 +120,14 @@ public final class ConsumerLag {
         value.set(0);
       }
     });
-    lags.forEach((topic, lag) -> LAGS.computeIfAbsent(prefix + topic, k -> {
-      Value v = new Value();
+    lags.forEach((topic, lag) -> {
+      Value v = LAGS.computeIfAbsent(prefix + topic, k -> new Value());
+      v.set(lag);
+      // Registering is idempotent per registry, and a node started after another in the same JVM has a
+      // registry of its own: register with the one in use now, every time (one lookup per topic and refresh).
       Metrics.gauge("kafka_consumer_lag_records", "Records of a topic not yet consumed (committed) by a consumer group",
         v, Value::get, "group", group, "topic", topic);
-      return v;
-    }).set(lag));
+    });
   }
 
   /**
