@@ -5,7 +5,10 @@
 // the server refuses it.
 import {explain} from '../api.js';
 import {h, replace, field, select, openDialog, toast, errorBox, showError} from '../dom.js';
-import {today, formatTime, formatDate} from '../time.js';
+import {today, addDays, formatTime, formatDate} from '../time.js';
+
+/** How long past its end a seated booking of yesterday still marks its table (guests who stay on). */
+const OVERSTAY_SECONDS = 3 * 3600;
 
 const PLAN = 1000;
 const GRID = 10;
@@ -140,7 +143,11 @@ export async function mount(container, ctx) {
     const day = today(store.zone);
     date = day;
     try {
-      bookings = await store.bookingsOn(day);
+      // After midnight the overnight service is still yesterday's: its tables still running (or seated
+      // until a little past their end) belong on today's floor.
+      const [own, before] = await Promise.all([store.bookingsOn(day), store.bookingsOn(addDays(day, -1))]);
+      const now = Date.now() / 1000;
+      bookings = [...own, ...before.filter(b => b.ends_at > now || (b.status === 'seated' && b.ends_at > now - OVERSTAY_SECONDS))];
     } catch (e) {
       showError(error, explain(e, 'Loading the bookings of today'));
     }
