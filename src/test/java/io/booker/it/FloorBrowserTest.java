@@ -241,18 +241,10 @@ class FloorBrowserTest {
     return awaitTable(tableId, p -> p != null && p.getInteger("x") == x && p.getInteger("y") == y && p.getInteger("rotation", 0) == rotation);
   }
 
+  /** The table's position read through REST, once it passes {@code test} (an unplaced table's null never does). */
   JsonObject awaitTable(String tableId, java.util.function.Predicate<JsonObject> test) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    JsonObject position = null;
-    while (System.nanoTime() < deadline) {
-      position = admin.ok(admin.get("/api/v1/tables/" + tableId)).getJsonObject("position");
-      if (test.test(position)) {
-        return position;
-      }
-      sleep(150);
-    }
-    fail("the table's position read through REST is " + position);
-    return null;
+    return Eventually.await("the table's position read through REST", Duration.ofSeconds(10),
+      () -> admin.ok(admin.get("/api/v1/tables/" + tableId)).getJsonObject("position"), test);
   }
 
   static JsonObject position(int x, int y, int width, int height, int rotation, String shape) {
@@ -273,12 +265,4 @@ class FloorBrowserTest {
     return Bookings.requestInMinutes(venue, new String[]{room, table}, minutesAhead, minutes, party).put("customer_name", guest);
   }
 
-  static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 }
