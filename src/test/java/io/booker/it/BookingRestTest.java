@@ -387,6 +387,41 @@ class BookingRestTest {
       422, "IDEMPOTENCY_KEY_REUSED", null);
   }
 
+  /**
+   * The header is taken as sent: never URL-decoded ({@code 100%} used to be a 500, {@code %41} is
+   * not {@code A}) nor parsed as JSON ({@code [1]}, {@code a"b} used to be refused). Every key the
+   * document's pattern allows works, and a retry with it gives the first answer.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '\u0000', value = {
+    "100%", "%41", "a\"b", "[1]", "a\\b", "{}", "true", "12", "null", "~!@#$%^&*()_+`-={}[]:;'<>?,./"})
+  void everyKeyTheDocumentAllowsIsAKeyAsSent(String raw) {
+    Venue v = Venue.create();
+    String key = raw + "-" + UUID.randomUUID();
+    JsonObject body = request(v.id(), v.a4(), day(16), "19:00", 0, 2);
+    HttpResponse<Buffer> first = keyed(key, BOOKINGS, body);
+    assertEquals(201, first.statusCode(), first::bodyAsString);
+    HttpResponse<Buffer> retry = keyed(key, BOOKINGS, body);
+    assertEquals(201, retry.statusCode(), retry::bodyAsString);
+    assertEquals(first.bodyAsJsonObject().getString("id"), retry.bodyAsJsonObject().getString("id"), "the same key: the first booking");
+    HttpResponse<Buffer> bare = keyed(raw, BOOKINGS, request(v.id(), v.a4(), day(16), "12:00", 0, 2));
+    assertEquals(201, bare.statusCode(), bare::bodyAsString);
+    assertNotEquals(first.bodyAsJsonObject().getString("id"), bare.bodyAsJsonObject().getString("id"), "another key is another booking");
+  }
+
+  @Test
+  void aKeyTheDocumentRefusesIsA400NamingTheHeader() {
+    Venue v = Venue.create();
+    JsonObject body = request(v.id(), v.a4(), day(16), "20:00", 0, 2);
+    for (String key : List.of("a b", "x".repeat(256), "caf\u00e9")) {
+      assertProblem(keyed(key, BOOKINGS, body), 400, "INVALID_ARGUMENT", "idempotency-key");
+    }
+    HttpResponse<Buffer> twice = api.request("POST", BOOKINGS).putHeader("Idempotency-Key", List.of("k1", "k2")).sendJsonObject(body).await();
+    assertProblem(twice, 400, "INVALID_ARGUMENT", "idempotency-key");
+    assertEquals(0, list("venue_id=" + v.id()).size(), "nothing was booked");
+    assertEquals(201, keyed("x".repeat(255), BOOKINGS, body).statusCode(), "255 characters are allowed");
+  }
+
   @Test
   void twentyConcurrentDuplicatesMakeOneBooking() {
     Venue v = Venue.create();

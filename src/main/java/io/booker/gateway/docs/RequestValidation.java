@@ -5,16 +5,11 @@ import io.booker.platform.web.Problems;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.RequestBody;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
-import io.vertx.openapi.validation.RequestUtils;
-import io.vertx.openapi.validation.RequestValidator;
-import io.vertx.openapi.validation.ValidatorErrorType;
-import io.vertx.openapi.validation.ValidatorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,84 +21,108 @@ import java.util.Map;
  * route's own handler runs (placed after the route's access check, so an unauthorised caller learns
  * nothing about shapes): path, query and header parameters by type, format and bounds, the body
  * against its schema (required where it is, unknown fields refused). A failure is a 400 problem
- * ({@code INVALID_ARGUMENT}) whose detail names the field first ({@link ValidationProblem}); a
- * body the contract cannot read as JSON is a 415. The body was read by the API's BodyHandler.
+ * ({@code INVALID_ARGUMENT}) whose detail names the field first ({@link ValidationProblem}); a body
+ * in a JSON media type the operation does not list is a 415.
+ *
+ * <p>The document is read and every operation's validators are built once, at start
+ * ({@link OperationRules}); a request only looks its operation up by its route and runs them. The
+ * check runs on the event loop; only a large body (over {@value #INLINE_BODY_BYTES} bytes, up to the
+ * edge's body limit) is checked on a worker so that one hostile body cannot stall other requests.
  */
 public final class RequestValidation implements Handler<RoutingContext> {
 
   private static final Logger log = LoggerFactory.getLogger(RequestValidation.class);
+  /** Bodies up to this size are checked in place: a few microseconds. */
+  static final int INLINE_BODY_BYTES = 8 * 1024;
 
-  private final RequestValidator validator;
-  /** Operation by "METHOD /api/v1/path/{param}", the form of the document's paths. */
-  private final Map<String, Operation> operations = new HashMap<>();
-  private final String prefix;
+  private final Vertx vertx;
+  /** Operation by route template as the API router knows it ({@code /venues/:id}), then by method. */
+  private final Map<String, Map<HttpMethod, OperationRules>> operations;
 
-  private RequestValidation(Vertx vertx, OpenAPIContract contract, String prefix) {
-    this.validator = RequestValidator.create(vertx, contract);
-    this.prefix = prefix;
-    for (Operation op : contract.operations()) {
-      operations.put(op.getHttpMethod().name() + " " + op.getOpenAPIPath(), op);
-    }
+  private RequestValidation(Vertx vertx, Map<String, Map<HttpMethod, OperationRules>> operations) {
+    this.vertx = vertx;
+    this.operations = operations;
   }
 
   /**
-   * Loads {@link ApiDocument} (on a worker thread) as a contract; routes mounted on a router at
-   * {@code prefix} (e.g. {@code /api/v1}) are matched to the document's paths under it.
+   * Loads {@link ApiDocument} (on a worker thread) as a contract and builds every operation's rules;
+   * routes mounted on a router at {@code prefix} (e.g. {@code /api/v1}) are matched to the
+   * document's paths under it.
    */
   public static Future<RequestValidation> load(Vertx vertx, String prefix) {
     return vertx.executeBlocking(() -> ApiDocument.load().forVertxOpenApi(), false)
       // forVertxOpenApi is a fresh copy: the contract annotates the object it is given.
       .compose(json -> OpenAPIContract.from(vertx, json))
-      .map(contract -> new RequestValidation(vertx, contract, prefix));
+      .compose(contract -> vertx.executeBlocking(() -> new RequestValidation(vertx, rules(contract, prefix)), false));
+  }
+
+  private static Map<String, Map<HttpMethod, OperationRules>> rules(OpenAPIContract contract, String prefix) {
+    Map<String, Map<HttpMethod, OperationRules>> byRoute = new HashMap<>();
+    for (Operation op : contract.operations()) {
+      String path = op.getOpenAPIPath();
+      if (!path.startsWith(prefix + "/")) {
+        continue;
+      }
+      String route = path.substring(prefix.length()).replaceAll("\\{([A-Za-z0-9_]+)}", ":$1");
+      byRoute.computeIfAbsent(route, r -> new HashMap<>()).put(op.getHttpMethod(), OperationRules.of(op, contract.getSchemaRepository()));
+    }
+    return byRoute;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    Operation op = operation(ctx);
+    OperationRules op = operation(ctx);
     if (op == null) {
       // OpenApiContractTest keeps router and document in step; a miss here is a programming error.
       ctx.fail(new IllegalStateException("no documented operation for " + ctx.request().method() + " " + ctx.currentRoute().getPath()));
       return;
     }
-    RequestUtils.extract(ctx.request(), op, () -> Future.succeededFuture(body(ctx)))
-      .compose(request -> validator.validate(request, op.getOperationId()))
-      .onComplete(ar -> {
-        if (ctx.response().ended()) {
-          return;
-        }
-        if (ar.succeeded()) {
-          ctx.next();
-        } else if (ar.cause() instanceof ValidatorException e) {
-          refuse(ctx, op, e);
-        } else {
-          ctx.fail(ar.cause());
-        }
-      });
-  }
-
-  private static void refuse(RoutingContext ctx, Operation op, ValidatorException e) {
-    if (e.type() == ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT && e.getMessage() != null && e.getMessage().contains("body")) {
+    String problem = op.parameterProblem(ctx);
+    if (problem != null) {
+      refuse(ctx, op, problem);
+      return;
+    }
+    if (!op.acceptsMediaTypeOf(ctx)) {
       Problems.send(ctx, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "request body must be application/json");
       return;
     }
-    String detail = ValidationProblem.detail(e);
-    log.debug("event=request_invalid operation={} detail=\"{}\"", op.getOperationId(), detail);
+    if (!op.hasBody() || ctx.body() == null || ctx.body().length() <= INLINE_BODY_BYTES) {
+      answer(ctx, op, op.bodyProblem(ctx));
+      return;
+    }
+    vertx.executeBlocking(() -> op.bodyProblem(ctx), false).onComplete(ar -> {
+      if (ar.succeeded()) {
+        answer(ctx, op, ar.result());
+      } else {
+        ctx.fail(ar.cause());
+      }
+    });
+  }
+
+  private static void answer(RoutingContext ctx, OperationRules op, String problem) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    if (problem == null) {
+      ctx.next();
+    } else {
+      refuse(ctx, op, problem);
+    }
+  }
+
+  private static void refuse(RoutingContext ctx, OperationRules op, String detail) {
+    log.debug("event=request_invalid operation={} detail=\"{}\"", op.operationId(), detail);
     Problems.send(ctx, ErrorCode.INVALID_ARGUMENT, detail);
   }
 
-  private Operation operation(RoutingContext ctx) {
-    HttpMethod method = ctx.request().method() == HttpMethod.HEAD ? HttpMethod.GET : ctx.request().method();
-    String template = ctx.currentRoute().getPath();
-    if (template == null) {
+  private OperationRules operation(RoutingContext ctx) {
+    Route route = ctx.currentRoute();
+    String template = route == null ? null : route.getPath();
+    Map<HttpMethod, OperationRules> byMethod = template == null ? null : operations.get(template);
+    if (byMethod == null) {
       return null;
     }
-    String path = prefix + template.replaceAll(":([A-Za-z0-9_]+)", "{$1}");
-    return operations.get(method.name() + " " + path);
-  }
-
-  /** The body as read by the BodyHandler; none (or empty) is {@code null}, which "required" catches. */
-  private static Buffer body(RoutingContext ctx) {
-    RequestBody body = ctx.body();
-    return body == null || body.isEmpty() ? null : body.buffer();
+    HttpMethod method = ctx.request().method();
+    return byMethod.get(method == HttpMethod.HEAD ? HttpMethod.GET : method);
   }
 }

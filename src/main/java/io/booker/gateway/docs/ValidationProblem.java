@@ -1,10 +1,9 @@
 package io.booker.gateway.docs;
 
 import io.vertx.json.schema.OutputUnit;
-import io.vertx.openapi.validation.SchemaValidationException;
-import io.vertx.openapi.validation.ValidatorErrorType;
-import io.vertx.openapi.validation.ValidatorException;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -13,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * The text of a 400 for a request the contract refuses, in the services' form {@code field: problem}
  * ({@code days[0].open_time: ...}, {@code body: ...}), so clients read one style whichever layer
- * refused. vertx-openapi reports every schema keyword that failed, including the enclosing ones
+ * refused. The schema validator reports every keyword that failed, including the enclosing ones
  * ("Property x does not match schema", "A subschema had errors"); the first error of a keyword
  * that says what is wrong is the one named.
  */
@@ -22,7 +21,6 @@ final class ValidationProblem {
   /** Keywords that only say an inner schema failed: the inner error is the useful one. */
   private static final Set<String> ENCLOSING = Set.of("properties", "items", "$ref", "allOf", "anyOf", "oneOf",
     "prefixItems", "additionalProperties", "then", "else", "dependentSchemas", "unevaluatedProperties");
-  private static final Pattern PARAMETER = Pattern.compile("(?:path|query|header|cookie) parameter (\\S+?)(?: is|\\.|$)");
   private static final Pattern REQUIRED = Pattern.compile("required property \"([^\"]+)\"");
   private static final Pattern UNKNOWN = Pattern.compile("^Property \"([^\"]+)\" does not match additional properties");
   private static final Pattern TYPE = Pattern.compile("Instance type (\\S+) is invalid\\. Expected (.+)");
@@ -31,22 +29,18 @@ final class ValidationProblem {
   private ValidationProblem() {
   }
 
-  static String detail(ValidatorException e) {
-    String message = e.getMessage() == null ? "" : e.getMessage();
-    Matcher parameter = PARAMETER.matcher(message);
-    boolean isParameter = parameter.find();
-    // Parameters are named as the services name the same value (venueId is venue_id).
-    String root = isParameter ? snakeCase(parameter.group(1)) : "body";
-    if (!(e instanceof SchemaValidationException s) || s.getOutputUnit() == null) {
-      if (e.type() == ValidatorErrorType.MISSING_REQUIRED_PARAMETER) {
-        return root + ": is required";
-      }
-      if (!isParameter && e.type() == ValidatorErrorType.ILLEGAL_VALUE) {
-        return "body: is not valid JSON";
-      }
-      return root + ": is invalid";
-    }
-    List<OutputUnit> errors = s.getOutputUnit().getErrors();
+  /** The problem with parameter {@code field} (named as the services name it) that {@code result} reports. */
+  static String parameter(String field, OutputUnit result) {
+    return detail(field, true, result);
+  }
+
+  /** The problem with the body that {@code result} reports, naming the field inside it. */
+  static String body(OutputUnit result) {
+    return detail("body", false, result);
+  }
+
+  private static String detail(String root, boolean isParameter, OutputUnit result) {
+    List<OutputUnit> errors = result.getErrors();
     if (errors == null || errors.isEmpty()) {
       return root + ": is invalid";
     }
@@ -63,10 +57,6 @@ final class ValidationProblem {
       }
     }
     return field(root, isParameter, errors.get(0)) + ": is invalid";
-  }
-
-  private static String snakeCase(String name) {
-    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Whether some error about the same place comes from {@code properties}, i.e. the field is known. */
@@ -115,7 +105,7 @@ final class ValidationProblem {
       if (part.isEmpty()) {
         continue;
       }
-      String name = part.replace("~1", "/").replace("~0", "~");
+      String name = unescape(part);
       if (name.chars().allMatch(Character::isDigit)) {
         out.append('[').append(name).append(']');
       } else {
@@ -127,5 +117,32 @@ final class ValidationProblem {
       out.append(out.length() == 0 ? "" : ".").append(required.group(1));
     }
     return out.length() == 0 ? "body" : out.toString();
+  }
+
+  /**
+   * A JSON-pointer segment as the name it stands for: the validator writes {@code ~1}, {@code ~0}
+   * and percent-escapes every byte outside a small set, so a field {@code "a b"} is {@code a%20b}.
+   */
+  static String unescape(String part) {
+    String name = part.replace("~1", "/").replace("~0", "~");
+    if (name.indexOf('%') < 0) {
+      return name;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '%' && i + 2 < name.length() && hex(name.charAt(i + 1)) >= 0 && hex(name.charAt(i + 2)) >= 0) {
+        bytes.write(hex(name.charAt(i + 1)) * 16 + hex(name.charAt(i + 2)));
+        i += 2;
+      } else {
+        byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        bytes.write(b, 0, b.length);
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static int hex(char c) {
+    return Character.digit(c, 16);
   }
 }
