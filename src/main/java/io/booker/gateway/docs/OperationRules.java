@@ -4,6 +4,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.json.schema.OutputUnit;
@@ -15,12 +17,14 @@ import io.vertx.openapi.contract.Parameter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What one operation of the OpenAPI document asks of a request, with every schema validator built
  * once, when the document is loaded. Building a validator dereferences and copies the document's
  * schemas; done per request it cost about a third of the gateway's CPU under load (issue 17).
- * The validators keep no state between calls, so one instance serves every request and thread.
+ * The validators keep no state between calls, so one instance serves every request and thread. A
+ * request the compiled schemas accept is not shown to the validators at all.
  */
 final class OperationRules {
 
@@ -29,20 +33,32 @@ final class OperationRules {
   private final boolean bodyRequired;
   /** The JSON body's schema; null when the operation takes no body. */
   private final Validator body;
+  /** The body's schema compiled; null when it uses what {@link CompiledSchema} does not handle. */
+  private final CompiledSchema.Check fastBody;
 
-  private OperationRules(String operationId, List<ParameterRule> parameters, boolean bodyRequired, Validator body) {
+  private OperationRules(String operationId, List<ParameterRule> parameters, boolean bodyRequired, Validator body,
+                         CompiledSchema.Check fastBody) {
     this.operationId = operationId;
     this.parameters = parameters;
     this.bodyRequired = bodyRequired;
     this.body = body;
+    this.fastBody = fastBody;
   }
 
-  static OperationRules of(Operation op, SchemaRepository schemas) {
+  /**
+   * The rules of {@code op}: its validators from the contract's {@code schemas}, and the same
+   * schemas compiled from the raw {@code document} for the fast path ({@link CompiledSchema}).
+   */
+  static OperationRules of(Operation op, SchemaRepository schemas, JsonObject document) {
+    JsonObject path = document.getJsonObject("paths").getJsonObject(op.getOpenAPIPath());
+    JsonObject raw = path.getJsonObject(op.getHttpMethod().name().toLowerCase(Locale.ROOT));
     List<ParameterRule> parameters = new ArrayList<>();
     for (Parameter p : op.getParameters()) {
-      parameters.add(ParameterRule.of(p, schemas.validator(p.getSchema())));
+      Object schema = rawParameterSchema(document, path, raw, p);
+      parameters.add(ParameterRule.of(p, schemas.validator(p.getSchema()), CompiledSchema.compile(schema, document)));
     }
     Validator body = null;
+    CompiledSchema.Check fastBody = null;
     boolean required = false;
     if (op.getRequestBody() != null) {
       MediaType json = op.getRequestBody().getContent().get("application/json");
@@ -51,8 +67,36 @@ final class OperationRules {
       }
       body = schemas.validator(json.getSchema());
       required = op.getRequestBody().isRequired();
+      Object rawBody = resolve(document, raw.getValue("requestBody"));
+      fastBody = CompiledSchema.compile(((JsonObject) rawBody).getJsonObject("content").getJsonObject("application/json").getValue("schema"), document);
     }
-    return new OperationRules(op.getOperationId(), List.copyOf(parameters), required, body);
+    return new OperationRules(op.getOperationId(), List.copyOf(parameters), required, body, fastBody);
+  }
+
+  /** The schema of parameter {@code p} as written: the operation's own declaration wins over the path's. */
+  private static Object rawParameterSchema(JsonObject document, JsonObject path, JsonObject op, Parameter p) {
+    Object found = null;
+    for (JsonObject declared : new JsonObject[] {path, op}) {
+      for (Object item : declared.getJsonArray("parameters", new JsonArray())) {
+        JsonObject param = (JsonObject) resolve(document, item);
+        if (p.getName().equals(param.getString("name")) && p.getIn().name().equalsIgnoreCase(param.getString("in"))) {
+          found = param.getValue("schema");
+        }
+      }
+    }
+    return found;
+  }
+
+  /** {@code item} itself, or what its {@code $ref} points to in {@code document}. */
+  private static Object resolve(JsonObject document, Object item) {
+    Object at = item;
+    while (at instanceof JsonObject o && o.getValue("$ref") instanceof String ref && ref.startsWith("#/")) {
+      at = document;
+      for (String part : ref.substring(2).split("/")) {
+        at = ((JsonObject) at).getValue(part.replace("~1", "/").replace("~0", "~"));
+      }
+    }
+    return at;
   }
 
   String operationId() {
@@ -109,6 +153,9 @@ final class OperationRules {
       value = startsObject(requestBody.buffer()) ? requestBody.asJsonObject() : Json.decodeValue(requestBody.buffer());
     } catch (DecodeException | ClassCastException e) {
       return "body: is not valid JSON";
+    }
+    if (fastBody != null && fastBody.test(value) == CompiledSchema.Verdict.VALID) {
+      return null;
     }
     OutputUnit result = body.validate(value);
     return Boolean.TRUE.equals(result.getValid()) ? null : ValidationProblem.body(result);

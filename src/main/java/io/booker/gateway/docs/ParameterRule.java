@@ -35,8 +35,10 @@ final class ParameterRule {
   private final SchemaType itemType;
   private final boolean explode;
   private final Validator validator;
+  /** The same schema compiled, or null: a value it accepts is not shown to the validator. */
+  private final CompiledSchema.Check fast;
 
-  private ParameterRule(Parameter p, Validator validator) {
+  private ParameterRule(Parameter p, Validator validator, CompiledSchema.Check fast) {
     this.name = p.getName();
     this.field = p.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     this.in = p.getIn();
@@ -45,13 +47,14 @@ final class ParameterRule {
     this.itemType = type == SchemaType.ARRAY ? itemType(p.getSchema().get("items")) : null;
     this.explode = p.isExplode();
     this.validator = validator;
+    this.fast = fast;
   }
 
   /**
    * The rule for {@code p}; the document's parameters are all simple values or form arrays in path,
    * query and header, so anything else is refused when the document is loaded, not met per request.
    */
-  static ParameterRule of(Parameter p, Validator validator) {
+  static ParameterRule of(Parameter p, Validator validator, CompiledSchema.Check fast) {
     boolean supported = switch (p.getIn()) {
       case PATH, HEADER -> p.getStyle() == Style.SIMPLE && p.getSchemaType() != SchemaType.OBJECT && p.getSchemaType() != SchemaType.ARRAY;
       case QUERY -> p.getStyle() == Style.FORM && p.getSchemaType() != SchemaType.OBJECT;
@@ -61,7 +64,7 @@ final class ParameterRule {
       throw new IllegalArgumentException("parameter " + p.getName() + " in " + p.getIn() + " with style " + p.getStyle()
         + " and type " + p.getSchemaType() + " is not supported by the request validation");
     }
-    return new ParameterRule(p, validator);
+    return new ParameterRule(p, validator, fast);
   }
 
   private static SchemaType itemType(Object items) {
@@ -102,6 +105,9 @@ final class ParameterRule {
         return required ? field + ": is required" : null;
       }
       value = convert(raw, type);
+    }
+    if (fast != null && fast.test(value) == CompiledSchema.Verdict.VALID) {
+      return null;
     }
     OutputUnit result = validator.validate(value);
     return Boolean.TRUE.equals(result.getValid()) ? null : ValidationProblem.parameter(field, result);

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -50,13 +51,12 @@ public final class RequestValidation implements Handler<RoutingContext> {
    * document's paths under it.
    */
   public static Future<RequestValidation> load(Vertx vertx, String prefix) {
-    return vertx.executeBlocking(() -> ApiDocument.load().forVertxOpenApi(), false)
+    return vertx.executeBlocking(ApiDocument::load, false).compose(document -> OpenAPIContract.from(vertx, document.forVertxOpenApi())
       // forVertxOpenApi is a fresh copy: the contract annotates the object it is given.
-      .compose(json -> OpenAPIContract.from(vertx, json))
-      .compose(contract -> vertx.executeBlocking(() -> new RequestValidation(vertx, rules(contract, prefix)), false));
+      .compose(contract -> vertx.executeBlocking(() -> new RequestValidation(vertx, rules(contract, document.json(), prefix)), false)));
   }
 
-  private static Map<String, Map<HttpMethod, OperationRules>> rules(OpenAPIContract contract, String prefix) {
+  private static Map<String, Map<HttpMethod, OperationRules>> rules(OpenAPIContract contract, JsonObject document, String prefix) {
     Map<String, Map<HttpMethod, OperationRules>> byRoute = new HashMap<>();
     for (Operation op : contract.operations()) {
       String path = op.getOpenAPIPath();
@@ -64,7 +64,7 @@ public final class RequestValidation implements Handler<RoutingContext> {
         continue;
       }
       String route = path.substring(prefix.length()).replaceAll("\\{([A-Za-z0-9_]+)}", ":$1");
-      byRoute.computeIfAbsent(route, r -> new HashMap<>()).put(op.getHttpMethod(), OperationRules.of(op, contract.getSchemaRepository()));
+      byRoute.computeIfAbsent(route, r -> new HashMap<>()).put(op.getHttpMethod(), OperationRules.of(op, contract.getSchemaRepository(), document));
     }
     return byRoute;
   }
