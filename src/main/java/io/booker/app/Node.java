@@ -79,6 +79,9 @@ public final class Node {
       return Future.failedFuture(new IllegalStateException("tracing configuration: " + e.getMessage(), e));
     }
     if (sdk != null) {
+      if (tracing.notice() != null) {
+        log.warn("{}", tracing.notice());
+      }
       log.info("event=tracing_enabled node={} service_name={}", config.nodeName(), tracing.serviceName());
     }
     return start(config, sdk, sdk);

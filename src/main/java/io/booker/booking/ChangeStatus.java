@@ -15,6 +15,7 @@ import io.booker.common.access.Permission;
 import io.vertx.core.Future;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -50,6 +51,7 @@ final class ChangeStatus {
       Booking booking = BookingAccess.require(caller, Permission.WRITE_BOOKINGS, loaded.booking());
       Transition decision = Lifecycle.decide(booking, action, loaded.now());
       if (decision instanceof Transition.Unchanged) {
+        BookingLog.unchanged(booking, action.name().toLowerCase(Locale.ROOT));
         return Future.succeededFuture(booking);
       }
       if (decision instanceof Transition.Refused refused) {
@@ -104,6 +106,7 @@ final class ChangeStatus {
   private void written(BookingChange change) {
     deps.eventsWritten().run();
     BookingMetrics.changed(change.fromStatus(), change.after().status());
+    BookingLog.changed(change);
     if (change.fromStatus() == BookingStatus.HELD && change.after().status() != BookingStatus.HELD) {
       deps.holds().release(HoldKeys.of(change.before()), change.before().id());
     }

@@ -77,6 +77,11 @@ final class CreateBooking {
         deps.eventsWritten().run();
         BookingMetrics.created();
         BookingMetrics.expired(created.expired());
+        BookingLog.created(created.booking());
+        for (Booking lapsed : created.expired()) {
+          BookingLog.expired(lapsed);
+          BookingLog.holdTakenOver(lapsed, created.booking().id());
+        }
         deps.holds().releaseAll(created.expired());
         return created.booking();
       });

@@ -24,6 +24,7 @@ final class HoldExpiry {
       if (!expired.isEmpty()) {
         deps.eventsWritten().run();
         BookingMetrics.expired(expired);
+        expired.forEach(BookingLog::expired);
         deps.holds().releaseAll(expired);
       }
       return expired.size();

@@ -71,7 +71,8 @@ public final class HoldExpirySweeper {
       if (ar.failed()) {
         log.warn("event=hold_expiry_failed error={}", ar.cause().toString());
       } else if (ar.result() > 0) {
-        log.info("event=holds_expired count={}", ar.result());
+        // Each expiry has its own INFO line (BookingLog); the batch is a detail.
+        log.debug("event=holds_expired count={}", ar.result());
         if (ar.result() >= batchSize && !stopped) {
           sweep();
         }

@@ -90,7 +90,12 @@ final class HoldGuard {
     List<Future<String>> takeOvers = new ArrayList<>();
     for (Map.Entry<String, UUID> e : stale) {
       String key = e.getKey();
-      takeOvers.add(holds.takeOver(key, e.getValue(), bookingId, ttl).map(ok -> ok ? key : null));
+      takeOvers.add(holds.takeOver(key, e.getValue(), bookingId, ttl).map(ok -> {
+        if (ok) {
+          BookingLog.holdKeyTakenOver(key, e.getValue(), bookingId);
+        }
+        return ok ? key : null;
+      }));
     }
     return Future.all(takeOvers).map(done -> {
       List<String> taken = new ArrayList<>();

@@ -56,6 +56,7 @@ final class Reschedule {
       return deps.venues().resolve(booking.venueId(), move.tableFor(booking), move.mergedFor(booking), move.slotFor(booking),
         booking.partySize()).compose(placement -> {
           if (placement.tables().equals(booking.tables()) && placement.slot().equals(booking.slot())) {
+            BookingLog.unchanged(booking, "reschedule");
             return Future.succeededFuture(booking);
           }
           Booking after = booking.movedTo(placement.tables(), placement.slot(), placement.period(), loaded.now());
@@ -91,6 +92,11 @@ final class Reschedule {
           deps.holds().release(gone, before.id());
         }
         BookingMetrics.expired(ar.result().get());
+        BookingLog.changed(change);
+        for (Booking lapsed : ar.result().get()) {
+          BookingLog.expired(lapsed);
+          BookingLog.holdTakenOver(lapsed, before.id());
+        }
         deps.holds().releaseAll(ar.result().get());
         deps.eventsWritten().run();
         return Future.succeededFuture(true);

@@ -8,6 +8,10 @@ import static io.booker.booking.domain.TestBookings.booking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.booker.booking.domain.Booking;
 import io.booker.booking.domain.BookingStatus;
 import io.booker.booking.domain.HoldKeys;
@@ -15,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class HoldExpiryTest {
 
@@ -44,6 +49,28 @@ class HoldExpiryTest {
     assertTrue(f.holds.releasedFor(inTime.id()).isEmpty());
     assertEquals(Map.of(HoldKeys.of(inTime).get(0), inTime.id()), f.holds.redis);
     assertEquals(1, f.eventsWritten.get());
+  }
+
+  @Test
+  void eachExpiryOfASweepIsOneInfoLineOfTheSystem() {
+    Booking lapsedPair = heldWithKeys(booking().tables(A, B).build());
+    f.store.now = lapsedPair.expiresAt();
+    Logger logger = (Logger) LoggerFactory.getLogger(BookingLog.class);
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    logger.addAppender(lines);
+    try {
+      assertEquals(1, succeeded(f.expiry.sweep(50)));
+    } finally {
+      logger.detachAppender(lines);
+    }
+
+    assertEquals(1, lines.list.size(), () -> lines.list.toString());
+    ILoggingEvent line = lines.list.get(0);
+    assertEquals(Level.INFO, line.getLevel());
+    assertEquals("event=booking_expired booking_id=" + lapsedPair.id() + " venue_id=" + lapsedPair.venueId()
+      + " table_id=" + A.tableId() + "," + B.tableId() + " status=expired from_status=held version=" + (lapsedPair.version() + 1)
+      + " admin_id=system", line.getFormattedMessage());
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.booker.platform.rpc.RpcClients;
 import io.booker.testinfra.TestTokens;
 import io.booker.proto.venue.VenueServiceClient;
 import io.booker.proto.venue.VenueServiceGrpcService;
+import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
@@ -37,6 +38,7 @@ final class NodeHarness implements BeforeAllCallback, AfterAllCallback, AutoClos
   private final int bookingGrpcPort = TestNodes.freePort();
   private final Vertx vertx = Vertx.vertx();
   private TestNodes.Started node;
+  private OpenTelemetry openTelemetry;
 
   private NodeHarness(String transport, JsonObject extra) {
     this.transport = transport;
@@ -53,9 +55,15 @@ final class NodeHarness implements BeforeAllCallback, AfterAllCallback, AutoClos
     return new NodeHarness(transport, extra);
   }
 
+  /** The node will trace with {@code otel} (an SDK the test owns and closes), whatever its configuration says. */
+  NodeHarness tracedWith(OpenTelemetry otel) {
+    this.openTelemetry = otel;
+    return this;
+  }
+
   /** Starts the node. */
   void start() {
-    node = TestNodes.allInOne(transport, extra, httpPort, venueGrpcPort, bookingGrpcPort);
+    node = TestNodes.allInOne(transport, extra, httpPort, venueGrpcPort, bookingGrpcPort, openTelemetry);
   }
 
   /** Closes the client Vert.x, then stops the node (if it started). */

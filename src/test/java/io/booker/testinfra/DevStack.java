@@ -280,6 +280,9 @@ public final class DevStack {
     try {
       NodeConfig config = NodeConfig.load(conf, overrides);
       TracingSettings settings = TracingSettings.from(config.section("tracing"), config.nodeName(), System::getenv);
+      if (settings.notice() != null) {
+        System.out.println(settings.notice());
+      }
       DevTraces started = DevTraces.start(settings, tracesPort());
       System.out.printf("traces    page=%s  service=%s  (in memory only, lost at restart%s)  (%d ms)%n", started.pageUrl(),
           settings.serviceName(), started.exporting() ? "; also exported over OTLP" : "", millisSince(t0));

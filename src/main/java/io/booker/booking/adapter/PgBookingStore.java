@@ -91,7 +91,7 @@ public final class PgBookingStore implements BookingStore {
           return conn.preparedQuery(BookingSql.INSERT_HOLD).execute(t)
             .map(v -> new Created(booking, inTheWay.expired()));
         })), DEADLOCK_ATTEMPTS)
-      .recover(t -> Future.failedFuture(PgFailures.translate(t, key != null))));
+      .recover(t -> Future.failedFuture(PgFailures.translate(t))));
   }
 
   @Override
@@ -105,7 +105,7 @@ public final class PgBookingStore implements BookingStore {
     ChangeRecords.append(t, List.of(change), key, after);
     return Sql.timed(SERVICE, "change_status", () -> pool.preparedQuery(BookingSql.CHANGE_STATUS).execute(t)
       .map(rows -> rows.iterator().next().getLong("n") > 0)
-      .recover(e -> Future.failedFuture(PgFailures.translate(e, key != null))));
+      .recover(e -> Future.failedFuture(PgFailures.translate(e))));
   }
 
   @Override
@@ -136,7 +136,7 @@ public final class PgBookingStore implements BookingStore {
           });
         })), DEADLOCK_ATTEMPTS)
       .recover(t -> t instanceof ChangedMeanwhile ? Future.succeededFuture(Optional.empty())
-        : Future.failedFuture(PgFailures.translate(t, key != null))));
+        : Future.failedFuture(PgFailures.translate(t))));
   }
 
   @Override

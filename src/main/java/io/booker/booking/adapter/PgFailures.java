@@ -17,6 +17,9 @@ final class PgFailures {
   static final String LOCK_NOT_AVAILABLE = "55P03";
   static final String DEADLOCK = "40P01";
   static final String SERIALIZATION = "40001";
+  static final String IDEMPOTENCY_TABLE = "idempotency_keys";
+  /** The primary key of idempotency_keys (scope, key): its constraint and its index. */
+  static final String IDEMPOTENCY_KEY = IDEMPOTENCY_TABLE + "_pkey";
 
   private static final Pattern FIRST_UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -26,10 +29,12 @@ final class PgFailures {
   /**
    * The exclusion constraint is the last word on overlaps: SLOT_TAKEN, naming the table from the
    * constraint's detail ("Key (table_id, during)=(&lt;id&gt;, ...) conflicts with ..."). A lock
-   * wait that timed out means another request holds the booking or the key: for a keyed write,
-   * that is a duplicate in flight.
+   * wait that timed out is told apart by what was waited for, which PostgreSQL names in the error's
+   * context: the row of an idempotency key (another request with the same key is being written: a
+   * duplicate in flight), or anything else, a table's lock or the booking's row (another request
+   * is changing them: busy, try again), whether or not this request carries a key.
    */
-  static Throwable translate(Throwable t, boolean keyed) {
+  static Throwable translate(Throwable t) {
     if (!(t instanceof PgException pe)) {
       return t;
     }
@@ -37,17 +42,32 @@ final class PgFailures {
     if (EXCLUSION_VIOLATION.equals(state)) {
       return new SlotTaken(tableOf(pe.getDetail()), "the table is already booked for an overlapping time");
     }
-    if (UNIQUE_VIOLATION.equals(state) && "idempotency_keys_pkey".equals(pe.getConstraint())) {
-      return new ServiceException(ErrorCode.DUPLICATE_IN_FLIGHT, "a request with this idempotency key is being processed");
+    if (UNIQUE_VIOLATION.equals(state) && IDEMPOTENCY_KEY.equals(pe.getConstraint())) {
+      return duplicateInFlight();
     }
     if (LOCK_NOT_AVAILABLE.equals(state)) {
-      return keyed ? new ServiceException(ErrorCode.DUPLICATE_IN_FLIGHT, "a request with this idempotency key is being processed")
-        : new ServiceException(ErrorCode.UNAVAILABLE, "the booking is busy; try again");
+      return waitedForIdempotencyKey(pe) ? duplicateInFlight()
+        : new ServiceException(ErrorCode.UNAVAILABLE, "the table or booking is being changed by another request; try again");
     }
     if (DEADLOCK.equals(state) || SERIALIZATION.equals(state)) {
       return new ServiceException(ErrorCode.UNAVAILABLE, "conflicting changes; try again");
     }
     return t;
+  }
+
+  /**
+   * Whether the lock that timed out guarded an idempotency key: the wait for another transaction's
+   * uncommitted key is reported "while inserting index tuple (...) in relation "idempotency_keys_pkey""
+   * (the table or its index; only the name is matched, as the words around it follow the server's
+   * lc_messages); a table's advisory lock has no such context, a booking's row names "bookings".
+   */
+  static boolean waitedForIdempotencyKey(PgException pe) {
+    String where = pe.getWhere();
+    return where != null && where.contains(IDEMPOTENCY_TABLE);
+  }
+
+  private static ServiceException duplicateInFlight() {
+    return new ServiceException(ErrorCode.DUPLICATE_IN_FLIGHT, "a request with this idempotency key is being processed");
   }
 
   /** A deadlock broken by aborting this transaction, or a serialization failure: safe to run again. */

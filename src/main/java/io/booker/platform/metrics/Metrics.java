@@ -46,9 +46,11 @@ public final class Metrics {
     counter("http_connections_dropped", "reason", reason).increment();
   }
 
+  /** A gRPC call answered with {@code status} (the gRPC status name); both meters carry it, as the seed's did. */
   public static void grpcServerCall(String service, String method, String status, long nanos) {
     counter("grpc_server_requests", "service", service, "method", method, "status", status).increment();
-    timer("grpc_server_request_duration_seconds", "service", service, "method", method).record(nanos, TimeUnit.NANOSECONDS);
+    timer("grpc_server_request_duration_seconds", "service", service, "method", method, "status", status)
+      .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   public static void databaseQuery(String service, String operation, long nanos) {

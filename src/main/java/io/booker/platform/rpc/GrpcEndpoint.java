@@ -9,7 +9,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.grpc.server.GrpcProtocol;
 import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.health.HealthService;
-import io.vertx.grpc.reflection.ReflectionService;
 import io.vertx.grpc.server.GrpcServerOptions;
 import io.vertx.grpc.server.Service;
 import org.slf4j.Logger;
@@ -21,8 +20,8 @@ import java.util.function.Supplier;
 /**
  * Serves a bound service as gRPC on {@code grpc_host:grpc_port} of a service's config section (host
  * 127.0.0.1 unless configured), with the standard gRPC health ({@code grpc.health.v1.Health}) and
- * reflection services beside it, so tools such as grpcurl, buf curl or a load balancer's probe work
- * without the .proto files. The server is hardened by {@link GrpcLimits}: message size (raw and
+ * reflection ({@link GrpcReflection}, v1 and v1alpha) services beside it, so tools such as grpcurl,
+ * buf curl or a load balancer's probe work without the .proto files; both are open without a token. The server is hardened by {@link GrpcLimits}: message size (raw and
  * inflated), time to send a message, idle connections, HTTP/2 streams and header size.
  */
 public final class GrpcEndpoint {
@@ -48,7 +47,8 @@ public final class GrpcEndpoint {
     Service bound = binding.grpcService(limits);
     grpc.addService(bound);
     grpc.addService(HealthService.create(vertx).register(bound.name(), serving));
-    grpc.addService(ReflectionService.v1());
+    // Booker's own reflection: vertx-grpc-reflection's answers one request per stream (see GrpcReflection).
+    grpc.addService(new GrpcReflection(limits));
     // Loopback unless configured wider: an all-in-one node is reachable from its own machine only.
     String host = cfg.getString("grpc_host", "127.0.0.1");
     return vertx.createHttpServer(serverOptions(port, host, limits))

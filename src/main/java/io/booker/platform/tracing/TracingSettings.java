@@ -3,7 +3,6 @@ package io.booker.platform.tracing;
 import io.vertx.core.json.JsonObject;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -19,9 +18,13 @@ import java.util.function.Function;
  * <p>Everything else is OpenTelemetry's own configuration: the {@link #defaults()} only fill in what
  * the {@code OTEL_*} variables (or {@code otel.*} system properties) leave unset, so those always win.
  */
-public record TracingSettings(boolean enabled, Map<String, String> defaults) {
+public record TracingSettings(boolean enabled, Map<String, String> defaults, String notice) {
 
-  /** The original's variable: an OTLP/HTTP collector, e.g. {@code jaeger:4318} or {@code http://jaeger:4318}. */
+  /**
+   * The original's variable: an OTLP/HTTP collector, e.g. {@code jaeger:4318} or {@code http://jaeger:4318};
+   * the seed's Jaeger collector endpoint ({@code http://jaeger:14268/api/traces}) is mapped to the same
+   * host's OTLP one (see {@link JaegerEndpoint}), and {@link #notice()} says so.
+   */
   public static final String JAEGER_ENDPOINT = "JAEGER_ENDPOINT";
 
   /**
@@ -43,22 +46,21 @@ public record TracingSettings(boolean enabled, Map<String, String> defaults) {
     defaults.put("otel.metrics.exporter", "none");
     defaults.put("otel.logs.exporter", "none");
     defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
+    String notice = null;
     if (otlp == null && jaeger != null) {
-      String url = jaegerUrl(jaeger);
-      defaults.put(url.endsWith("/v1/traces") ? "otel.exporter.otlp.traces.endpoint" : "otel.exporter.otlp.endpoint", url);
+      JaegerEndpoint.Otlp endpoint = JaegerEndpoint.resolve(jaeger);
+      defaults.put(endpoint.tracesPath() ? "otel.exporter.otlp.traces.endpoint" : "otel.exporter.otlp.endpoint", endpoint.url());
+      if (endpoint.mappedFrom() != null) {
+        notice = "event=jaeger_endpoint_mapped from=" + endpoint.mappedFrom() + " to=" + endpoint.url()
+          + " reason=\"a Jaeger collector endpoint; traces are exported over OTLP/HTTP (Jaeger 1.35+)\"";
+      }
     }
-    return new TracingSettings(enabled, Map.copyOf(defaults));
+    return new TracingSettings(enabled, Map.copyOf(defaults), notice);
   }
 
   /** The service name the spans of this node carry unless {@code OTEL_SERVICE_NAME} says otherwise. */
   public String serviceName() {
     return defaults.get("otel.service.name");
-  }
-
-  /** {@code jaeger:4318} → {@code http://jaeger:4318}; a URL stays as it is. */
-  static String jaegerUrl(String value) {
-    String v = value.trim();
-    return v.toLowerCase(Locale.ROOT).matches("^[a-z][a-z0-9+.-]*://.*") ? v : "http://" + v;
   }
 
   private static String firstSet(Function<String, String> env, String... names) {

@@ -41,6 +41,50 @@ class TracingSettingsTest {
   }
 
   @Test
+  void theSeedsJaegerCollectorEndpointIsMappedToTheSameHostsOtlpEndpointWithANotice() {
+    TracingSettings s = settings(new JsonObject(), Map.of("JAEGER_ENDPOINT", "http://jaeger:14268/api/traces"));
+    assertTrue(s.enabled());
+    assertEquals("http://jaeger:4318/v1/traces", s.defaults().get("otel.exporter.otlp.traces.endpoint"));
+    assertNull(s.defaults().get("otel.exporter.otlp.endpoint"));
+    assertTrue(s.notice().contains("from=http://jaeger:14268/api/traces"), s.notice());
+    assertTrue(s.notice().contains("to=http://jaeger:4318/v1/traces"), s.notice());
+  }
+
+  @Test
+  void jaegerCollectorEndpointsInEveryFormMapToOtlp() {
+    // The collector's port alone, with or without the path or a scheme.
+    assertMapped("http://jaeger:4318/v1/traces", "jaeger:14268");
+    assertMapped("http://jaeger:4318/v1/traces", "http://jaeger:14268");
+    assertMapped("http://jaeger:4318/v1/traces", "http://jaeger:14268/");
+    assertMapped("http://jaeger:4318/v1/traces", "jaeger:14268/api/traces");
+    assertMapped("http://jaeger:4318/v1/traces", " http://jaeger:14268/api/traces?format=jaeger.thrift ");
+    assertMapped("https://traces.example.com:4318/v1/traces", "https://traces.example.com:14268/api/traces");
+    // Another port (or none) is a proxy's: it is kept, only the path changes.
+    assertMapped("https://traces.example.com/v1/traces", "https://traces.example.com/api/traces");
+    assertMapped("http://10.0.0.7:8080/v1/traces", "http://10.0.0.7:8080/api/traces/");
+    assertMapped("http://[::1]:4318/v1/traces", "http://[::1]:14268/api/traces");
+  }
+
+  @Test
+  void anOtlpValueIsNotMappedAndGivesNoNotice() {
+    for (String otlp : new String[] {"jaeger:4318", "http://jaeger:4318", "https://otel.example/v1/traces", "http://otel:4318/api"}) {
+      TracingSettings s = settings(new JsonObject(), Map.of("JAEGER_ENDPOINT", otlp));
+      assertNull(s.notice(), otlp);
+    }
+    assertNull(settings(new JsonObject(), Map.of()).notice());
+    // The standard variable wins, so a stale JAEGER_ENDPOINT beside it is not mapped (nor mentioned).
+    assertNull(settings(new JsonObject(), Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel:4318",
+      "JAEGER_ENDPOINT", "http://jaeger:14268/api/traces")).notice());
+  }
+
+  private static void assertMapped(String expected, String jaegerEndpoint) {
+    TracingSettings s = settings(new JsonObject(), Map.of("JAEGER_ENDPOINT", jaegerEndpoint));
+    assertEquals(expected, s.defaults().get("otel.exporter.otlp.traces.endpoint"), jaegerEndpoint);
+    assertNull(s.defaults().get("otel.exporter.otlp.endpoint"), jaegerEndpoint);
+    assertTrue(s.notice() != null && s.notice().contains("to=" + expected), jaegerEndpoint + ": " + s.notice());
+  }
+
+  @Test
   void theStandardOtlpEndpointTurnsItOnAndWinsOverJaegerEndpoint() {
     TracingSettings s = settings(new JsonObject(),
       Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel:4318", "JAEGER_ENDPOINT", "jaeger:4318"));
