@@ -27,6 +27,7 @@ public enum ErrorCode {
   URI_TOO_LONG(414, GrpcCode.INVALID_ARGUMENT),
   HEADERS_TOO_LARGE(431, GrpcCode.INVALID_ARGUMENT),
   REQUEST_TIMEOUT(408, GrpcCode.DEADLINE_EXCEEDED),
+  HTTP_VERSION_NOT_SUPPORTED(505, GrpcCode.UNIMPLEMENTED),
   UNAVAILABLE(503, GrpcCode.UNAVAILABLE),
   // A dependency that does not answer in time is, to the client, a dependency that is down.
   DEADLINE_EXCEEDED(503, GrpcCode.DEADLINE_EXCEEDED),

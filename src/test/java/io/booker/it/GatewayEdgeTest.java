@@ -112,10 +112,9 @@ class GatewayEdgeTest {
 
   @Test
   void cleartextHttp2IsNotSpoken() {
-    // Vert.x answers a request of an HTTP version it does not serve with a bare 501 and closes,
-    // before any handler of ours runs; what matters is that no HTTP/2 connection is opened.
+    // The HTTP/2 preface is a request of a version this edge does not serve: a 505, and no HTTP/2 connection.
     RawHttp.Response r = RawHttp.exchange(port, "PRI * HTTP/2.0\r\n\r\nSM", "");
-    assertEquals(501, r.status());
+    assertRawProblem(r, 505, "HTTP_VERSION_NOT_SUPPORTED");
     assertEquals(200, api.get("/health/live").statusCode());
   }
 

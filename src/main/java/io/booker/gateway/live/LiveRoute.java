@@ -82,13 +82,25 @@ public final class LiveRoute implements Handler<RoutingContext> {
       }
       req.toWebSocket().onComplete(ws -> {
         if (ws.succeeded()) {
-          new LiveSocket(vertx, ws.result(), settings, tokens, feeds, missed, open).start(ar.result());
+          LiveSocket socket = new LiveSocket(vertx, ws.result(), settings, tokens, feeds, missed, open);
+          LiveFrameLimits.install(req.connection(), settings.maxMessageBytes(),
+            () -> socket.close(LiveSocket.MESSAGE_TOO_BIG, "message larger than " + settings.maxMessageBytes() + " bytes"));
+          socket.start(ar.result());
         } else {
           log.debug("event=websocket_upgrade_failed error={}", ws.cause().toString());
           Problems.send(ctx, ErrorCode.INVALID_ARGUMENT, "the WebSocket handshake failed");
         }
       });
     });
+  }
+
+  /**
+   * Any method but GET on {@link #PATH}: a 405 that names GET, for {@code router.route(PATH)} after
+   * the GET route (without it the API router, which does not have the socket, would answer 404).
+   */
+  public static void methodNotAllowed(RoutingContext ctx) {
+    ctx.response().putHeader("Allow", "GET");
+    Problems.send(ctx, ErrorCode.METHOD_NOT_ALLOWED, "method " + ctx.request().method() + " is not allowed on " + PATH + " (a WebSocket: GET with Upgrade)");
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.booker.gateway.live;
 
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Future;
 import java.util.Set;
 import io.booker.common.ServiceException;
@@ -69,7 +70,7 @@ final class LiveSocket implements Subscriptions.Peer {
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(b -> close(UNSUPPORTED_DATA, "binary messages are not supported"));
     ws.pongHandler(b -> lastHeard = System.currentTimeMillis());
-    ws.exceptionHandler(t -> log.debug("event=websocket_error error={}", t.toString()));
+    ws.exceptionHandler(this::onError);
     ws.closeHandler(v -> cleanUp());
     ticker = vertx.setPeriodic(settings.tickMs(), id -> tick());
     if (byHeader != null) {
@@ -117,6 +118,15 @@ final class LiveSocket implements Subscriptions.Peer {
       subscriptions.unsubscribe(unsub.venueIds());
     } else {
       send(ServerMessages.pong());
+    }
+  }
+
+  private void onError(Throwable t) {
+    log.debug("event=websocket_error error={}", t.toString());
+    if (t instanceof CorruptedWebSocketFrameException corrupted && !counted) {
+      // A frame the decoder refused: the close frame went out with its code (LiveFrameLimits), and the connection is dropping.
+      counted = true;
+      Metrics.webSocketClosed(Integer.toString(corrupted.closeStatus().code()));
     }
   }
 

@@ -4,6 +4,7 @@ import io.booker.platform.rpc.CallContext;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
@@ -51,11 +52,15 @@ public final class HttpEdge {
     });
   }
 
-  /** An HTTP server with the edge's limits, slow clients dropped and undecodable requests answered as problems. */
+  /**
+   * An HTTP server with the edge's limits, strict request framing, slow clients dropped and
+   * undecodable requests answered as problems.
+   */
   public static HttpServer server(Vertx vertx, HttpEdgeSettings edge, Router router) {
     SlowClientGuard slowClients = new SlowClientGuard(vertx, edge.readTimeoutMs());
-    return vertx.createHttpServer(edge.serverOptions())
-      .connectionHandler(slowClients::onConnection)
+    HttpServerOptions options = edge.serverOptions();
+    return vertx.createHttpServer(options)
+      .connectionHandler(conn -> slowClients.onConnection(conn, StrictRequestDecoder.install(conn, options)))
       .invalidRequestHandler(new InvalidRequests())
       .requestHandler(slowClients.watching(router));
   }

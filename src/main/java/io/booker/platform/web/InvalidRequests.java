@@ -8,8 +8,9 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Answers requests the HTTP decoder could not read (request line too long: 414, headers too large:
- * 431, anything else malformed: 400) as problems, like Vert.x's default handler does with bare
- * statuses, then closes the connection: what follows on it cannot be trusted.
+ * 431, framing the edge refuses: its {@link RequestRefused} code, anything else malformed: 400) as
+ * problems, like Vert.x's default handler does with bare statuses, then closes the connection: what
+ * follows on it cannot be trusted.
  */
 public final class InvalidRequests implements Handler<HttpServerRequest> {
 
@@ -18,7 +19,10 @@ public final class InvalidRequests implements Handler<HttpServerRequest> {
     Throwable cause = req.decoderResult().cause();
     ErrorCode code;
     String detail;
-    if (cause instanceof TooLongHttpLineException) {
+    if (cause instanceof RequestRefused refused) {
+      code = refused.code();
+      detail = refused.getMessage();
+    } else if (cause instanceof TooLongHttpLineException) {
       code = ErrorCode.URI_TOO_LONG;
       detail = "request line is too long";
     } else if (cause instanceof TooLongHttpHeaderException) {

@@ -4,11 +4,15 @@ import io.booker.platform.tracing.TraceAttributes;
 import io.booker.platform.tracing.Tracing;
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -70,6 +74,26 @@ public final class Problems {
       .setStatusCode(code.httpStatus())
       .putHeader("content-type", CONTENT_TYPE)
       .end(body(code, detail).encode());
+  }
+
+  /**
+   * A whole HTTP/1.1 answer carrying a problem, with the edge's headers and {@code Connection: close},
+   * for the few answers written straight to a connection on which no request could be read.
+   */
+  static byte[] rawHttp11(ErrorCode code, String detail) {
+    byte[] body = body(code, detail).encode().getBytes(StandardCharsets.UTF_8);
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+      .set("content-type", CONTENT_TYPE)
+      .set("content-length", Integer.toString(body.length))
+      .set("connection", "close");
+    EdgeHeaders.apply(headers, null);
+    StringBuilder head = new StringBuilder("HTTP/1.1 ").append(code.httpStatus()).append(' ')
+      .append(HttpResponseStatus.valueOf(code.httpStatus()).reasonPhrase()).append("\r\n");
+    headers.forEach(h -> head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n"));
+    byte[] start = head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    byte[] all = Arrays.copyOf(start, start.length + body.length);
+    System.arraycopy(body, 0, all, start.length, body.length);
+    return all;
   }
 
   public static String title(ErrorCode code) {
