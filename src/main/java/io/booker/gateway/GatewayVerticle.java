@@ -134,7 +134,6 @@ public final class GatewayVerticle extends VerticleBase {
     new BookingRoutes(bookings, notify).mount(api, validation);
     // The WebSocket authenticates itself (header or first message) and outlives a request: not in the API router.
     router.get(LiveRoute.PATH).handler(live);
-    router.route(LiveRoute.PATH).handler(LiveRoute::methodNotAllowed);
     router.route("/api/v1/*").subRouter(api);
     // The staff web app, a client of the API above (not part of it).
     WebAppRoutes.mount(router);

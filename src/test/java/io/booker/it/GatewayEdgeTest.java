@@ -118,6 +118,26 @@ class GatewayEdgeTest {
     assertEquals(200, api.get("/health/live").statusCode());
   }
 
+  /**
+   * The node's gateway reads requests strictly (HttpFramingTest covers every case on the edge's
+   * server): a Content-Length beside chunked framing, a second Host and a malformed chunk are each
+   * a problem, and the venue hidden in the smuggled body is never created.
+   */
+  @Test
+  void theGatewayRefusesSmuggledAndMalformedFraming() {
+    int before = venueCount();
+    String venue = "{\"name\":\"Smuggled\",\"timezone\":\"UTC\"}";
+    String hidden = "POST /api/v1/venues HTTP/1.1\r\nHost: x\r\nAuthorization: " + io.booker.testinfra.TestTokens.admin()
+      + "\r\nContent-Type: application/json\r\nContent-Length: " + venue.length() + "\r\n\r\n" + venue;
+    String chunked = "0\r\n\r\n" + hidden;
+    assertRawProblem(RawHttp.exchange(port, "POST /api/v1/venues HTTP/1.1\r\nHost: x\r\nAuthorization: " + io.booker.testinfra.TestTokens.admin()
+      + "\r\nContent-Type: application/json\r\nContent-Length: " + chunked.length() + "\r\nTransfer-Encoding: chunked", chunked), 400, "INVALID_ARGUMENT");
+    assertRawProblem(RawHttp.exchange(port, "GET /health/live HTTP/1.1\r\nHost: a\r\nHost: b", ""), 400, "INVALID_ARGUMENT");
+    assertRawProblem(RawHttp.exchange(port, "POST /api/v1/venues HTTP/1.1\r\nHost: x\r\nAuthorization: " + io.booker.testinfra.TestTokens.admin()
+      + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked", "zz\r\n{}\r\n0\r\n\r\n"), 400, "INVALID_ARGUMENT");
+    assertEquals(before, venueCount(), "nothing hidden in a refused request was served");
+  }
+
   @Test
   void aBodyThatIsNotJsonIsA415Problem() {
     int before = venueCount();

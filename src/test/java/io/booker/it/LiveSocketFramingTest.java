@@ -125,7 +125,7 @@ class LiveSocketFramingTest {
     for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH"}) {
       HttpResponse<Buffer> r = harness.api().request(method, "/api/v1/ws").send().await();
       assertEquals(405, r.statusCode(), method + ": " + r.bodyAsString());
-      assertEquals("GET", r.getHeader("Allow"));
+      assertEquals("GET, HEAD", r.getHeader("Allow"), "a WebSocket is opened with GET (HEAD goes with it)");
       assertEquals("application/problem+json", r.getHeader("content-type"));
       assertEquals("METHOD_NOT_ALLOWED", r.bodyAsJsonObject().getString("code"));
     }

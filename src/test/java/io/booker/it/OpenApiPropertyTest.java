@@ -100,8 +100,12 @@ class OpenApiPropertyTest {
   static final Map<String, Integer> tally = new java.util.concurrent.ConcurrentSkipListMap<>();
   static final java.util.concurrent.atomic.AtomicInteger picks = new java.util.concurrent.atomic.AtomicInteger();
 
+  /** Nothing a client sends is an error of the server: no ERROR line while the properties run. */
+  static final LogCapture logs = new LogCapture();
+
   @BeforeContainer
   static void start() {
+    logs.start();
     harness.start();
     admin = harness.api();
     anonymous = admin.as(null);
@@ -138,6 +142,7 @@ class OpenApiPropertyTest {
   @AfterContainer
   static void stop() {
     System.out.println("OpenApiPropertyTest answers: " + tally);
+    logs.stop();
     try {
       if (vertx != null) {
         vertx.close().await();
@@ -162,6 +167,7 @@ class OpenApiPropertyTest {
       }
     }
     assertTrue(failures.isEmpty(), () -> failures.size() + " valid requests refused:\n" + String.join("\n", failures));
+    assertEquals(List.of(), logs.errors(), "nothing a client sends is logged at ERROR");
   }
 
   @Property(tries = 5, shrinking = ShrinkingMode.OFF)
@@ -181,6 +187,7 @@ class OpenApiPropertyTest {
       }
     }
     assertTrue(failures.isEmpty(), () -> failures.size() + " invalid requests not refused as such:\n" + String.join("\n", failures));
+    assertEquals(List.of(), logs.errors(), "nothing a client sends is logged at ERROR");
   }
 
   // ------------------------------------------------------------------ judging answers

@@ -144,7 +144,7 @@ class ScheduleRestTest {
     "no date           | {\"is_closed\":true}                                                                  | date:",
     "no times          | {\"date\":\"2030-03-01\"}                                                             | open_time:",
     "24:00             | {\"date\":\"2030-03-01\",\"open_time\":\"12:00\",\"close_time\":\"24:00\"}           | close_time:",
-    "closed with times | {\"date\":\"2030-03-01\",\"is_closed\":true,\"open_time\":\"12:00\",\"close_time\":\"14:00\"} | is_closed:",
+    "closed with times | {\"date\":\"2030-03-01\",\"is_closed\":true,\"open_time\":\"12:00\",\"close_time\":\"14:00\"} | open_time:",
     "bad range         | {\"date\":\"2030-03-01\",\"ranges\":[{\"open_time\":\"12:00\",\"close_time\":\"14:00\"},{\"open_time\":\"9:5\",\"close_time\":\"10:00\"}]} | ranges[1].open_time:",
     "overlapping       | {\"date\":\"2030-03-01\",\"ranges\":[{\"open_time\":\"12:00\",\"close_time\":\"14:00\"},{\"open_time\":\"13:00\",\"close_time\":\"15:00\"}]} | ranges:",
     "closed and ranges | {\"date\":\"2030-03-01\",\"is_closed\":true,\"ranges\":[{\"open_time\":\"12:00\",\"close_time\":\"14:00\"}]} | is_closed:",

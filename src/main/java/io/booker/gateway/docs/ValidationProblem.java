@@ -20,7 +20,7 @@ final class ValidationProblem {
 
   /** Keywords that only say an inner schema failed: the inner error is the useful one. */
   private static final Set<String> ENCLOSING = Set.of("properties", "items", "$ref", "allOf", "anyOf", "oneOf",
-    "prefixItems", "additionalProperties", "then", "else", "dependentSchemas", "unevaluatedProperties");
+    "prefixItems", "additionalProperties", "if", "then", "else", "dependentSchemas", "unevaluatedProperties");
   private static final Pattern REQUIRED = Pattern.compile("required property \"([^\"]+)\"");
   private static final Pattern UNKNOWN = Pattern.compile("^Property \"([^\"]+)\" does not match additional properties");
   private static final Pattern TYPE = Pattern.compile("Instance type (\\S+) is invalid\\. Expected (.+)");

@@ -95,15 +95,6 @@ public final class LiveRoute implements Handler<RoutingContext> {
   }
 
   /**
-   * Any method but GET on {@link #PATH}: a 405 that names GET, for {@code router.route(PATH)} after
-   * the GET route (without it the API router, which does not have the socket, would answer 404).
-   */
-  public static void methodNotAllowed(RoutingContext ctx) {
-    ctx.response().putHeader("Allow", "GET");
-    Problems.send(ctx, ErrorCode.METHOD_NOT_ALLOWED, "method " + ctx.request().method() + " is not allowed on " + PATH + " (a WebSocket: GET with Upgrade)");
-  }
-
-  /**
    * Closes every open socket with 1001 (going away), so clients reconnect, to another node if this
    * one is leaving, and resume from their last event instead of waiting for a dead connection to time out.
    */

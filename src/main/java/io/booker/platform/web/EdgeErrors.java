@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -31,19 +32,30 @@ public final class EdgeErrors {
 
   /** Installs the handlers on {@code router}; {@code allowed} names the methods for a 405's {@code Allow}. */
   public static void install(Router router, AllowedMethods allowed, long maxBodyBytes) {
-    router.errorHandler(404, ctx -> Problems.send(ctx, ErrorCode.NOT_FOUND, "no route for " + ctx.request().method() + " " + ctx.request().path()));
-    router.errorHandler(405, ctx -> {
+    router.errorHandler(404, ctx -> {
+      // A path another router serves with other methods (the WebSocket's GET on the root router,
+      // seen from the API router's 404) is a resource that exists: 405, as within one router.
       String allow = allowed.allow(ctx.normalizedPath());
-      if (!allow.isEmpty()) {
-        ctx.response().putHeader("Allow", allow);
+      if (allow.isEmpty() || List.of(allow.split(", ")).contains(ctx.request().method().name())) {
+        // No route for the path, or one whose own handler found nothing (a file the app does not have).
+        Problems.send(ctx, ErrorCode.NOT_FOUND, "no route for " + ctx.request().method() + " " + ctx.request().path());
+      } else {
+        methodNotAllowed(ctx, allow);
       }
-      Problems.send(ctx, ErrorCode.METHOD_NOT_ALLOWED, "method " + ctx.request().method() + " is not allowed on " + ctx.request().path());
     });
+    router.errorHandler(405, ctx -> methodNotAllowed(ctx, allowed.allow(ctx.normalizedPath())));
     router.errorHandler(413, ctx -> Problems.send(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "request body is larger than " + maxBodyBytes + " bytes"));
     for (ErrorCode code : CLIENT_ERRORS) {
       router.errorHandler(code.httpStatus(), ctx -> Problems.send(ctx, failureOr(ctx, code)));
     }
     router.errorHandler(500, EdgeErrors::unexpected);
+  }
+
+  private static void methodNotAllowed(RoutingContext ctx, String allow) {
+    if (!allow.isEmpty()) {
+      ctx.response().putHeader("Allow", allow);
+    }
+    Problems.send(ctx, ErrorCode.METHOD_NOT_ALLOWED, "method " + ctx.request().method() + " is not allowed on " + ctx.request().path());
   }
 
   private static void unexpected(RoutingContext ctx) {
