@@ -1,9 +1,5 @@
 package io.booker.it;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
 import io.booker.testinfra.TestTokens;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -23,7 +18,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -43,34 +37,21 @@ class LiveSocketFramingTest {
   static final NodeHarness harness = NodeHarness.allInOne("eventbus", new JsonObject()
     .put("verticles", TestNodes.allInOneWithoutNotify()));
 
-  static final List<String> errors = new CopyOnWriteArrayList<>();
-  static final AppenderBase<ILoggingEvent> errorCapture = new AppenderBase<>() {
-    @Override
-    protected void append(ILoggingEvent e) {
-      if (e.getLevel().isGreaterOrEqual(Level.ERROR)) {
-        errors.add(e.getLoggerName() + ": " + e.getFormattedMessage());
-      }
-    }
-  };
+  static final LogCapture logs = new LogCapture();
 
   @BeforeAll
   static void setUp() {
-    errorCapture.start();
-    root().addAppender(errorCapture);
+    logs.start();
   }
 
   @AfterAll
   static void tearDown() {
-    root().detachAppender(errorCapture);
+    logs.stop();
   }
 
   @AfterEach
   void nothingWasLoggedAtError() {
-    assertEquals(List.of(), errors, "client mistakes are not errors of the server");
-  }
-
-  static Logger root() {
-    return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    assertEquals(List.of(), logs.errors(), "client mistakes are not errors of the server");
   }
 
   @Test
