@@ -75,10 +75,19 @@ class BookingRaceTest {
 
   @AfterAll
   static void stopCluster() {
-    client.close().await();
-    nodeB.close();
-    nodeA.close();
-    redisServer.close();
+    // Whatever started, even when the start failed half-way.
+    if (client != null) {
+      client.close().await();
+    }
+    if (nodeB != null) {
+      nodeB.close();
+    }
+    if (nodeA != null) {
+      nodeA.close();
+    }
+    if (redisServer != null) {
+      redisServer.close();
+    }
   }
 
   @Test

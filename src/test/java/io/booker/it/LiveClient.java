@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -30,7 +30,7 @@ final class LiveClient implements AutoCloseable {
 
   private final WebSocketClient client;
   private final WebSocket ws;
-  private final LinkedBlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+  private final LinkedBlockingDeque<JsonObject> received = new LinkedBlockingDeque<>();
   private final CompletableFuture<Short> closed = new CompletableFuture<>();
   private final List<JsonObject> seen = new ArrayList<>();
 
@@ -82,10 +82,25 @@ final class LiveClient implements AutoCloseable {
     return ws;
   }
 
-  /** Subscribes and waits for {@code subscribed}. */
+  /**
+   * Subscribes and waits for {@code subscribed}. An event of a venue published while the
+   * subscription is being registered may come before that answer; such events stay queued, in
+   * order, for the next reads.
+   */
   JsonObject subscribe(String... venueIds) {
     send(new JsonObject().put("type", "subscribe").put("venue_ids", new JsonArray(List.of(venueIds))));
-    return next("subscribed");
+    List<JsonObject> early = new ArrayList<>();
+    JsonObject m = next();
+    while (!"subscribed".equals(m.getString("type"))) {
+      JsonObject other = m;
+      assertTrue(other.getString("type", "").contains("."), () -> "expected subscribed or an event, got " + other.encode());
+      early.add(m);
+      m = next();
+    }
+    for (int i = early.size() - 1; i >= 0; i--) {
+      received.addFirst(early.get(i));
+    }
+    return m;
   }
 
   /** The next message received, whatever it is. */

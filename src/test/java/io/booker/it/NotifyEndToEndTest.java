@@ -70,6 +70,7 @@ class NotifyEndToEndTest {
       .put("cluster", new JsonObject().put("enabled", true).put("name", "notify-e2e-" + UUID.randomUUID()).put("host", "127.0.0.1")
         .put("port", hz).put("members", new JsonArray().add("127.0.0.1:" + hz).add("127.0.0.1:" + (hz + 1))))
       .put("notify", new JsonObject()
+        .put("group_id", NotifyGroups.fresh("notify-e2e"))
         .put("reminders", new JsonArray().add("PT24H").add(reminderOffset.toString()))
         .put("email", new JsonObject().put("host", "127.0.0.1").put("port", smtp.getSmtp().getPort())
           .put("from", "Booker <no-reply@booker.test>").put("starttls", "DISABLED")));

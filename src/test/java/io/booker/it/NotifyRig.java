@@ -71,9 +71,10 @@ final class NotifyRig implements AutoCloseable {
 
   /** Starts notify with {@code channels}; {@code notify} is merged over the test's notify section. */
   NotifyRig(List<Channel> channels, JsonObject notify) {
+    NotifyGroups.createTopics();
     JsonObject section = new JsonObject()
       .put("database", database)
-      .put("group_id", "notify-it-" + UUID.randomUUID())
+      .put("group_id", NotifyGroups.fresh("notify-it"))
       .put("reminders", new JsonArray().add("PT1H"))
       .put("poll_timeout_ms", 200)
       .put("db_retry_ms", 200)
@@ -85,60 +86,11 @@ final class NotifyRig implements AutoCloseable {
     channels.forEach(c -> byName.put(c.name(), c));
     MessageRenderer renderer = (template, channel, language, m) ->
       new MessageRenderer.Rendered("email".equals(channel) ? template + " " + m.bookingId() : "", template + " at " + m.venueName(), "en");
-    createTopics();
-    startGroupAtTheEnd(section.getString("group_id"));
     vertx.deployVerticle(new NotifyVerticle(byName, renderer), new DeploymentOptions().setConfig(config)).await();
     producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestInfra.endpoints().kafkaBootstrap(),
       "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName(), "acks", "all"));
     pool = PgDatabases.pool(vertx, new NodeConfig(config).postgres(), database, 2);
     client = RpcClients.eventBus(vertx, NotifyServiceClient.class, NotifyServiceGrpcService.SERVICE_DESCRIPTOR, 5000, TestTokens::admin);
-  }
-
-  /**
-   * Creates the topics the tests write to, before notify subscribes: a topic that appears later is
-   * only seen by its pattern subscription at the next metadata refresh (up to 5 s), which would
-   * delay the first event of a topic past the short reminder offsets the tests use.
-   */
-  private static void createTopics() {
-    List<String> topics = List.of("booking.held", "booking.confirmed", "booking.cancelled", "booking.rescheduled", "booking.no_show",
-      "venue.updated");
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestInfra.endpoints().kafkaBootstrap()))) {
-      for (String topic : topics) {
-        try {
-          admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get();
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new IllegalStateException(e.getCause());
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-  }
-
-  /**
-   * Commits the group's offsets at the current end of every topic, so this notify does not first
-   * work through the whole history of the suite's shared Kafka (which could take longer than the
-   * tests' waits); topics created later start from their beginning, as in production.
-   */
-  private static void startGroupAtTheEnd(String group) {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestInfra.endpoints().kafkaBootstrap()))) {
-      Set<String> topics = admin.listTopics().names().get();
-      Map<TopicPartition, OffsetSpec> ask = new HashMap<>();
-      for (TopicDescription d : admin.describeTopics(topics).allTopicNames().get().values()) {
-        d.partitions().forEach(p -> ask.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
-      }
-      Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
-      admin.listOffsets(ask).all().get().forEach((tp, info) -> ends.put(tp, new OffsetAndMetadata(info.offset())));
-      admin.alterConsumerGroupOffsets(group, ends).all().get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** A client of this notify's service calling with {@code authorization}. */

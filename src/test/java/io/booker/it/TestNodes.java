@@ -43,7 +43,8 @@ public final class TestNodes {
       .put("outbox", new JsonObject().put("poll_ms", 500))
       // No guest messages from the suite's nodes, whatever the config file or environment says; a test
       // that wants them sets notify.email / notify.webhook in its extra config.
-      .put("notify", new JsonObject().put("email", new JsonObject().put("host", "")).put("webhook", new JsonObject().put("url", "")))
+      .put("notify", new JsonObject().put("email", new JsonObject().put("host", "")).put("webhook", new JsonObject().put("url", ""))
+        .put("group_id", notifyGroup(extra)))
       // Every test calls from 127.0.0.1 and they share one Redis: the per-address sign-in limit would
       // add up the failures of the whole suite. LoginThrottleTest checks it from an address of its own.
       .put("auth", TestTokens.authConfig().put("bootstrap_admin", TestTokens.bootstrapAdmin())
@@ -52,6 +53,19 @@ public final class TestNodes {
     Node node = (openTelemetry == null ? Node.start("conf/all-in-one.json", overrides)
       : Node.start("conf/all-in-one.json", overrides, openTelemetry)).await();
     return new Started(node, http, venueGrpc, bookingGrpc);
+  }
+
+  /**
+   * The node's notify consumer group: the one {@code extra} names (nodes meant to share a group, set
+   * at the end of every topic by the caller with {@link NotifyGroups#fresh}), else one of its own
+   * (see {@link NotifyGroups}).
+   */
+  private static String notifyGroup(JsonObject extra) {
+    JsonObject notify = extra.getJsonObject("notify");
+    if (notify != null && notify.getString("group_id") != null) {
+      return notify.getString("group_id");
+    }
+    return NotifyGroups.fresh("notify-test");
   }
 
   /**
@@ -84,10 +98,15 @@ public final class TestNodes {
     }
   }
 
-  /** The first port of {@code n} consecutive free ports (for Hazelcast members on one host). */
+  /**
+   * The first port of {@code n} consecutive free ports (for Hazelcast members on one host), below
+   * the kernel's ephemeral range: {@link #freePort()} hands out ephemeral ports, so a range taken
+   * from there could be handed out again as a node's HTTP or gRPC port before its member binds it.
+   */
   public static int freeRange(int n) {
+    int top = ephemeralLow() - n;
     for (int attempt = 0; attempt < 50; attempt++) {
-      int base = 20_000 + (int) (Math.random() * 30_000);
+      int base = 10_000 + (int) (Math.random() * (top - 10_000));
       boolean free = true;
       for (int p = base; p < base + n && free; p++) {
         try (ServerSocket s = new ServerSocket(p)) {
@@ -101,6 +120,15 @@ public final class TestNodes {
       }
     }
     throw new IllegalStateException("no " + n + " consecutive free ports");
+  }
+
+  private static int ephemeralLow() {
+    try {
+      String range = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+      return Integer.parseInt(range.split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return 32_768;
+    }
   }
 
   public record Started(Node node, int httpPort, int venueGrpcPort, int bookingGrpcPort) implements AutoCloseable {
