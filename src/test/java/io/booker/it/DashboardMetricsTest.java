@@ -54,9 +54,10 @@ class DashboardMetricsTest {
     GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     smtp.start();
     Vertx client = Vertx.vertx();
+    String group = NotifyGroups.fresh("notify-metrics");
     JsonObject extra = new JsonObject()
       .put("outbox", new JsonObject().put("poll_ms", 500).put("backlog_refresh_ms", 500))
-      .put("notify", new JsonObject().put("lag_refresh_ms", 500)
+      .put("notify", new JsonObject().put("lag_refresh_ms", 500).put("group_id", group)
         .put("email", new JsonObject().put("host", "127.0.0.1").put("port", smtp.getSmtp().getPort())
           .put("from", "Booker <no-reply@booker.test>").put("starttls", "DISABLED")));
     try (TestNodes.Started node = TestNodes.allInOne("eventbus", extra)) {
@@ -83,7 +84,7 @@ class DashboardMetricsTest {
       assertTrue(scrape.contains("booking_holds_total{outcome=\"confirmed\"} 1.0"), "one hold confirmed");
       assertTrue(scrape.contains("outbox_pending_events{service=\"booking\"}"), "booking's outbox gauge");
       assertTrue(scrape.contains("outbox_dead_letter_events{service=\"venue\"}"), "venue's dead letter gauge");
-      assertTrue(scrape.contains("kafka_consumer_lag_records{group=\"notify\",topic=\"booking."), "notify's lag on a booking topic");
+      assertTrue(scrape.contains("kafka_consumer_lag_records{group=\"" + group + "\",topic=\"booking."), "notify's lag on a booking topic");
       assertTrue(scrape.contains("cluster_members 1.0"), "a node that is not clustered is its own cluster");
       assertTrue(scrape.contains("redis_operations_total{operation=") && scrape.contains("service=\"booking\"}"), "booking's Redis holds");
     } finally {
