@@ -5,7 +5,7 @@
 // the server refuses it.
 import {explain} from '../api.js';
 import {h, replace, field, select, openDialog, toast, errorBox, showError} from '../dom.js';
-import {today, addDays, formatTime, formatDate} from '../time.js';
+import {today, addDays, formatTime, formatDate} from '../logic/time.js';
 
 /** How long past its end a seated booking of yesterday still marks its table (guests who stay on). */
 const OVERSTAY_SECONDS = 3 * 3600;
