@@ -2,17 +2,13 @@
 // (access + refresh token) in localStorage so a reload stays signed in, refreshes the access token
 // quietly before it expires, and retries a request once after a 401 with a fresh token.
 
+import {ApiError} from './logic/problems.js';
+
+// The error type and the sentences for it are pure (logic/problems.js); the screens import them from here.
+export {ApiError, explain} from './logic/problems.js';
+
 const SESSION_KEY = 'booker.session';
 const REFRESH_AHEAD_MS = 60_000;
-
-export class ApiError extends Error {
-  constructor(status, code, detail) {
-    super(detail || code || `HTTP ${status}`);
-    this.status = status;
-    this.code = code || '';
-    this.detail = detail || '';
-  }
-}
 
 export class Api extends EventTarget {
   constructor() {
@@ -210,27 +206,6 @@ function withQuery(path, query) {
   }
   const s = params.toString();
   return s ? `${path}?${s}` : path;
-}
-
-/** A sentence for a failed call, for the person at the host stand rather than a developer. */
-export function explain(error, what = 'That') {
-  if (!(error instanceof ApiError)) return `${what} did not work: ${error?.message ?? error}`;
-  switch (error.code) {
-    case 'NETWORK': return error.detail;
-    case 'SLOT_TAKEN': return 'Someone else just took that table for this time. Pick another table or time.';
-    case 'HOLD_EXPIRED': return 'The hold ran out before it was confirmed; the table has been released. Book again.';
-    case 'INVALID_TRANSITION': return `${what} is not possible any more: the booking changed meanwhile. ${error.detail}`;
-    case 'DUPLICATE_IN_FLIGHT': case 'CONCURRENT_CHANGE': return 'Someone else is changing this right now. Try again in a moment.';
-    case 'HAS_FUTURE_BOOKINGS': return `It still has bookings to come. ${error.detail}`;
-    case 'ALREADY_EXISTS': return `That already exists. ${error.detail}`;
-    case 'NOT_FOUND': return 'It is not there any more (or not yours to see).';
-    case 'PERMISSION_DENIED': return 'Your role does not allow this.';
-    case 'RATE_LIMITED': return error.detail || 'Too many attempts. Wait a little and try again.';
-    case 'UNAUTHENTICATED': return 'Your session ended. Sign in again.';
-    case 'UNAVAILABLE': case 'DEADLINE_EXCEEDED': return 'The service is busy or restarting. Try again in a moment.';
-    case 'INVALID_ARGUMENT': return error.detail || 'Some of the values are not valid.';
-    default: return error.detail || `${what} did not work (HTTP ${error.status}).`;
-  }
 }
 
 /** A fresh idempotency key (a random UUID; crypto.randomUUID needs a secure context, this does not). */

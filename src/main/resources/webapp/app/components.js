@@ -1,5 +1,5 @@
 // Custom elements shared by the screens.
-import {formatCountdown} from './time.js';
+import {formatCountdown} from './logic/time.js';
 
 // One clock for every countdown on the page.
 const ticking = new Set();

@@ -8,6 +8,8 @@
 //   'synced'  {venueId, resumed}: a venue is subscribed; when resumed is false the screens reload it
 //             from REST (nothing missed can be replayed)
 
+import {nextAttempt, retryDelay} from './logic/backoff.js';
+
 const PING_EVERY_MS = 20_000;
 const PONG_WITHIN_MS = 10_000;
 
@@ -133,8 +135,8 @@ export class LiveFeed extends EventTarget {
 
   retry() {
     if (this.stopped) return;
-    const delay = Math.min(15_000, 500 * 2 ** this.attempt) * (0.75 + Math.random() * 0.5);
-    this.attempt = Math.min(this.attempt + 1, 6);
+    const delay = retryDelay(this.attempt, Math.random());
+    this.attempt = nextAttempt(this.attempt);
     this.retryTimer = setTimeout(() => this.connect(), delay);
   }
 

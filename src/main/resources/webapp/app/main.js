@@ -4,7 +4,7 @@ import {Api, ApiError, explain} from './api.js';
 import {LiveFeed} from './live.js';
 import {VenueStore} from './store.js';
 import {h, replace, field, errorBox, showError, busy, toast} from './dom.js';
-import {today} from './time.js';
+import {today} from './logic/time.js';
 import './components.js';
 
 const SCREENS = {

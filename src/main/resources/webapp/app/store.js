@@ -4,8 +4,11 @@
 //
 // Events: 'venue', 'structure', 'schedule' (reloaded parts), 'bookings' {dates} (changed dates),
 // 'gone' (the venue was deleted).
+//
+// The version rules are pure, in logic/versions.js; this class holds the state and talks to REST.
+import {accept, file} from './logic/versions.js';
 
-export const ACTIVE = new Set(['held', 'confirmed', 'seated']);
+export {ACTIVE} from './logic/bookings.js';
 
 export class VenueStore extends EventTarget {
   constructor(api, live, venueId) {
@@ -125,31 +128,17 @@ export class VenueStore extends EventTarget {
     this.upsert(booking);
   }
 
+  /** Takes a booking from the feed or REST unless a newer version is known; false when it was older. */
   upsert(booking) {
-    const known = this.versions.get(booking.id) ?? 0;
-    if (booking.version < known) return false;
-    this.versions.set(booking.id, booking.version);
-    const changed = new Set();
-    for (const [date, day] of this.days) {
-      if (day.bookings.has(booking.id) && date !== booking.slot.date) {
-        day.bookings.delete(booking.id);
-        changed.add(date);
-      }
-    }
-    const day = this.days.get(booking.slot.date);
-    if (day) {
-      day.bookings.set(booking.id, booking);
-      changed.add(booking.slot.date);
-    }
-    this.emit('bookings', {dates: [...changed], booking});
+    if (!accept(this.versions, booking)) return false;
+    const dates = file(this.days, booking);
+    this.emit('bookings', {dates, booking});
     return true;
   }
 
+  /** Keeps a booking of day's first load, unless the feed already brought a newer version. */
   keep(booking, day) {
-    const known = this.versions.get(booking.id) ?? 0;
-    if (booking.version < known) return;
-    this.versions.set(booking.id, booking.version);
-    day.bookings.set(booking.id, booking);
+    if (accept(this.versions, booking)) day.bookings.set(booking.id, booking);
   }
 
   apply(event) {

@@ -2,7 +2,7 @@
 // screen: openBooking(ctx, id), openNewBooking(ctx, preset).
 import {h, replace, openDialog, ask, field, errorBox, showError, busy, toast, select} from '../dom.js';
 import {explain, newKey} from '../api.js';
-import {formatTime, formatDate, formatDateTime, formatClock, today, wallClock} from '../time.js';
+import {formatTime, formatDate, formatDateTime, formatClock, today, wallClock} from '../logic/time.js';
 
 export const STATUS_LABEL = {
   held: 'Held', confirmed: 'Confirmed', seated: 'Seated', finished: 'Finished',

@@ -2,9 +2,9 @@
 // phone (on the day's bookings, in the browser), sorted by time, kept live by the store.
 import {explain} from '../api.js';
 import {h, replace, field, errorBox, showError} from '../dom.js';
-import {formatTime, formatDate, addDays} from '../time.js';
-import {ACTIVE} from '../store.js';
-import {openBooking} from './floor.js';
+import {formatTime, formatDate, addDays} from '../logic/time.js';
+import {fold, matches, statusMatches} from '../logic/bookings.js';
+import {openBooking} from './booking-link.js';
 
 const STATUSES = [
   ['all', 'All'], ['active', 'Active (held, confirmed, seated)'], ['held', 'Held'], ['confirmed', 'Confirmed'],
@@ -12,30 +12,6 @@ const STATUSES = [
 ];
 const STATUS_LABEL = Object.fromEntries(STATUSES);
 STATUS_LABEL.no_show = 'No-show';
-
-/** Lower case, without accents or other marks: "Zoë Ångström" matches "zoe angstrom". */
-export function fold(text) {
-  return String(text ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-export function digits(text) {
-  return String(text ?? '').replace(/\D/g, '');
-}
-
-/** Whether a booking matches the search: its guest's name contains it, or its phone's digits contain the search's digits. */
-export function matches(booking, query) {
-  const q = fold(query).trim();
-  if (!q) return true;
-  if (fold(booking.customer_name).includes(q)) return true;
-  const d = digits(query);
-  return d.length > 0 && d.length === q.replace(/[\s()+\-./]/g, '').length && digits(booking.customer_phone).includes(d);
-}
-
-function statusMatches(booking, status) {
-  if (!status || status === 'all') return true;
-  if (status === 'active') return ACTIVE.has(booking.status);
-  return booking.status === status;
-}
 
 export async function mount(container, ctx) {
   const store = ctx.store;

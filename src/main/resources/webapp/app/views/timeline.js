@@ -3,7 +3,7 @@
 // the covers arriving per 15 minutes. A free cell starts a booking for that table and time; a block
 // opens the booking. Everything follows the live feed.
 import {h, replace, toast} from '../dom.js';
-import {addDays, formatDate, formatClock, rangesOn, timeOf, today, wallClock} from '../time.js';
+import {addDays, formatDate, formatClock, minutesFrom, rangesOn, timeOf, today, wallClock} from '../logic/time.js';
 import {openBooking, openNewBooking, STATUS_LABEL} from './booking.js';
 
 const SLOT = 15;
@@ -57,9 +57,7 @@ export async function mount(container, ctx) {
 
   /** Minutes from date's midnight (venue-local) of an instant in Unix seconds. */
   function minutesOf(seconds) {
-    const w = wallClock(seconds * 1000, store.zone);
-    const days = w.date === date ? 0 : w.date > date ? 1 : -1;
-    return w.minutes + days * 1440;
+    return minutesFrom(date, seconds, store.zone);
   }
 
   async function load() {

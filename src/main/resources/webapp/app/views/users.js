@@ -1,13 +1,12 @@
 // Users, for admins: who may sign in, with which role and for which venues. Create, change role,
 // venues and name, disable or enable, reset a password.
 import {explain} from '../api.js';
+import {MIN_PASSWORD, MAX_PASSWORD, passwordProblem} from '../logic/validation.js';
 import {h, replace, field, ask, toast, busy, errorBox, showError, openDialog} from '../dom.js';
 
 const V1 = '/api/v1';
 const PAGE = 50;
 const LOGIN = /^[A-Za-z0-9._@-]{3,64}$/;
-const MIN_PASSWORD = 10;
-const MAX_PASSWORD = 128;
 const ROLES = [
   ['host', 'Host', 'Runs the host stand: bookings, timeline and floor of their venues.'],
   ['manager', 'Manager', 'Also sets up their venues: details, rooms, tables and hours.'],
@@ -247,13 +246,6 @@ export async function mount(container, ctx) {
     h('section', {class: 'card stack', 'aria-labelledby': 'new-user-title'}, h('h2', {id: 'new-user-title', text: 'New user'}), createForm)));
   await load();
   return () => { disposed = true; };
-}
-
-function passwordProblem(password, login) {
-  if (password.length < MIN_PASSWORD) return `The password needs at least ${MIN_PASSWORD} characters (it has ${password.length}).`;
-  if (password.length > MAX_PASSWORD) return `The password may have at most ${MAX_PASSWORD} characters.`;
-  if (login && password.trim().toLowerCase() === login.trim().toLowerCase()) return 'The password must not be the login.';
-  return '';
 }
 
 function sameSet(a, b) {

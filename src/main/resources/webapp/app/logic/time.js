@@ -1,6 +1,6 @@
 // Times in the venue's zone, formatted in the browser's locale. A venue's dates and times travel as
 // venue-local strings (YYYY-MM-DD, HH:MM) and as Unix seconds; nothing here assumes the browser is in
-// the venue's zone.
+// the venue's zone. Pure: no DOM (unit-tested with node --test, src/test/js/time.test.mjs).
 
 const partsFormats = new Map();
 
@@ -58,6 +58,16 @@ export function addDays(date, days) {
 export function weekday(date) {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+/**
+ * Minutes from date's midnight (venue-local) to the instant of Unix seconds: the wall clock's minutes,
+ * plus 1440 when the instant falls on a later day (a booking past midnight), minus 1440 on an earlier one.
+ */
+export function minutesFrom(date, seconds, zone) {
+  const w = wallClock(seconds * 1000, zone);
+  const days = w.date === date ? 0 : w.date > date ? 1 : -1;
+  return w.minutes + days * 1440;
 }
 
 export function minutesOf(time) {
