@@ -16,6 +16,7 @@ import io.booker.platform.rpc.RpcServiceBinding;
 import io.booker.proto.booking.BookingService;
 import io.booker.proto.booking.BookingServiceGrpcService;
 import io.booker.proto.venue.VenueServiceClient;
+import io.booker.proto.venue.VenueServiceGrpcClient;
 import io.booker.proto.venue.VenueServiceGrpcService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -63,8 +64,8 @@ public final class BookingVerticle extends VerticleBase {
       relay = new OutboxRelay(vertx, relayPool, producer, "booking", node.section("outbox"));
       backlog = new OutboxBacklog(vertx, relayPool, "booking", node.section("outbox"));
       redis = RedisClients.create(vertx, node.redis());
-      VenueServiceClient venues = RpcClients.create(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR,
-        node.section("clients").getJsonObject("venue", new JsonObject()), 50051);
+      VenueServiceClient venues = RpcClients.create(vertx, VenueServiceClient.class, VenueServiceGrpcClient::create,
+        VenueServiceGrpcService.SERVICE_DESCRIPTOR, node.section("clients").getJsonObject("venue", new JsonObject()), 50051);
       BookingDeps deps = new BookingDeps(new PgBookingStore(pool),
         new RedisHoldStore(redis, Duration.ofMillis(cfg.getLong("hold_timeout_ms", 250L))),
         new RpcVenueSlots(venues), relay::kick, holdTtl(cfg));

@@ -31,10 +31,13 @@ import io.booker.platform.web.HttpEdge;
 import io.booker.platform.web.HttpEdgeSettings;
 import io.booker.platform.web.HttpMetricsHandler;
 import io.booker.proto.booking.BookingServiceClient;
+import io.booker.proto.booking.BookingServiceGrpcClient;
 import io.booker.proto.booking.BookingServiceGrpcService;
 import io.booker.proto.notify.NotifyServiceClient;
+import io.booker.proto.notify.NotifyServiceGrpcClient;
 import io.booker.proto.notify.NotifyServiceGrpcService;
 import io.booker.proto.venue.VenueServiceClient;
+import io.booker.proto.venue.VenueServiceGrpcClient;
 import io.booker.proto.venue.VenueServiceGrpcService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -73,11 +76,14 @@ public final class GatewayVerticle extends VerticleBase {
     edge = HttpEdgeSettings.from(http);
     JsonObject clients = node.section("clients");
     JsonObject auth = node.section("auth");
-    VenueServiceClient venues = RpcClients.create(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR,
+    VenueServiceClient venues = RpcClients.create(vertx, VenueServiceClient.class, VenueServiceGrpcClient::create,
+      VenueServiceGrpcService.SERVICE_DESCRIPTOR,
       clients.getJsonObject("venue", new JsonObject()), 50051);
-    BookingServiceClient bookings = RpcClients.create(vertx, BookingServiceClient.class, BookingServiceGrpcService.SERVICE_DESCRIPTOR,
+    BookingServiceClient bookings = RpcClients.create(vertx, BookingServiceClient.class, BookingServiceGrpcClient::create,
+      BookingServiceGrpcService.SERVICE_DESCRIPTOR,
       clients.getJsonObject("booking", new JsonObject()), 50052);
-    NotifyServiceClient notify = RpcClients.create(vertx, NotifyServiceClient.class, NotifyServiceGrpcService.SERVICE_DESCRIPTOR,
+    NotifyServiceClient notify = RpcClients.create(vertx, NotifyServiceClient.class, NotifyServiceGrpcClient::create,
+      NotifyServiceGrpcService.SERVICE_DESCRIPTOR,
       clients.getJsonObject("notify", new JsonObject()), 50053);
     AccessTokens tokens = AccessTokens.create(vertx, auth);
     IdentitySettings identity = IdentitySettings.from(auth);

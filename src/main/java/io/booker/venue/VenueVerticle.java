@@ -13,6 +13,7 @@ import io.booker.proto.venue.VenueServiceGrpcService;
 import io.booker.platform.redis.RedisClients;
 import io.booker.platform.rpc.RpcClients;
 import io.booker.proto.booking.BookingServiceClient;
+import io.booker.proto.booking.BookingServiceGrpcClient;
 import io.booker.proto.booking.BookingServiceGrpcService;
 import io.vertx.redis.client.Redis;
 import io.vertx.core.Future;
@@ -54,8 +55,8 @@ public final class VenueVerticle extends VerticleBase {
       relay = new OutboxRelay(vertx, relayPool, producer, "venue", node.section("outbox"));
       backlog = new OutboxBacklog(vertx, relayPool, "venue", node.section("outbox"));
       redis = RedisClients.create(vertx, node.redis());
-      BookingServiceClient bookings = RpcClients.create(vertx, BookingServiceClient.class, BookingServiceGrpcService.SERVICE_DESCRIPTOR,
-        node.section("clients").getJsonObject("booking", new JsonObject()), 50052);
+      BookingServiceClient bookings = RpcClients.create(vertx, BookingServiceClient.class, BookingServiceGrpcClient::create,
+        BookingServiceGrpcService.SERVICE_DESCRIPTOR, node.section("clients").getJsonObject("booking", new JsonObject()), 50052);
       Clock clock = Clock.systemUTC();
       VenueServiceImpl service = new VenueServiceImpl(new VenueDeps(pool, redis, bookings, new VenueEvents(clock), relay::kick, clock));
       binding = new RpcServiceBinding<>(VenueService.class, service, VenueServiceGrpcService.SERVICE_DESCRIPTOR, "venue",

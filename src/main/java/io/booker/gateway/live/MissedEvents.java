@@ -4,6 +4,7 @@ import io.booker.platform.rpc.RpcClients;
 import io.booker.proto.notify.ListEventsRequest;
 import io.booker.proto.notify.ListEventsResponse;
 import io.booker.proto.notify.NotifyServiceClient;
+import io.booker.proto.notify.NotifyServiceGrpcClient;
 import io.booker.proto.notify.NotifyServiceGrpcService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -29,7 +30,8 @@ final class MissedEvents {
   private String authorization;
 
   MissedEvents(Vertx vertx, JsonObject clientConfig) {
-    this.notify = RpcClients.create(vertx, NotifyServiceClient.class, NotifyServiceGrpcService.SERVICE_DESCRIPTOR, clientConfig,
+    this.notify = RpcClients.create(vertx, NotifyServiceClient.class, NotifyServiceGrpcClient::create,
+      NotifyServiceGrpcService.SERVICE_DESCRIPTOR, clientConfig,
       DEFAULT_GRPC_PORT, () -> authorization);
   }
 

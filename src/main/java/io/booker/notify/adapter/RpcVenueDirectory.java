@@ -9,6 +9,7 @@ import io.booker.platform.auth.AccessTokens;
 import io.booker.platform.rpc.RpcClients;
 import io.booker.proto.venue.GetVenueRequest;
 import io.booker.proto.venue.VenueServiceClient;
+import io.booker.proto.venue.VenueServiceGrpcClient;
 import io.booker.proto.venue.VenueServiceGrpcService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -39,7 +40,8 @@ public final class RpcVenueDirectory implements VenueDirectory {
       return NONE;
     }
     Caller notify = new Caller(NOTIFY_USER, Role.ADMIN, Set.of());
-    return new RpcVenueDirectory(RpcClients.create(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR,
+    return new RpcVenueDirectory(RpcClients.create(vertx, VenueServiceClient.class, VenueServiceGrpcClient::create,
+      VenueServiceGrpcService.SERVICE_DESCRIPTOR,
       venueClient, 50051, () -> "Bearer " + tokens.issue(notify, 0, "notify")));
   }
 

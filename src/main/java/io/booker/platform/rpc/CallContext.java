@@ -6,8 +6,6 @@ import io.booker.common.access.Caller;
 import io.booker.platform.auth.AccessTokens;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.VertxBootstrap;
-import io.vertx.core.spi.VertxServiceProvider;
 import io.vertx.core.spi.context.storage.ContextLocal;
 
 /**
@@ -21,17 +19,20 @@ import io.vertx.core.spi.context.storage.ContextLocal;
  * traces (platform/tracing): the W3C {@code traceparent} goes in the event-bus headers and the gRPC
  * (HTTP/2) headers next to the authorization, and the serving side continues the caller's trace.
  *
- * <p>A context local must exist before the first Vert.x instance does; Vert.x loads this class as
- * a {@link VertxServiceProvider} (META-INF/services) when it builds an instance, which registers it.
+ * <p>A context local must exist before the first Vert.x instance does; {@link VertxInternals}, which
+ * Vert.x loads as a service provider when it builds an instance, registers these by loading this class.
  */
-public final class CallContext implements VertxServiceProvider {
+public final class CallContext {
 
   private static final ContextLocal<Long> DEADLINE = ContextLocal.registerLocal(Long.class);
   private static final ContextLocal<AccessTokens.Verified> CALLER = ContextLocal.registerLocal(AccessTokens.Verified.class);
 
-  @Override
-  public void init(VertxBootstrap bootstrap) {
-    // Loading the class registered the local; nothing else to do.
+  private CallContext() {
+  }
+
+  /** Loading this class registered its context locals; called before the first Vert.x instance exists. */
+  static void registerLocals() {
+    // The static initializer did the work.
   }
 
   /** The deadline (epoch milliseconds) of the call being served on this context; 0 when none. */
@@ -95,6 +96,6 @@ public final class CallContext implements VertxServiceProvider {
    * context would leak into every later call it makes.
    */
   private static boolean isRequestContext(Context ctx) {
-    return ctx instanceof io.vertx.core.internal.ContextInternal internal && internal.isDuplicate();
+    return VertxInternals.isDuplicate(ctx);
   }
 }

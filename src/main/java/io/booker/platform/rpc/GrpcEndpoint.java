@@ -53,7 +53,7 @@ public final class GrpcEndpoint {
     String host = cfg.getString("grpc_host", "127.0.0.1");
     return vertx.createHttpServer(serverOptions(port, host, limits))
       // Each request's frames are checked before vertx-grpc reads them (see GrpcFrameCheck).
-      .requestHandler(request -> grpc.handle(new GrpcFrameCheck(request)))
+      .requestHandler(request -> grpc.handle(GrpcFrameCheck.checked(request)))
       .listen()
       .onSuccess(s -> log.info("event=grpc_listening service={} host={} port={} max_message_bytes={} idle_timeout_s={}",
         service, host, s.actualPort(), limits.maxMessageBytes(), limits.idleTimeoutS()));

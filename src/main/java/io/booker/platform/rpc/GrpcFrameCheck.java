@@ -1,10 +1,7 @@
 package io.booker.platform.rpc;
 
-import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.internal.http.HttpServerRequestInternal;
-import io.vertx.core.internal.http.HttpServerRequestWrapper;
 import io.vertx.grpc.common.GrpcHeaderNames;
 
 /**
@@ -13,64 +10,34 @@ import io.vertx.grpc.common.GrpcHeaderNames;
  * unanswered) on a compressed frame when the call declared no {@code grpc-encoding}. On such a frame
  * the request stops there: what came before it is passed on, the reason is put in the
  * {@value #FRAME_ERROR} header of the request, and the stream is ended for vertx-grpc, so that
- * {@link GrpcUnaryCall} answers it with a status at once. Whatever the client sends afterwards is dropped.
+ * {@link GrpcUnaryCall} answers it with a status at once. Whatever the client sends afterwards is
+ * dropped ({@link VertxInternals#cutShort}).
  */
-final class GrpcFrameCheck extends HttpServerRequestWrapper {
+final class GrpcFrameCheck {
 
   /** Request header carrying why the request was cut short: {@link #UNKNOWN_FLAG} or {@link #UNDECLARED_ENCODING}. */
   static final String FRAME_ERROR = "x-booker-frame-error";
   static final String UNKNOWN_FLAG = "unknown_compression_flag";
   static final String UNDECLARED_ENCODING = "undeclared_encoding";
 
+  private final HttpServerRequest request;
   private final boolean encodingDeclared;
-  private Handler<Void> endHandler;
-  private boolean ended;
-  private boolean cut;
-  /** Bytes of the current frame's prefix read so far (0 to 4), or -1 while inside its payload. */
+  /** Bytes of the current frame's prefix read so far (0 to 4). */
   private int prefixRead;
   private final byte[] prefix = new byte[5];
   private long payloadLeft;
 
-  GrpcFrameCheck(HttpServerRequest delegate) {
-    super((HttpServerRequestInternal) delegate);
+  private GrpcFrameCheck(HttpServerRequest request) {
+    this.request = request;
     // Only this class says why a request was cut short, never the client.
-    delegate.headers().remove(FRAME_ERROR);
-    String encoding = delegate.getHeader(GrpcHeaderNames.GRPC_ENCODING);
+    request.headers().remove(FRAME_ERROR);
+    String encoding = request.getHeader(GrpcHeaderNames.GRPC_ENCODING);
     this.encodingDeclared = encoding != null && !encoding.equals("identity");
   }
 
-  @Override
-  public HttpServerRequest handler(Handler<Buffer> handler) {
-    return super.handler(handler == null ? null : chunk -> {
-      if (cut) {
-        return;
-      }
-      int good = checkedLength(chunk);
-      if (good == chunk.length()) {
-        handler.handle(chunk);
-        return;
-      }
-      if (good > 0) {
-        handler.handle(chunk.slice(0, good));
-      }
-      finish();
-    });
-  }
-
-  @Override
-  public HttpServerRequest endHandler(Handler<Void> handler) {
-    this.endHandler = handler;
-    return super.endHandler(handler == null ? null : v -> finish());
-  }
-
-  private void finish() {
-    if (!ended) {
-      ended = true;
-      Handler<Void> handler = endHandler;
-      if (handler != null) {
-        handler.handle(null);
-      }
-    }
+  /** {@code request} as vertx-grpc should read it: its body up to the first frame this server refuses. */
+  static HttpServerRequest checked(HttpServerRequest request) {
+    return VertxInternals.cutShort(request, new GrpcFrameCheck(request)::checkedLength);
   }
 
   /** How many bytes of {@code chunk}, from its start, come before a frame this server refuses (all when none). */
@@ -86,7 +53,6 @@ final class GrpcFrameCheck extends HttpServerRequestWrapper {
       }
       prefix[prefixRead++] = chunk.getByte(pos);
       if (prefixRead == 1 && refused(prefix[0])) {
-        cut = true;
         return pos;
       }
       pos++;
@@ -103,7 +69,7 @@ final class GrpcFrameCheck extends HttpServerRequestWrapper {
       : flag != 1 ? UNKNOWN_FLAG
       : encodingDeclared ? null : UNDECLARED_ENCODING;
     if (reason != null) {
-      delegate.headers().set(FRAME_ERROR, reason);
+      request.headers().set(FRAME_ERROR, reason);
     }
     return reason != null;
   }

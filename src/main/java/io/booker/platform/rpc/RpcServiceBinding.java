@@ -26,7 +26,6 @@ import io.vertx.grpc.server.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +36,11 @@ import java.util.List;
  * authentication (a Bearer access token in the call metadata, verified on every call; none or a bad
  * one is UNAUTHENTICATED), invocation, metrics and error mapping. The implementation finds its
  * caller in {@link CallContext#caller()}.
+ *
+ * <p>The gRPC side does not use the generated {@code *GrpcService} (see {@link RpcMethod} for why):
+ * each call is a {@link GrpcUnaryCall}, which reads the raw message within {@link GrpcLimits}, and
+ * answers a failure with its status, status message and {@value RpcErrors#CODE_TRAILER} trailer;
+ * its metadata (authorization, {@code grpc-timeout}) is read from the call's headers.
  */
 public final class RpcServiceBinding<S> {
 
@@ -163,7 +167,6 @@ public final class RpcServiceBinding<S> {
   }
 
   /** Runs the implementation; whatever it throws or fails with comes back as a ServiceException. */
-  @SuppressWarnings("unchecked")
   private Future<Message> invoke(RpcMethod method, Message request, String transport) {
     long start = System.nanoTime();
     // The server span Vert.x opened for the call (event-bus delivery or gRPC request) is named after
@@ -176,18 +179,7 @@ public final class RpcServiceBinding<S> {
       idAttribute(span, request, "booking_id", TraceAttributes.BOOKING_ID);
       idAttribute(span, request, "venue_id", TraceAttributes.VENUE_ID);
     }
-    Future<Message> result;
-    try {
-      result = (Future<Message>) method.javaMethod().invoke(implementation, request);
-      if (result == null) {
-        result = Future.failedFuture(new IllegalStateException(method.fullName() + " returned null"));
-      }
-    } catch (InvocationTargetException e) {
-      result = Future.failedFuture(e.getCause());
-    } catch (ReflectiveOperationException e) {
-      result = Future.failedFuture(e);
-    }
-    return result
+    return method.invoke(implementation, request)
       .recover(t -> {
         ServiceException se = RpcErrors.asServiceException(t);
         span.setAttribute(TraceAttributes.ERROR_CODE, se.code().name());

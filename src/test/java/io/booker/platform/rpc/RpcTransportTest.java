@@ -10,6 +10,7 @@ import io.booker.proto.venue.ListVenuesResponse;
 import io.booker.proto.venue.Venue;
 import io.booker.proto.venue.VenueService;
 import io.booker.proto.venue.VenueServiceClient;
+import io.booker.proto.venue.VenueServiceGrpcClient;
 import io.booker.proto.venue.VenueServiceGrpcService;
 import io.booker.proto.venue.VenueServiceService;
 import io.vertx.core.Future;
@@ -43,7 +44,8 @@ class RpcTransportTest {
   static RpcServiceBinding<VenueService> binding;
 
   /**
-   * getVenue: "ok" answers, "missing" is NOT_FOUND, "slow" never answers, "boom" throws, "nested"
+   * getVenue: "ok" answers, "missing" is NOT_FOUND, "taken" SLOT_TAKEN (ALREADY_EXISTS in gRPC terms),
+   * "whoami" answers its caller's user id as the name, "slow" never answers, "boom" throws, "nested"
    * calls listVenues on the bus with a generous timeout of its own and answers what that call saw
    * as its name. listVenues answers, as {@code total}, the milliseconds left of its caller's
    * deadline (-1 without one).
@@ -66,6 +68,8 @@ class RpcTransportTest {
           .map(r -> Venue.newBuilder().setId("nested").setName(Integer.toString(r.getTotal())).build());
         case "ok": return Future.succeededFuture(Venue.newBuilder().setId("ok").setName("Chez Test").setCreatedAt(1_700_000_000L).build());
         case "missing": return Future.failedFuture(ServiceException.notFound("venue", "missing"));
+        case "taken": return Future.failedFuture(new ServiceException(ErrorCode.SLOT_TAKEN, "the slot is taken"));
+        case "whoami": return Future.succeededFuture(Venue.newBuilder().setId("whoami").setName(CallContext.caller().userId()).build());
         case "slow": return Promise.<Venue>promise().future();
         case "boom": throw new IllegalStateException("bug with a secret inside");
         default: throw ServiceException.invalid("id", "unexpected");
@@ -85,6 +89,11 @@ class RpcTransportTest {
     binding.bindGrpc(grpc);
     grpcPort = freePort();
     grpcServer = vertx.createHttpServer().requestHandler(grpc).listen(grpcPort, "127.0.0.1").await();
+    // The first call on each transport pays for class loading, the token verifier and the
+    // connection; on a loaded machine that alone can take longer than the tests' 2 s timeouts.
+    for (String transport : new String[] {"eventbus", "grpc"}) {
+      client(transport, 30_000).getVenue(GetVenueRequest.newBuilder().setId("ok").build()).await();
+    }
   }
 
   @AfterAll
@@ -93,10 +102,14 @@ class RpcTransportTest {
   }
 
   static VenueServiceClient client(String transport, long timeoutMs) {
-    return transport.equals("grpc")
-      ? RpcClients.grpc(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR,
-          SocketAddress.inetSocketAddress(grpcPort, "127.0.0.1"), timeoutMs, TestTokens::admin)
-      : RpcClients.eventBus(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR, timeoutMs, TestTokens::admin);
+    return switch (transport) {
+      case "grpc" -> RpcClients.grpc(vertx, VenueServiceGrpcClient::create, SocketAddress.inetSocketAddress(grpcPort, "127.0.0.1"),
+        timeoutMs, TestTokens::admin);
+      // The generated gRPC client found from the client interface alone, as tests that name only that do.
+      case "grpc-by-interface" -> RpcClients.grpc(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR,
+        SocketAddress.inetSocketAddress(grpcPort, "127.0.0.1"), timeoutMs, TestTokens::admin);
+      default -> RpcClients.eventBus(vertx, VenueServiceClient.class, VenueServiceGrpcService.SERVICE_DESCRIPTOR, timeoutMs, TestTokens::admin);
+    };
   }
 
   static ServiceException failure(Future<?> call) {
@@ -105,7 +118,7 @@ class RpcTransportTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"eventbus", "grpc"})
+  @ValueSource(strings = {"eventbus", "grpc", "grpc-by-interface"})
   void resultArrivesIntact(String transport) {
     Venue v = client(transport, 2000).getVenue(GetVenueRequest.newBuilder().setId("ok").build()).await();
     assertEquals("Chez Test", v.getName());
@@ -118,6 +131,29 @@ class RpcTransportTest {
     ServiceException e = failure(client(transport, 2000).getVenue(GetVenueRequest.newBuilder().setId("missing").build()));
     assertEquals(ErrorCode.NOT_FOUND, e.code());
     assertEquals("venue missing not found", e.getMessage());
+  }
+
+  /** The precise code travels beside the gRPC status (the booker-error-code trailer), which only says ALREADY_EXISTS. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"eventbus", "grpc", "grpc-by-interface"})
+  void aPreciseContractErrorKeepsItsCode(String transport) {
+    ServiceException e = failure(client(transport, 2000).getVenue(GetVenueRequest.newBuilder().setId("taken").build()));
+    assertEquals(ErrorCode.SLOT_TAKEN, e.code());
+    assertEquals("the slot is taken", e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"eventbus", "grpc"})
+  void theCallersTokenTravelsWithTheCall(String transport) {
+    Venue v = client(transport, 2000).getVenue(GetVenueRequest.newBuilder().setId("whoami").build()).await();
+    assertEquals(TestTokens.ADMIN_ID, v.getName());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"eventbus", "grpc"})
+  void aMissingRequestIsInvalidArgument(String transport) {
+    ServiceException e = failure(client(transport, 2000).getVenue(null));
+    assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
   }
 
   @ParameterizedTest(name = "{0}")
