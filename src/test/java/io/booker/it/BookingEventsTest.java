@@ -1,8 +1,8 @@
 package io.booker.it;
 
 import io.booker.platform.kafka.KafkaClients;
-import io.booker.testinfra.EmbeddedKafkaBroker;
-import io.booker.testinfra.InfraEndpoints;
+import io.booker.dev.infra.EmbeddedKafkaBroker;
+import io.booker.dev.infra.InfraEndpoints;
 import io.booker.testinfra.TestInfra;
 import io.vertx.core.json.JsonObject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

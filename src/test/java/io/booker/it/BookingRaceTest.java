@@ -1,7 +1,7 @@
 package io.booker.it;
 
 import io.booker.platform.metrics.Metrics;
-import io.booker.testinfra.EmbeddedRedisServer;
+import io.booker.dev.infra.EmbeddedRedisServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

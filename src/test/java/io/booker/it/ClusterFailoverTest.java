@@ -1,6 +1,6 @@
 package io.booker.it;
 
-import io.booker.testinfra.InfraEndpoints;
+import io.booker.dev.infra.InfraEndpoints;
 import io.booker.testinfra.TestInfra;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

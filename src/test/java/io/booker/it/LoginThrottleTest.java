@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.booker.platform.metrics.Metrics;
-import io.booker.testinfra.InfraEndpoints;
+import io.booker.dev.infra.InfraEndpoints;
 import io.booker.testinfra.TestInfra;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

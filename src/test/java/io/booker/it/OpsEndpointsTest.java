@@ -1,7 +1,7 @@
 package io.booker.it;
 
 import io.booker.app.Node;
-import io.booker.testinfra.EmbeddedRedisServer;
+import io.booker.dev.infra.EmbeddedRedisServer;
 import io.booker.testinfra.TestInfra;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -1,7 +1,7 @@
 package io.booker.it;
 
 import io.booker.testinfra.Browser;
-import io.booker.testinfra.DevDemo;
+import io.booker.dev.DevDemo;
 import io.booker.testinfra.TestTokens;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;

@@ -1,6 +1,6 @@
 package io.booker.it;
 
-import io.booker.testinfra.InfraEndpoints;
+import io.booker.dev.infra.InfraEndpoints;
 import io.booker.testinfra.TestInfra;
 
 import java.sql.Connection;

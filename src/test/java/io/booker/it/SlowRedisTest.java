@@ -1,7 +1,7 @@
 package io.booker.it;
 
 import io.booker.platform.metrics.Metrics;
-import io.booker.testinfra.InfraEndpoints;
+import io.booker.dev.infra.InfraEndpoints;
 import io.booker.testinfra.TestInfra;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,6 @@
 package io.booker.it;
 
-import io.booker.testinfra.EmbeddedRedisServer;
+import io.booker.dev.infra.EmbeddedRedisServer;
 import io.booker.testinfra.TestInfra;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

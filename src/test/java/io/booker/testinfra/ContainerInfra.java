@@ -1,5 +1,6 @@
 package io.booker.testinfra;
 
+import io.booker.dev.infra.InfraEndpoints;
 import java.util.concurrent.CompletableFuture;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;

@@ -1,5 +1,9 @@
 package io.booker.testinfra;
 
+import io.booker.dev.infra.EmbeddedKafkaBroker;
+import io.booker.dev.infra.EmbeddedPostgresServer;
+import io.booker.dev.infra.EmbeddedRedisServer;
+import io.booker.dev.infra.InfraEndpoints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.booker.dev.infra.EmbeddedKafkaBroker;
+import io.booker.dev.infra.EmbeddedPostgresServer;
+import io.booker.dev.infra.EmbeddedRedisServer;
+import io.booker.dev.infra.InfraEndpoints;
+import io.booker.dev.infra.LocalPorts;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -2,7 +2,7 @@ package io.booker.booking.adapter;
 
 import io.booker.platform.config.PgSettings;
 import io.booker.platform.pg.PgDatabases;
-import io.booker.testinfra.InfraEndpoints;
+import io.booker.dev.infra.InfraEndpoints;
 import io.booker.testinfra.TestInfra;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;

@@ -2,7 +2,7 @@ package io.booker.venue.adapter;
 
 import io.booker.platform.config.PgSettings;
 import io.booker.platform.pg.PgDatabases;
-import io.booker.testinfra.InfraEndpoints;
+import io.booker.dev.infra.InfraEndpoints;
 import io.booker.testinfra.TestInfra;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;

@@ -9,7 +9,7 @@ import io.booker.gateway.auth.RefreshTokens;
 import io.booker.gateway.auth.domain.User;
 import io.booker.platform.config.PgSettings;
 import io.booker.platform.pg.PgDatabases;
-import io.booker.testinfra.InfraEndpoints;
+import io.booker.dev.infra.InfraEndpoints;
 import io.booker.testinfra.TestInfra;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package io.booker.testinfra;
+package io.booker.dev.infra;
 
 import io.vertx.core.json.JsonObject;
 

@@ -1,4 +1,4 @@
-package io.booker.testinfra;
+package io.booker.dev.infra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

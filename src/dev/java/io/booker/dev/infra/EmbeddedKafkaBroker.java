@@ -1,4 +1,4 @@
-package io.booker.testinfra;
+package io.booker.dev.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,7 @@ import org.apache.kafka.common.Uuid;
 /**
  * A real single-node Kafka 3.9 broker (KRaft, combined broker+controller) in a child JVM, on
  * 127.0.0.1 with fixed ports, its log in {@code dataDir}. The child uses this JVM's {@code java}
- * and classpath (which must contain kafka_2.13, as the test classpath does) and exits by itself
+ * and classpath (which must contain kafka_2.13, as the test and dev classpaths do) and exits by itself
  * if this JVM dies. Its output goes to {@code <dataDir>.log} next to the data directory.
  *
  * <pre>{@code

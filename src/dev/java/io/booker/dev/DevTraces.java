@@ -1,5 +1,6 @@
-package io.booker.testinfra;
+package io.booker.dev;
 
+import io.booker.dev.infra.LocalPorts;
 import io.booker.platform.tracing.TracingSettings;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanId;

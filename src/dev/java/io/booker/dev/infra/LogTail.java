@@ -1,4 +1,4 @@
-package io.booker.testinfra;
+package io.booker.dev.infra;
 
 import java.io.IOException;
 import java.nio.file.Files;

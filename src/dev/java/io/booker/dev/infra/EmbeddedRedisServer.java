@@ -1,4 +1,4 @@
-package io.booker.testinfra;
+package io.booker.dev.infra;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -177,7 +177,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
   }
 
   /** Sends an inline PING and expects +PONG. */
-  static boolean ping(String host, int port) {
+  public static boolean ping(String host, int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), 250);
       socket.setSoTimeout(1000);

@@ -1,4 +1,4 @@
-package io.booker.testinfra;
+package io.booker.dev;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

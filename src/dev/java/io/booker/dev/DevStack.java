@@ -1,6 +1,12 @@
-package io.booker.testinfra;
+package io.booker.dev;
 
 import io.booker.app.Node;
+import io.booker.dev.infra.EmbeddedKafkaBroker;
+import io.booker.dev.infra.EmbeddedPostgresServer;
+import io.booker.dev.infra.EmbeddedRedisServer;
+import io.booker.dev.infra.InfraEndpoints;
+import io.booker.dev.infra.LocalPorts;
+import io.booker.dev.infra.StaleProcess;
 import io.booker.notify.channel.EmailChannel;
 import io.booker.platform.config.EnvOverrides;
 import io.booker.platform.config.NodeConfig;
@@ -14,9 +20,9 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -27,7 +33,7 @@ import java.util.function.Supplier;
 /**
  * "Run the system" on a laptop without Docker: embedded PostgreSQL, Redis and Kafka with their
  * data under {@code .devdata/}, then a Booker node in this JVM. Used by {@code scripts/run} and
- * {@code scripts/infra}; test scope, never in the production jar.
+ * {@code scripts/infra}; in the dev source set (src/dev/java), never in the production jar.
  *
  * <pre>
  * DevStack [--conf conf/all-in-one.json] [--infra-only]

@@ -1,4 +1,4 @@
-package io.booker.testinfra;
+package io.booker.dev.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,15 +8,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /** Loopback port helpers shared by the embedded servers. */
-final class LocalPorts {
+public final class LocalPorts {
 
-  static final String LOOPBACK = "127.0.0.1";
+  public static final String LOOPBACK = "127.0.0.1";
 
   private LocalPorts() {
   }
 
   /** A port that was free on 127.0.0.1 a moment ago (the usual small race applies). */
-  static int free() {
+  public static int free() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
@@ -26,12 +26,12 @@ final class LocalPorts {
   }
 
   /** {@code port} itself if it is not 0, otherwise a free one. */
-  static int orFree(int port) {
+  public static int orFree(int port) {
     return port == 0 ? free() : port;
   }
 
   /** Whether something accepts TCP connections on host:port right now. */
-  static boolean accepting(String host, int port) {
+  public static boolean accepting(String host, int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), 250);
       return true;
@@ -40,12 +40,12 @@ final class LocalPorts {
     }
   }
 
-  static boolean accepting(int port) {
+  public static boolean accepting(int port) {
     return accepting(LOOPBACK, port);
   }
 
   /** Fails fast with a readable message when a fixed port is already taken. */
-  static void requireFree(int port, String what) {
+  public static void requireFree(int port, String what) {
     if (port != 0 && accepting(port)) {
       throw new IllegalStateException(what + ": port " + port + " on " + LOOPBACK
           + " is already in use (another dev stack or a leftover process?)");

@@ -1,4 +1,4 @@
-package io.booker.testinfra;
+package io.booker.dev;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

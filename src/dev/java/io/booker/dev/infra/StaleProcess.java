@@ -1,4 +1,4 @@
-package io.booker.testinfra;
+package io.booker.dev.infra;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeoutException;
  * Stops a server left running by a dev stack that was killed hard (kill -9, a crashed IDE),
  * found through the pid file the server wrote into its persistent data directory.
  */
-final class StaleProcess {
+public final class StaleProcess {
 
   private StaleProcess() {
   }
@@ -22,12 +22,12 @@ final class StaleProcess {
    * If {@code pidFile} names a live process whose command contains {@code commandHint}, stop it
    * (TERM, then KILL after 10 s). Returns true when one was stopped.
    */
-  static boolean stopIfAlive(Path pidFile, String commandHint) {
+  public static boolean stopIfAlive(Path pidFile, String commandHint) {
     return stopIfAlive(pidFile, commandHint, null);
   }
 
   /** As above, and one of its arguments must contain {@code argumentHint} (when not null). */
-  static boolean stopIfAlive(Path pidFile, String commandHint, String argumentHint) {
+  public static boolean stopIfAlive(Path pidFile, String commandHint, String argumentHint) {
     Optional<ProcessHandle> handle = readPid(pidFile).flatMap(ProcessHandle::of)
         .filter(ProcessHandle::isAlive)
         .filter(p -> p.info().command().map(c -> c.contains(commandHint)).orElse(false))

@@ -1,5 +1,6 @@
-package io.booker.testinfra;
+package io.booker.dev;
 
+import io.booker.dev.infra.LocalPorts;
 import io.booker.notify.channel.EmailChannel;
 import io.booker.notify.channel.OutgoingMessage;
 import io.vertx.core.Vertx;

@@ -1,6 +1,7 @@
-package io.booker.testinfra;
+package io.booker.dev;
 
 import io.booker.it.TestNodes;
+import io.booker.testinfra.TestTokens;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,8 +1,10 @@
-package io.booker.testinfra;
+package io.booker.dev;
 
+import io.booker.dev.infra.LocalPorts;
 import io.booker.it.TestNodes;
 import io.booker.platform.tracing.TraceAttributes;
 import io.booker.platform.tracing.TracingSettings;
+import io.booker.testinfra.TestTokens;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
