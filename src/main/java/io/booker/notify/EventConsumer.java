@@ -1,10 +1,10 @@
 package io.booker.notify;
 
+import io.booker.notify.EventSource.Partition;
+import io.booker.notify.EventSource.SourceRecord;
 import io.booker.notify.NotifyStore.Handled;
 import io.booker.notify.NotifyStore.Outcome;
 import io.booker.notify.NotifyStore.RecordPosition;
-import io.booker.notify.adapter.EventParser;
-import io.booker.notify.adapter.ParsedEvent;
 import io.booker.notify.domain.NotificationPlan;
 import io.booker.notify.domain.NotificationPlanner;
 import io.booker.platform.live.LiveEvents;
@@ -19,26 +19,22 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.kafka.client.common.TopicPartition;
-import io.vertx.kafka.client.consumer.KafkaConsumer;
-import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
-import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
-import io.vertx.kafka.client.consumer.OffsetAndMetadata;
-import io.vertx.kafka.client.producer.KafkaHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Notify's Kafka poll loop over every booking and venue topic. Each record is handled in one
- * database transaction ({@link NotifyStore#handle}); offsets are committed after the batch's records
- * are written, so a crash only hands events on again, which the event-id claim makes harmless. After
- * an event commits, it is published to its venue's live address ({@link LiveEvents}).
+ * Notify's poll loop over every booking and venue topic ({@link EventSource}: Kafka). Each record is
+ * read ({@link EventReader}) and handled in one database transaction ({@link NotifyStore#handle});
+ * offsets are committed after the batch's records are written, so a crash only hands events on
+ * again, which the event-id claim makes harmless. After an event commits, it is published to its
+ * venue's live address ({@link LiveEvents}).
  *
  * <p>A record that cannot be read is poisoned: recorded, skipped, never retried. A database failure
  * is not the record's fault: the loop commits what it finished, seeks back to the first record it did
@@ -57,7 +53,8 @@ final class EventConsumer {
   private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("booker.outcome");
 
   private final Vertx vertx;
-  private final KafkaConsumer<String, String> consumer;
+  private final EventSource source;
+  private final EventReader reader;
   private final NotifyStore store;
   private final NotificationPlanner planner;
   private final Runnable afterBatch;
@@ -68,10 +65,11 @@ final class EventConsumer {
   private boolean looping;
 
   /** @param afterBatch runs after each batch that created something (the sender's kick) */
-  EventConsumer(Vertx vertx, KafkaConsumer<String, String> consumer, NotifyStore store, NotificationPlanner planner,
+  EventConsumer(Vertx vertx, EventSource source, EventReader reader, NotifyStore store, NotificationPlanner planner,
                 Runnable afterBatch, Duration pollTimeout, Duration retryBackoff) {
     this.vertx = vertx;
-    this.consumer = consumer;
+    this.source = source;
+    this.reader = reader;
     this.store = store;
     this.planner = planner;
     this.afterBatch = afterBatch;
@@ -80,20 +78,19 @@ final class EventConsumer {
   }
 
   Future<Void> start() {
-    consumer.exceptionHandler(t -> log.warn("event=notify_consumer_error error={}", t.toString()));
-    return consumer.subscribe(TOPICS).onSuccess(v -> {
+    return source.subscribe(TOPICS, t -> log.warn("event=notify_consumer_error error={}", t.toString())).onSuccess(v -> {
       looping = true;
       loop();
     });
   }
 
-  /** Stops polling; completes once the batch in hand is finished and the consumer closed. */
+  /** Stops polling; completes once the batch in hand is finished and the source closed. */
   Future<Void> stop() {
     stopping = true;
     if (!looping) {
       stopped.tryComplete();
     }
-    return stopped.future().transform(v -> consumer.close());
+    return stopped.future().transform(v -> source.close());
   }
 
   private void loop() {
@@ -101,7 +98,7 @@ final class EventConsumer {
       stopped.tryComplete();
       return;
     }
-    consumer.poll(pollTimeout).onComplete(ar -> {
+    source.poll(pollTimeout).onComplete(ar -> {
       if (ar.failed()) {
         log.warn("event=notify_poll_failed error={}", ar.cause().toString());
         later();
@@ -121,8 +118,8 @@ final class EventConsumer {
     }
   }
 
-  private void handleBatch(KafkaConsumerRecords<String, String> records) {
-    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+  private void handleBatch(List<SourceRecord> records) {
+    Map<Partition, Long> done = new HashMap<>();
     handleFrom(records, 0, done, 0).onComplete(ar -> {
       if (ar.succeeded()) {
         commit(done).onComplete(c -> {
@@ -140,14 +137,13 @@ final class EventConsumer {
   }
 
   /** Handles records from index {@code i} on, one after the other; answers how many notifications they created. */
-  private Future<Integer> handleFrom(KafkaConsumerRecords<String, String> records, int i, Map<TopicPartition, OffsetAndMetadata> done,
-                                     int created) {
+  private Future<Integer> handleFrom(List<SourceRecord> records, int i, Map<Partition, Long> done, int created) {
     if (i >= records.size() || stopping && i > 0) {
       return Future.succeededFuture(created);
     }
-    KafkaConsumerRecord<String, String> record = records.recordAt(i);
+    SourceRecord record = records.get(i);
     return handle(record).compose(n -> {
-      done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1, ""));
+      done.put(record.at(), record.offset() + 1);
       return handleFrom(records, i + 1, done, created + n);
     });
   }
@@ -156,17 +152,13 @@ final class EventConsumer {
    * Handles one record; when the node traces, in a consumer span that continues the trace of the
    * record's {@code traceparent} header (the booking's request), so its SQL and live publish join it.
    */
-  private Future<Integer> handle(KafkaConsumerRecord<String, String> record) {
+  private Future<Integer> handle(SourceRecord record) {
     if (!Tracing.enabled(vertx)) {
       return handleRecord(record);
     }
-    Map<String, String> headers = new HashMap<>();
-    for (KafkaHeader h : record.headers()) {
-      headers.put(h.key(), h.value().toString());
-    }
     SpanBuilder span = Tracing.tracer(vertx).spanBuilder("notify.handle " + record.topic())
       .setSpanKind(SpanKind.CONSUMER)
-      .setParent(Tracing.fromHeaders(vertx, headers))
+      .setParent(Tracing.fromHeaders(vertx, record.headers()))
       .setAttribute(MESSAGING_SYSTEM, "kafka")
       .setAttribute(MESSAGING_DESTINATION, record.topic())
       .setAttribute(MESSAGING_PARTITION, String.valueOf(record.partition()))
@@ -177,11 +169,11 @@ final class EventConsumer {
     return Tracing.inSpan(vertx, span, () -> handleRecord(record));
   }
 
-  private Future<Integer> handleRecord(KafkaConsumerRecord<String, String> record) {
+  private Future<Integer> handleRecord(SourceRecord record) {
     RecordPosition position = new RecordPosition(record.topic(), record.partition(), record.offset());
     ParsedEvent event;
     try {
-      event = EventParser.parse(record.topic(), record.value(), Instant.now());
+      event = reader.read(record.topic(), record.value(), Instant.now());
     } catch (RuntimeException unreadable) {
       log.warn("event=notify_poisoned_event topic={} partition={} offset={} error={}",
         record.topic(), record.partition(), record.offset(), unreadable.getMessage());
@@ -216,25 +208,23 @@ final class EventConsumer {
       new JsonObject().put(LiveEvents.SEQ, handled.seq()).put(LiveEvents.EVENT, event.message()));
   }
 
-  private Future<Void> commit(Map<TopicPartition, OffsetAndMetadata> done) {
+  private Future<Void> commit(Map<Partition, Long> done) {
     if (done.isEmpty()) {
       return Future.succeededFuture();
     }
-    return consumer.commit(done).<Void>mapEmpty()
+    return source.commit(done)
       .onFailure(t -> log.warn("event=notify_commit_failed error={}", t.toString()));
   }
 
   /** Points each partition of the batch back at its first record that was not handled. */
-  private Future<Void> seekBack(KafkaConsumerRecords<String, String> records, Map<TopicPartition, OffsetAndMetadata> done) {
-    Map<TopicPartition, Long> first = new HashMap<>();
-    for (int i = 0; i < records.size(); i++) {
-      KafkaConsumerRecord<String, String> r = records.recordAt(i);
-      TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-      OffsetAndMetadata handled = done.get(tp);
-      if (handled == null || r.offset() >= handled.getOffset()) {
-        first.merge(tp, r.offset(), Math::min);
+  private Future<Void> seekBack(List<SourceRecord> records, Map<Partition, Long> done) {
+    Map<Partition, Long> first = new HashMap<>();
+    for (SourceRecord r : records) {
+      Long handled = done.get(r.at());
+      if (handled == null || r.offset() >= handled) {
+        first.merge(r.at(), r.offset(), Math::min);
       }
     }
-    return Future.join(first.entrySet().stream().map(e -> consumer.seek(e.getKey(), e.getValue())).toList()).mapEmpty();
+    return source.seek(first);
   }
 }

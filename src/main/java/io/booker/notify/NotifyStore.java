@@ -1,6 +1,5 @@
 package io.booker.notify;
 
-import io.booker.notify.adapter.ParsedEvent;
 import io.booker.notify.domain.NotificationPlan;
 import io.booker.proto.notify.LiveEvent;
 import io.booker.proto.notify.Notification;

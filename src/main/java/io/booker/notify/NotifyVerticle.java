@@ -1,5 +1,7 @@
 package io.booker.notify;
 
+import io.booker.notify.adapter.EventParser;
+import io.booker.notify.adapter.KafkaEventSource;
 import io.booker.notify.adapter.PgNotifyStore;
 import io.booker.notify.adapter.RpcVenueDirectory;
 import io.booker.notify.channel.Channel;
@@ -77,7 +79,7 @@ public final class NotifyVerticle extends VerticleBase {
         VenueDirectory venues = RpcVenueDirectory.create(vertx, node.section("clients").getJsonObject("venue", new JsonObject()), tokens);
         sender = new NotificationSender(vertx, store, channels, r, venues, settings.retry(), settings.sendInterval(), settings.sendBatch(),
           settings.sendLease());
-        consumer = new EventConsumer(vertx, kafkaConsumer(node, settings), store,
+        consumer = new EventConsumer(vertx, new KafkaEventSource(kafkaConsumer(node, settings)), EventParser::parse, store,
           new NotificationPlanner(channels.keySet(), settings.reminders()), sender::kick, settings.pollTimeout(), settings.dbRetry());
         binding = new RpcServiceBinding<>(NotifyService.class, new NotifyServiceImpl(store), NotifyServiceGrpcService.SERVICE_DESCRIPTOR,
           "notify", tokens);

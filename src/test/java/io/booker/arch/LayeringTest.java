@@ -1,5 +1,7 @@
 package io.booker.arch;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -8,6 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -23,8 +27,10 @@ class LayeringTest {
   }
 
   static Stream<ArchRule> rules() {
-    return Stream.of(domainsArePlainJava, commonIsPlainJava, servicesDoNotReachIntoEachOther, bookingDoesNotReachIntoOthers,
-      gatewayUsesContractsOnly, platformKnowsNoService);
+    return Stream.concat(
+      Stream.of(domainsArePlainJava, commonIsPlainJava, servicesDoNotReachIntoEachOther, bookingDoesNotReachIntoOthers,
+        gatewayUsesContractsOnly, platformKnowsNoService),
+      SERVICES.stream().flatMap(s -> Stream.of(s.onlyAdaptersAndWiringSeeInfrastructure(), s.portsNameNoAdapter())));
   }
 
   @ParameterizedTest
@@ -60,4 +66,58 @@ class LayeringTest {
   static final ArchRule platformKnowsNoService = noClasses()
     .that().resideInAPackage("io.booker.platform..")
     .should().dependOnClassesThat().resideInAnyPackage("io.booker.venue..", "io.booker.booking..", "io.booker.gateway..", "io.booker.notify..", "io.booker.app..");
+
+  /** What only a service's adapters (and the classes that wire them in) may use: its adapters and the infrastructure clients. */
+  static final String[] INFRASTRUCTURE = {"io.booker..adapter..", "io.vertx.sqlclient..", "io.vertx.redis..", "io.vertx.kafka.."};
+
+  /**
+   * The four services in booking's shape: the service package holds the use cases and their ports
+   * (interfaces), {@code domain/} the pure rules, {@code adapter/} what implements the ports with
+   * PostgreSQL, Redis, Kafka or RPC. The only other classes that may see adapters are the service's
+   * wiring, named here: its verticle, its deps record, and booking's gRPC edge (which reads and
+   * writes the contract's messages through {@code adapter.BookingProtos}).
+   */
+  static final List<Service> SERVICES = List.of(
+    new Service("io.booker.venue", Set.of("VenueVerticle", "VenueDeps")),
+    new Service("io.booker.booking", Set.of("BookingVerticle", "BookingDeps", "BookingServiceImpl")),
+    new Service("io.booker.notify", Set.of("NotifyVerticle")),
+    new Service("io.booker.gateway", Set.of("GatewayVerticle")));
+
+  record Service(String pkg, Set<String> wiring) {
+
+    /** Use cases, ports, domain and edges (all but the adapters and the wiring) use neither adapters nor infrastructure clients. */
+    ArchRule onlyAdaptersAndWiringSeeInfrastructure() {
+      return noClasses()
+        .that().resideInAPackage(pkg + "..")
+        .and().resideOutsideOfPackage(pkg + "..adapter..")
+        .and(DescribedPredicate.not(wiringClass()))
+        .should().dependOnClassesThat().resideInAnyPackage(INFRASTRUCTURE)
+        .because("use cases depend on ports only; adapters are wired in by " + String.join(", ", wiring));
+    }
+
+    /**
+     * A port (an interface outside the adapters, with the types nested in it) names no adapter or
+     * infrastructure type. A service without ports passes.
+     */
+    ArchRule portsNameNoAdapter() {
+      return noClasses()
+        .that().resideInAPackage(pkg + "..")
+        .and().resideOutsideOfPackage(pkg + "..adapter..")
+        .and(portType())
+        .should().dependOnClassesThat().resideInAnyPackage(INFRASTRUCTURE)
+        .because("a port is what the use cases need, in their own terms; its adapters implement it")
+        .allowEmptyShould(true);
+    }
+
+    private DescribedPredicate<JavaClass> wiringClass() {
+      return DescribedPredicate.describe("the wiring of " + pkg + " " + wiring, c -> wiring.stream()
+        .map(name -> pkg + "." + name)
+        .anyMatch(name -> c.getName().equals(name) || c.getName().startsWith(name + "$")));
+    }
+
+    private static DescribedPredicate<JavaClass> portType() {
+      return DescribedPredicate.describe("ports (interfaces and the types nested in them)", c -> c.isInterface()
+        || c.getEnclosingClass().map(JavaClass::isInterface).orElse(false));
+    }
+  }
 }

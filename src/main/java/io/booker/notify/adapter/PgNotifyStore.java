@@ -2,8 +2,9 @@ package io.booker.notify.adapter;
 
 import io.booker.platform.tracing.Tracing;
 import io.booker.notify.DueNotification;
-import io.booker.notify.VenueDirectory;
 import io.booker.notify.NotifyStore;
+import io.booker.notify.ParsedEvent;
+import io.booker.notify.VenueDirectory;
 import io.booker.notify.domain.BookingFacts;
 import io.booker.notify.domain.NotificationPlan;
 import io.booker.notify.domain.PlannedMessage;

@@ -1,6 +1,7 @@
 package io.booker.notify.adapter;
 
 import com.google.protobuf.util.JsonFormat;
+import io.booker.notify.ParsedEvent;
 import io.booker.notify.domain.BookingFacts;
 import io.booker.notify.domain.UnreadableEvent;
 import io.booker.proto.common.BookingCancelled;

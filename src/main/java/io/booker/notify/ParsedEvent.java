@@ -1,4 +1,4 @@
-package io.booker.notify.adapter;
+package io.booker.notify;
 
 import io.booker.notify.domain.BookingFacts;
 import io.booker.notify.domain.VenueFacts;
@@ -7,8 +7,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
 /**
- * One Kafka record as notify read it: a booking event or a venue event (the other is null), and
- * the WebSocket message it becomes.
+ * One record of the booking and venue topics as notify read it ({@link EventReader}): a booking
+ * event or a venue event (the other is null), and the WebSocket message it becomes.
  */
 public record ParsedEvent(BookingFacts booking, VenueFacts venue, JsonObject message) {
 
