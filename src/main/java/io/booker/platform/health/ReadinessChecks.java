@@ -24,7 +24,8 @@ import java.util.Set;
 /**
  * What {@code /health/ready} checks on this node: the infrastructure its verticles use (PostgreSQL,
  * Redis, Kafka) and, when clustered, the cluster membership. Each check has its own timeout, so a
- * dependency that hangs reports DOWN instead of hanging the probe.
+ * dependency that hangs reports DOWN instead of hanging the probe; an answer that comes after the
+ * timeout has already been reported is dropped ({@code tryComplete}).
  */
 public final class ReadinessChecks {
 
@@ -44,13 +45,13 @@ public final class ReadinessChecks {
       Pool pool = PgDatabases.pool(vertx, node.postgres(), node.postgres().bootstrapDatabase(), 1);
       closers.add(pool::close);
       checks.register("postgres", TIMEOUT_MS, p -> pool.query("SELECT 1").execute()
-        .onComplete(ar -> p.complete(status(ar))));
+        .onComplete(ar -> p.tryComplete(status(ar))));
     }
     if (verticles.stream().anyMatch(USES_REDIS::contains)) {
       Redis redis = RedisClients.create(vertx, node.redis());
       closers.add(redis::close);
       checks.register("redis", TIMEOUT_MS, p -> redis.send(Request.cmd(Command.PING))
-        .onComplete(ar -> p.complete(status(ar))));
+        .onComplete(ar -> p.tryComplete(status(ar))));
     }
     if (verticles.stream().anyMatch(USES_KAFKA::contains)) {
       var adminConfig = KafkaClients.consumerConfig(node.kafkaBootstrap(), "health");
@@ -59,7 +60,7 @@ public final class ReadinessChecks {
       KafkaAdminClient admin = KafkaAdminClient.create(vertx, adminConfig);
       closers.add(admin::close);
       checks.register("kafka", TIMEOUT_MS, p -> admin.describeCluster()
-        .onComplete(ar -> p.complete(ar.succeeded() && !ar.result().getNodes().isEmpty()
+        .onComplete(ar -> p.tryComplete(ar.succeeded() && !ar.result().getNodes().isEmpty()
           ? Status.OK() : Status.KO(new JsonObject().put("error", ar.failed() ? String.valueOf(ar.cause()) : "no brokers")))));
     }
     if (vertx.isClustered()) {
