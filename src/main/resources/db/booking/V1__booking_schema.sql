@@ -1,4 +1,4 @@
--- Booking service: bookings, the tables they occupy, their audit trail, and the outbox.
+-- Booking service: bookings, the tables they occupy, their audit trail. (Its outbox: db/outbox.)
 CREATE EXTENSION IF NOT EXISTS btree_gist;
 
 CREATE TABLE bookings (
@@ -45,19 +45,3 @@ CREATE TABLE booking_events (
   created_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 CREATE INDEX booking_events_by_booking ON booking_events (booking_id, id);
-
-CREATE TABLE outbox (
-  id              BIGSERIAL PRIMARY KEY,
-  event_id        UUID NOT NULL UNIQUE,
-  topic           TEXT NOT NULL,
-  aggregate_id    TEXT NOT NULL,
-  event_type      TEXT NOT NULL,
-  payload         TEXT NOT NULL,
-  status          TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'dlq')),
-  attempts        INT NOT NULL DEFAULT 0,
-  next_attempt_at TIMESTAMPTZ NOT NULL DEFAULT now(),
-  last_error      TEXT,
-  created_at      TIMESTAMPTZ NOT NULL DEFAULT now(),
-  sent_at         TIMESTAMPTZ
-);
-CREATE INDEX outbox_pending ON outbox (next_attempt_at, id) WHERE status = 'pending';

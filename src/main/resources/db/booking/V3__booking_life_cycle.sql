@@ -1,5 +1,5 @@
 -- The booking life cycle: merged tables, versions, guests' email, cancellation reasons, audit
--- statuses, idempotency keys, and the version header of outbox events.
+-- statuses, idempotency keys. (The version header of outbox events: db/outbox V3.)
 
 ALTER TABLE bookings
   ADD COLUMN merged_room_id  UUID,
@@ -36,5 +36,3 @@ CREATE TABLE idempotency_keys (
   PRIMARY KEY (scope, idem_key)
 );
 CREATE INDEX idempotency_keys_age ON idempotency_keys (created_at);
-
-ALTER TABLE outbox ADD COLUMN aggregate_version BIGINT;

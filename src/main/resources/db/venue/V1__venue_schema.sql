@@ -1,4 +1,4 @@
--- Venue service: venues, rooms, tables, opening hours, special days, and its outbox.
+-- Venue service: venues, rooms, tables, opening hours, special days. (Its outbox: db/outbox.)
 
 CREATE TABLE venues (
   id          UUID PRIMARY KEY,
@@ -63,19 +63,3 @@ CREATE TABLE special_ranges (
   PRIMARY KEY (venue_id, day, open_time),
   FOREIGN KEY (venue_id, day) REFERENCES special_days (venue_id, day) ON DELETE CASCADE
 );
-
-CREATE TABLE outbox (
-  id              BIGSERIAL PRIMARY KEY,
-  event_id        UUID NOT NULL UNIQUE,
-  topic           TEXT NOT NULL,
-  aggregate_id    TEXT NOT NULL,
-  event_type      TEXT NOT NULL,
-  payload         TEXT NOT NULL,
-  status          TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'dlq')),
-  attempts        INT NOT NULL DEFAULT 0,
-  next_attempt_at TIMESTAMPTZ NOT NULL DEFAULT now(),
-  last_error      TEXT,
-  created_at      TIMESTAMPTZ NOT NULL DEFAULT now(),
-  sent_at         TIMESTAMPTZ
-);
-CREATE INDEX outbox_pending ON outbox (next_attempt_at, id) WHERE status = 'pending';

@@ -7,21 +7,16 @@ import io.booker.notify.adapter.RpcVenueDirectory;
 import io.booker.notify.channel.Channel;
 import io.booker.notify.domain.NotificationPlanner;
 import io.booker.notify.template.MessageRenderer;
-import io.booker.platform.auth.AccessTokens;
 import io.booker.platform.config.NodeConfig;
 import io.booker.platform.kafka.ConsumerLag;
 import io.booker.platform.kafka.KafkaClients;
-import io.booker.platform.pg.PgDatabases;
-import io.booker.platform.rpc.GrpcEndpoint;
-import io.booker.platform.rpc.RpcServiceBinding;
+import io.booker.platform.service.ServiceRuntime;
 import io.booker.proto.notify.NotifyService;
 import io.booker.proto.notify.NotifyServiceGrpcService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
-import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,12 +37,10 @@ public final class NotifyVerticle extends VerticleBase {
 
   private final Map<String, Channel> givenChannels;
   private final MessageRenderer givenRenderer;
-  private Pool pool;
+  private ServiceRuntime runtime;
   private EventConsumer consumer;
   private ConsumerLag lag;
   private NotificationSender sender;
-  private RpcServiceBinding<NotifyService> binding;
-  private HttpServer grpcServer;
   private long cleanupTimer = -1;
 
   /** Channels and templates from the node's config. */
@@ -64,36 +57,28 @@ public final class NotifyVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     NodeConfig node = new NodeConfig(config());
-    JsonObject cfg = node.section("notify");
+    runtime = new ServiceRuntime(vertx, node, "notify");
+    JsonObject cfg = runtime.config();
     NotifySettings settings = NotifySettings.from(cfg);
     // The group's lag as the broker sees it (kafka_consumer_lag_records), every lag_refresh_ms.
     lag = new ConsumerLag(vertx, node.kafkaBootstrap(), settings.groupId(), cfg.getLong("lag_refresh_ms", 15_000L));
     Map<String, Channel> channels = givenChannels != null ? givenChannels : NotifyChannels.create(vertx, cfg);
     Future<MessageRenderer> renderer = givenRenderer != null ? Future.succeededFuture(givenRenderer)
       : vertx.executeBlocking(NotifyChannels::renderer, false);
-    return renderer.compose(r -> PgDatabases.prepare(vertx, node.postgres(), settings.database(), "db/notify",
-      Map.of("application_name", "booker-notify")).compose(p -> {
-        pool = p;
-        NotifyStore store = new PgNotifyStore(pool);
-        AccessTokens tokens = AccessTokens.create(vertx, node.section("auth"));
-        VenueDirectory venues = RpcVenueDirectory.create(vertx, node.section("clients").getJsonObject("venue", new JsonObject()), tokens);
+    return renderer.compose(r -> runtime.open(settings.database(), Map.of()).compose(v -> {
+        NotifyStore store = new PgNotifyStore(runtime.pool());
+        VenueDirectory venues = RpcVenueDirectory.create(vertx, node.section("clients").getJsonObject("venue", new JsonObject()),
+          runtime.tokens());
         sender = new NotificationSender(vertx, store, channels, r, venues, settings.retry(), settings.sendInterval(), settings.sendBatch(),
           settings.sendLease());
         consumer = new EventConsumer(vertx, new KafkaEventSource(kafkaConsumer(node, settings)), EventParser::parse, store,
           new NotificationPlanner(channels.keySet(), settings.reminders()), sender::kick, settings.pollTimeout(), settings.dbRetry());
-        binding = new RpcServiceBinding<>(NotifyService.class, new NotifyServiceImpl(store), NotifyServiceGrpcService.SERVICE_DESCRIPTOR,
-          "notify", tokens);
         startCleanup(store, settings);
         log.info("event=notify_starting group={} database={} channels={} reminders={}", settings.groupId(), settings.database(),
           channels.keySet(), settings.reminders());
-        return binding.bindEventBus(vertx);
+        return runtime.serve(NotifyService.class, new NotifyServiceImpl(store), NotifyServiceGrpcService.SERVICE_DESCRIPTOR, -1);
       }))
-      .compose(v -> GrpcEndpoint.serve(vertx, binding, cfg, -1, "notify",
-        () -> pool.query("SELECT 1").execute().map(true).otherwise(false)))
-      .compose(s -> {
-        grpcServer = s;
-        return consumer.start();
-      })
+      .compose(v -> consumer.start())
       .onSuccess(v -> lag.start())
       .onSuccess(v -> sender.start());
   }
@@ -130,9 +115,7 @@ public final class NotifyVerticle extends VerticleBase {
     Future<Void> lagStopped = lag == null ? Future.succeededFuture() : lag.stop();
     Future<Void> consumed = consumer == null ? Future.succeededFuture() : consumer.stop();
     Future<Void> sent = sender == null ? Future.succeededFuture() : sender.stop();
-    return Future.join(consumed, sent, lagStopped)
-      .transform(v -> binding == null ? Future.succeededFuture() : binding.unbindEventBus())
-      .transform(v -> grpcServer == null ? Future.succeededFuture() : grpcServer.close())
-      .transform(v -> pool == null ? Future.succeededFuture() : pool.close());
+    Future<Void> own = Future.join(consumed, sent, lagStopped).mapEmpty();
+    return runtime == null ? own : runtime.stop(own);
   }
 }

@@ -1,16 +1,10 @@
 package io.booker.venue;
 
-import io.booker.platform.auth.AccessTokens;
 import io.booker.platform.config.NodeConfig;
-import io.booker.platform.kafka.KafkaClients;
-import io.booker.platform.outbox.OutboxBacklog;
 import io.booker.platform.outbox.OutboxRelay;
-import io.booker.platform.pg.PgDatabases;
-import io.booker.platform.rpc.GrpcEndpoint;
-import io.booker.platform.rpc.RpcServiceBinding;
+import io.booker.platform.service.ServiceRuntime;
 import io.booker.proto.venue.VenueService;
 import io.booker.proto.venue.VenueServiceGrpcService;
-import io.booker.platform.redis.RedisClients;
 import io.booker.platform.rpc.RpcClients;
 import io.booker.proto.booking.BookingServiceClient;
 import io.booker.proto.booking.BookingServiceGrpcClient;
@@ -18,74 +12,40 @@ import io.booker.proto.booking.BookingServiceGrpcService;
 import io.vertx.redis.client.Redis;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
 import java.util.Map;
 
 /**
- * Wires the venue service: its database (created and migrated at start), outbox relay, and the
- * service exposed on the event bus and as gRPC ({@code venue.grpc_port}, default 50051).
+ * Wires the venue service on a {@link ServiceRuntime}: its database (created and migrated at start),
+ * outbox relay, and the service exposed on the event bus and as gRPC ({@code venue.grpc_port},
+ * default 50051).
  */
 public final class VenueVerticle extends VerticleBase {
 
-  private Pool pool;
-  private Pool relayPool;
-  private KafkaProducer<String, String> producer;
-  private Redis redis;
-  private OutboxRelay relay;
-  private OutboxBacklog backlog;
-  private RpcServiceBinding<VenueService> binding;
-  private HttpServer grpcServer;
+  private ServiceRuntime runtime;
 
   @Override
   public Future<?> start() {
     NodeConfig node = new NodeConfig(config());
-    JsonObject cfg = node.section("venue");
-    return PgDatabases.prepare(vertx, node.postgres(), cfg.getString("database", "venue"), "db/venue",
-      Map.of("application_name", "booker-venue")).compose(p -> {
-      pool = p;
-      producer = KafkaClients.producer(vertx, node.kafkaBootstrap(), "venue-" + node.nodeName());
-      // The relay has a connection of its own: while it waits for Kafka, requests keep theirs.
-      relayPool = PgDatabases.pool(vertx, node.postgres(), cfg.getString("database", "venue"), 1,
-        Map.of("application_name", "booker-venue-relay"));
-      relay = new OutboxRelay(vertx, relayPool, producer, "venue", node.section("outbox"));
-      backlog = new OutboxBacklog(vertx, relayPool, "venue", node.section("outbox"));
-      redis = RedisClients.create(vertx, node.redis());
+    runtime = new ServiceRuntime(vertx, node, "venue");
+    return runtime.openWithOutbox(Map.of()).compose(v -> {
+      Pool pool = runtime.pool();
+      Redis redis = runtime.redis();
+      OutboxRelay relay = runtime.relay();
       BookingServiceClient bookings = RpcClients.create(vertx, BookingServiceClient.class, BookingServiceGrpcClient::create,
-        BookingServiceGrpcService.SERVICE_DESCRIPTOR, node.section("clients").getJsonObject("booking", new JsonObject()), 50052);
+        BookingServiceGrpcService.SERVICE_DESCRIPTOR,
+        node.section("clients").getJsonObject("booking", new JsonObject()), 50052);
       Clock clock = Clock.systemUTC();
       VenueServiceImpl service = new VenueServiceImpl(new VenueDeps(pool, redis, bookings, new VenueEvents(clock), relay::kick, clock));
-      binding = new RpcServiceBinding<>(VenueService.class, service, VenueServiceGrpcService.SERVICE_DESCRIPTOR, "venue",
-        AccessTokens.create(vertx, node.section("auth")));
-      return binding.bindEventBus(vertx);
-    }).compose(v -> GrpcEndpoint.serve(vertx, binding, cfg, 50051, "venue",
-      () -> pool.query("SELECT 1").execute().map(true).otherwise(false))).onSuccess(s -> {
-      grpcServer = s;
-      relay.start();
-      backlog.start();
+      return runtime.serve(VenueService.class, service, VenueServiceGrpcService.SERVICE_DESCRIPTOR, 50051);
     });
   }
 
   @Override
   public Future<?> stop() {
-    if (backlog != null) {
-      backlog.stop();
-    }
-    Future<Void> relayStopped = relay == null ? Future.succeededFuture() : relay.stop();
-    return relayStopped
-      .transform(v -> binding == null ? Future.succeededFuture() : binding.unbindEventBus())
-      .transform(v -> grpcServer == null ? Future.succeededFuture() : grpcServer.close())
-      .transform(v -> producer == null ? Future.succeededFuture() : producer.close())
-      .transform(v -> {
-        if (redis != null) {
-          redis.close();
-        }
-        return relayPool == null ? Future.succeededFuture() : relayPool.close();
-      })
-      .transform(v -> pool == null ? Future.succeededFuture() : pool.close());
+    return runtime == null ? Future.succeededFuture() : runtime.stop();
   }
 }

@@ -3,20 +3,22 @@ package io.booker.booking.adapter;
 import io.booker.booking.domain.SlotTaken;
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
+import io.booker.platform.pg.SqlStates;
 import io.vertx.pgclient.PgException;
 
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.booker.platform.pg.SqlStates.DEADLOCK_DETECTED;
+import static io.booker.platform.pg.SqlStates.EXCLUSION_VIOLATION;
+import static io.booker.platform.pg.SqlStates.LOCK_NOT_AVAILABLE;
+import static io.booker.platform.pg.SqlStates.SERIALIZATION_FAILURE;
+import static io.booker.platform.pg.SqlStates.UNIQUE_VIOLATION;
+
 /** What the booking database's refusals mean to a caller. */
 final class PgFailures {
 
-  static final String EXCLUSION_VIOLATION = "23P01";
-  static final String UNIQUE_VIOLATION = "23505";
-  static final String LOCK_NOT_AVAILABLE = "55P03";
-  static final String DEADLOCK = "40P01";
-  static final String SERIALIZATION = "40001";
   static final String IDEMPOTENCY_TABLE = "idempotency_keys";
   /** The primary key of idempotency_keys (scope, key): its constraint and its index. */
   static final String IDEMPOTENCY_KEY = IDEMPOTENCY_TABLE + "_pkey";
@@ -49,7 +51,7 @@ final class PgFailures {
       return waitedForIdempotencyKey(pe) ? duplicateInFlight()
         : new ServiceException(ErrorCode.UNAVAILABLE, "the table or booking is being changed by another request; try again");
     }
-    if (DEADLOCK.equals(state) || SERIALIZATION.equals(state)) {
+    if (DEADLOCK_DETECTED.equals(state) || SERIALIZATION_FAILURE.equals(state)) {
       return new ServiceException(ErrorCode.UNAVAILABLE, "conflicting changes; try again");
     }
     return t;
@@ -72,7 +74,7 @@ final class PgFailures {
 
   /** A deadlock broken by aborting this transaction, or a serialization failure: safe to run again. */
   static boolean isDeadlock(Throwable t) {
-    return t instanceof PgException pe && (DEADLOCK.equals(pe.getSqlState()) || SERIALIZATION.equals(pe.getSqlState()));
+    return SqlStates.is(t, DEADLOCK_DETECTED) || SqlStates.is(t, SERIALIZATION_FAILURE);
   }
 
   private static UUID tableOf(String detail) {

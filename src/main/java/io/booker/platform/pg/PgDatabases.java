@@ -6,11 +6,12 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Tuple;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * Each service owns one database on the PostgreSQL server. At start-up a service creates its
- * database if missing, migrates it with Flyway ({@code classpath:db/<service>}) and opens a pool.
+ * database if missing, migrates it with Flyway ({@code classpath:db/<service>}, and beside it the
+ * locations of what the service shares with others, such as {@code OutboxSchema}'s) and opens a pool.
  */
 public final class PgDatabases {
 
@@ -39,9 +41,33 @@ public final class PgDatabases {
    * {@code settings} (PostgreSQL run-time parameters such as {@code lock_timeout}).
    */
   public static Future<Pool> prepare(Vertx vertx, PgSettings pg, String database, String migrations, Map<String, String> settings) {
+    return prepare(vertx, pg, database, location(migrations), settings);
+  }
+
+  /** As {@link #prepare(Vertx, PgSettings, String, String, Map)}, the schema brought up to date by {@code migrations}. */
+  public static Future<Pool> prepare(Vertx vertx, PgSettings pg, String database, Migrations migrations, Map<String, String> settings) {
     return ensureDatabase(vertx, pg, database)
       .compose(v -> migrate(vertx, pg, database, migrations))
       .map(v -> pool(vertx, pg, database, pg.poolSize(), settings));
+  }
+
+  /** The Flyway migrations at {@code classpath:<location>}, recorded in Flyway's default history table. */
+  public static Migrations location(String location) {
+    return (pg, database) -> migrate(flyway(pg, database, location).load(), database);
+  }
+
+  /** Flyway on {@code database}, with the migrations at {@code classpath:<location>}. */
+  public static FluentConfiguration flyway(PgSettings pg, String database, String location) {
+    return Flyway.configure()
+      .dataSource(pg.jdbcUrl(database), pg.user(), pg.password())
+      .locations("classpath:" + location);
+  }
+
+  /** Runs {@code flyway}'s pending migrations and logs what it did ({@code event=database_migrated}). Blocking. */
+  public static MigrateResult migrate(Flyway flyway, String database) {
+    MigrateResult result = flyway.migrate();
+    log.info("event=database_migrated database={} applied={} version={}", database, result.migrationsExecuted, result.targetSchemaVersion);
+    return result;
   }
 
   public static Pool pool(Vertx vertx, PgSettings pg, String database, int maxSize) {
@@ -79,21 +105,16 @@ public final class PgDatabases {
           ? Future.<Void>succeededFuture()
           : conn.query("CREATE DATABASE " + database).execute().<Void>mapEmpty()
             // Two nodes starting at once may race here; the loser sees duplicate_database.
-            .recover(t -> t instanceof PgException pe && ("42P04".equals(pe.getSqlState()) || "23505".equals(pe.getSqlState()))
+            .recover(t -> SqlStates.is(t, SqlStates.DUPLICATE_DATABASE) || SqlStates.is(t, SqlStates.UNIQUE_VIOLATION)
               ? Future.succeededFuture() : Future.failedFuture(t))
             .onSuccess(v -> log.info("event=database_created database={}", database)))
         .eventually(conn::close));
   }
 
-  static Future<Void> migrate(Vertx vertx, PgSettings pg, String database, String migrations) {
+  static Future<Void> migrate(Vertx vertx, PgSettings pg, String database, Migrations migrations) {
     // Flyway speaks JDBC: run it once, at start-up, on a worker thread.
     return vertx.executeBlocking(() -> {
-      var result = Flyway.configure()
-        .dataSource(pg.jdbcUrl(database), pg.user(), pg.password())
-        .locations("classpath:" + migrations)
-        .load()
-        .migrate();
-      log.info("event=database_migrated database={} applied={} version={}", database, result.migrationsExecuted, result.targetSchemaVersion);
+      migrations.migrate(pg, database);
       return null;
     }, false);
   }

@@ -34,6 +34,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
+import static io.booker.platform.pg.SqlStates.FOREIGN_KEY_VIOLATION;
+import static io.booker.platform.pg.SqlStates.UNIQUE_VIOLATION;
+
 /**
  * The venue database. Writes that emit events add them to the outbox in the same transaction.
  * Lookups by id answer {@link Optional#empty()} for an unknown id; the caller names what is missing.
@@ -41,8 +44,6 @@ import java.util.function.IntConsumer;
 public final class VenueRepository {
 
   private static final String SERVICE = "venue";
-  private static final String UNIQUE_VIOLATION = "23505";
-  private static final String FOREIGN_KEY_VIOLATION = "23503";
   private static final String TABLE_NAME_PER_ROOM = "dining_tables_name_per_room";
 
   private final Pool pool;

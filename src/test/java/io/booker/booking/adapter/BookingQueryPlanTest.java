@@ -1,6 +1,7 @@
 package io.booker.booking.adapter;
 
 import io.booker.platform.config.PgSettings;
+import io.booker.platform.outbox.OutboxSchema;
 import io.booker.platform.pg.PgDatabases;
 import io.booker.dev.infra.InfraEndpoints;
 import io.booker.testinfra.TestInfra;
@@ -37,7 +38,7 @@ class BookingQueryPlanTest {
     InfraEndpoints infra = TestInfra.endpoints();
     vertx = Vertx.vertx();
     PgDatabases.prepare(vertx, new PgSettings(infra.pgHost(), infra.pgPort(), infra.pgUser(), infra.pgPassword(), "postgres", 2),
-      DB, "db/booking").compose(pool -> pool.close()).await();
+      DB, OutboxSchema.beside("db/booking"), java.util.Map.of()).compose(pool -> pool.close()).await();
     try (Connection c = connect(); Statement st = c.createStatement()) {
       st.execute("TRUNCATE bookings CASCADE");
       st.execute("INSERT INTO bookings (id, venue_id, room_id, table_id, slot_date, start_time, duration_minutes, during, party_size, "

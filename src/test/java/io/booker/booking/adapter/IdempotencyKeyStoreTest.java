@@ -1,6 +1,7 @@
 package io.booker.booking.adapter;
 
 import io.booker.platform.config.PgSettings;
+import io.booker.platform.outbox.OutboxSchema;
 import io.booker.platform.pg.PgDatabases;
 import io.booker.dev.infra.InfraEndpoints;
 import io.booker.testinfra.TestInfra;
@@ -30,7 +31,7 @@ class IdempotencyKeyStoreTest {
     InfraEndpoints infra = TestInfra.endpoints();
     vertx = Vertx.vertx();
     pool = PgDatabases.prepare(vertx, new PgSettings(infra.pgHost(), infra.pgPort(), infra.pgUser(), infra.pgPassword(), "postgres", 2),
-      "booking_keys", "db/booking").await();
+      "booking_keys", OutboxSchema.beside("db/booking"), java.util.Map.of()).await();
     store = new PgBookingStore(pool);
   }
 

@@ -29,7 +29,7 @@ class OutboxBacklogTest {
     InfraEndpoints infra = TestInfra.endpoints();
     vertx = Vertx.vertx();
     PgSettings pg = new PgSettings(infra.pgHost(), infra.pgPort(), infra.pgUser(), infra.pgPassword(), "postgres", 2);
-    pool = PgDatabases.prepare(vertx, pg, "outbox_backlog_it", "db/booking").await();
+    pool = PgDatabases.prepare(vertx, pg, "outbox_backlog_it", OutboxSchema.beside("db/booking"), java.util.Map.of()).await();
   }
 
   @AfterAll

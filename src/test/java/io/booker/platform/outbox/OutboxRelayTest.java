@@ -44,7 +44,7 @@ class OutboxRelayTest {
     InfraEndpoints infra = TestInfra.endpoints();
     vertx = Vertx.vertx();
     pg = new PgSettings(infra.pgHost(), infra.pgPort(), infra.pgUser(), infra.pgPassword(), "postgres", 4);
-    pool = PgDatabases.prepare(vertx, pg, "outbox_it", "db/venue").await();
+    pool = PgDatabases.prepare(vertx, pg, "outbox_it", OutboxSchema.beside("db/venue"), Map.of()).await();
   }
 
   @AfterAll

@@ -1,6 +1,7 @@
 package io.booker.venue.adapter;
 
 import io.booker.platform.config.PgSettings;
+import io.booker.platform.outbox.OutboxSchema;
 import io.booker.platform.pg.PgDatabases;
 import io.booker.dev.infra.InfraEndpoints;
 import io.booker.testinfra.TestInfra;
@@ -36,7 +37,7 @@ class TablePositionColumnsTest {
     InfraEndpoints infra = TestInfra.endpoints();
     vertx = Vertx.vertx();
     pool = PgDatabases.prepare(vertx, new PgSettings(infra.pgHost(), infra.pgPort(), infra.pgUser(), infra.pgPassword(), "postgres", 2),
-      "venue_positions", "db/venue").await();
+      "venue_positions", OutboxSchema.beside("db/venue"), java.util.Map.of()).await();
     venue = UUID.randomUUID();
     room = UUID.randomUUID();
     pool.preparedQuery("INSERT INTO venues (id, name, timezone) VALUES ($1, 'Columns', 'UTC')").execute(Tuple.of(venue)).await();

@@ -7,9 +7,9 @@ import io.booker.common.access.Role;
 import io.booker.gateway.auth.IdentityStore;
 import io.booker.gateway.auth.domain.User;
 import io.booker.platform.pg.Sql;
+import io.booker.platform.pg.SqlStates;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -28,7 +28,6 @@ import java.util.function.Function;
 public final class PgIdentityStore implements IdentityStore {
 
   static final String SERVICE = "gateway";
-  private static final String UNIQUE_VIOLATION = "23505";
 
   private final Pool pool;
 
@@ -171,7 +170,7 @@ public final class PgIdentityStore implements IdentityStore {
   }
 
   private static Throwable loginTaken(Throwable t, String login) {
-    if (t instanceof PgException pe && UNIQUE_VIOLATION.equals(pe.getSqlState())) {
+    if (SqlStates.is(t, SqlStates.UNIQUE_VIOLATION)) {
       return new ServiceException(ErrorCode.ALREADY_EXISTS, "login '" + login + "' is taken");
     }
     return t;

@@ -1,0 +1,3 @@
+-- The W3C traceparent of the request that wrote the event (null when it was not traced): the relay's
+-- Kafka publish continues that trace and carries it on to the consumers in the record's headers.
+ALTER TABLE outbox ADD COLUMN traceparent text;
