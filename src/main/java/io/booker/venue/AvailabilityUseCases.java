@@ -5,14 +5,11 @@ import io.booker.common.ServiceException;
 import io.booker.common.Times;
 import io.booker.common.access.Caller;
 import io.booker.common.access.Permission;
-import io.booker.proto.booking.CheckTableAvailabilityRequest;
-import io.booker.proto.booking.TableAvailabilityInfo;
 import io.booker.proto.common.Slot;
 import io.booker.proto.common.TableRef;
 import io.booker.proto.venue.*;
-import io.booker.venue.adapter.AvailabilityRepository;
-import io.booker.venue.adapter.AvailabilitySnapshot;
 import io.booker.venue.domain.AvailabilityPlanner;
+import io.booker.venue.domain.AvailabilitySnapshot;
 import io.booker.venue.domain.SlotCheck;
 import io.booker.venue.domain.TableChoice;
 import io.booker.venue.domain.TableCandidate;
@@ -20,6 +17,7 @@ import io.booker.venue.domain.TableOffer;
 import io.booker.venue.domain.TablesAtSlot;
 import io.vertx.core.Future;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -45,12 +43,14 @@ final class AvailabilityUseCases {
   static final int DEFAULT_MAX_OFFERS = 50;
   static final int MAX_OFFERS = 200;
 
-  private final VenueDeps deps;
-  private final AvailabilityRepository repository;
+  private final AvailabilityReads reads;
+  private final BookingOccupancy bookings;
+  private final Clock clock;
 
   AvailabilityUseCases(VenueDeps deps) {
-    this.deps = deps;
-    this.repository = new AvailabilityRepository(deps.pool());
+    this.reads = deps.availability();
+    this.bookings = deps.bookings();
+    this.clock = deps.clock();
   }
 
   Future<CheckAvailabilityResponse> checkAvailability(Caller caller, CheckAvailabilityRequest request) {
@@ -67,12 +67,11 @@ final class AvailabilityUseCases {
     if (party < 1 || party > AvailabilityPlanner.MAX_PARTY_SIZE) {
       throw ServiceException.invalid("party_size", "must be between 1 and " + AvailabilityPlanner.MAX_PARTY_SIZE);
     }
-    Slot resolved = Slot.newBuilder().setDate(Times.formatDate(date)).setStartTime(Times.formatTime(start)).setDurationMinutes(duration).build();
     int maxOffers = maxOffers(request.getMaxOffers());
-    return repository.snapshot(venueId, date).compose(found -> {
+    return reads.snapshot(venueId, date).compose(found -> {
       AvailabilitySnapshot venue = found.orElseThrow(() -> ServiceException.notFound("venue", request.getVenueId()));
-      SlotCheck check = venue.calendar().check(date, start, duration, deps.clock().instant());
-      return freeTables(venueId, venue, resolved, party, check)
+      SlotCheck check = venue.calendar().check(date, start, duration, clock.instant());
+      return freeTables(venueId, venue, date, start, duration, party, check)
         .map(free -> answer(venueId.toString(), AvailabilityPlanner.plan(venue.tables(), free, party, check),
           maxOffers, request.getIncludeUnavailable()));
     });
@@ -101,12 +100,12 @@ final class AvailabilityUseCases {
     LocalTime start = Times.parseTime("slot.start_time", request.getSlot().getStartTime());
     int duration = Times.durationMinutes(request.getSlot().getDurationMinutes());
     UUID[] asked = mergedId.isEmpty() ? new UUID[]{tableId} : new UUID[]{tableId, UUID.fromString(mergedId)};
-    return repository.snapshot(venueId, date, asked).map(found -> {
+    return reads.snapshot(venueId, date, asked).map(found -> {
       AvailabilitySnapshot venue = found.orElseThrow(() -> ServiceException.notFound("venue", request.getVenueId()));
       Map<String, TableCandidate> byId = new HashMap<>();
       venue.tables().forEach(t -> byId.put(t.tableId(), t));
       TableChoice choice = TableChoice.of(byId, tableId.toString(), roomId, mergedId, mergedRoomId, request.getPartySize());
-      SlotCheck check = venue.calendar().check(date, start, duration, deps.clock().instant());
+      SlotCheck check = venue.calendar().check(date, start, duration, clock.instant());
       if (!check.open()) {
         String field = check.verdict() == SlotCheck.Verdict.TIME_DOES_NOT_EXIST ? "slot.start_time" : "slot";
         throw ServiceException.invalid(field, check.reason());
@@ -151,13 +150,12 @@ final class AvailabilityUseCases {
     LocalDate date = Times.parseDate("slot.date", request.getSlot().getDate());
     LocalTime start = Times.parseTime("slot.start_time", request.getSlot().getStartTime());
     int duration = Times.durationMinutes(request.getSlot().getDurationMinutes());
-    Slot resolved = Slot.newBuilder().setDate(Times.formatDate(date)).setStartTime(Times.formatTime(start)).setDurationMinutes(duration).build();
-    return repository.snapshot(venueId, date, distinct.toArray(UUID[]::new)).compose(found -> {
+    return reads.snapshot(venueId, date, distinct.toArray(UUID[]::new)).compose(found -> {
       AvailabilitySnapshot venue = found.orElseThrow(() -> ServiceException.notFound("venue", request.getVenueId()));
       TablesAtSlot.requireKnown(asked, venue.tables());
-      SlotCheck check = venue.calendar().check(date, start, duration, deps.clock().instant());
+      SlotCheck check = venue.calendar().check(date, start, duration, clock.instant());
       Future<Set<String>> free = check.open()
-        ? freeOf(venueId, venue, resolved, distinct.stream().map(UUID::toString).toList()) : Future.succeededFuture(Set.of());
+        ? freeOf(venueId, venue, date, start, duration, distinct.stream().map(UUID::toString).toList()) : Future.succeededFuture(Set.of());
       return free.map(ids -> {
         CheckTablesResponse.Builder out = CheckTablesResponse.newBuilder();
         for (TablesAtSlot.Answer a : TablesAtSlot.answer(asked, check, ids)) {
@@ -188,7 +186,8 @@ final class AvailabilityUseCases {
    * to ask when the slot is outside the hours or no table could take part; a failure of the call
    * fails the check (it never reads as "nothing available").
    */
-  private Future<Set<String>> freeTables(UUID venueId, AvailabilitySnapshot venue, Slot slot, int party, SlotCheck check) {
+  private Future<Set<String>> freeTables(UUID venueId, AvailabilitySnapshot venue, LocalDate date, LocalTime start, int duration, int party,
+                                         SlotCheck check) {
     List<String> ids = new ArrayList<>();
     for (TableCandidate t : venue.tables()) {
       if (t.capacity() >= party || t.canMerge()) {
@@ -198,22 +197,12 @@ final class AvailabilityUseCases {
     if (!check.open() || ids.isEmpty()) {
       return Future.succeededFuture(Set.of());
     }
-    return freeOf(venueId, venue, slot, ids);
+    return freeOf(venueId, venue, date, start, duration, ids);
   }
 
   /** One call to the booking service: which of {@code ids} have no booking overlapping the slot. */
-  private Future<Set<String>> freeOf(UUID venueId, AvailabilitySnapshot venue, Slot slot, List<String> ids) {
-    CheckTableAvailabilityRequest ask = CheckTableAvailabilityRequest.newBuilder()
-      .setVenueId(venueId.toString()).addAllTableIds(ids).setSlot(slot).setTimezone(venue.zone().getId()).build();
-    return deps.bookings().checkTableAvailability(ask).map(answer -> {
-      Set<String> free = new HashSet<>();
-      for (TableAvailabilityInfo info : answer.getTablesList()) {
-        if (info.getAvailable()) {
-          free.add(info.getTableId());
-        }
-      }
-      return free;
-    });
+  private Future<Set<String>> freeOf(UUID venueId, AvailabilitySnapshot venue, LocalDate date, LocalTime start, int duration, List<String> ids) {
+    return bookings.freeTables(venueId.toString(), ids, date, start, duration, venue.zone());
   }
 
   /**

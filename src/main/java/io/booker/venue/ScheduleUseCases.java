@@ -6,7 +6,6 @@ import io.booker.common.Times;
 import io.booker.common.access.Caller;
 import io.booker.common.access.Permission;
 import io.booker.proto.venue.*;
-import io.booker.venue.adapter.ScheduleRepository;
 import io.booker.venue.domain.DayHoursText;
 import io.booker.venue.domain.DayRange;
 import io.booker.venue.domain.OpeningRange;
@@ -14,6 +13,7 @@ import io.booker.venue.domain.SpecialDay;
 import io.booker.venue.domain.WeeklyHours;
 import io.vertx.core.Future;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,12 +33,16 @@ final class ScheduleUseCases {
   /** The longest range ListSpecialHours answers, so one request cannot read years of rows. */
   static final int MAX_LIST_YEARS = 3;
 
-  private final VenueDeps deps;
-  private final ScheduleRepository repository;
+  private final ScheduleStore store;
+  private final VenueEvents events;
+  private final Runnable eventsWritten;
+  private final Clock clock;
 
   ScheduleUseCases(VenueDeps deps) {
-    this.deps = deps;
-    this.repository = new ScheduleRepository(deps.pool());
+    this.store = deps.schedule();
+    this.events = deps.events();
+    this.eventsWritten = deps.eventsWritten();
+    this.clock = deps.clock();
   }
 
   /** Replaces the whole week; an empty list with closed_all_week means closed every day. */
@@ -50,7 +54,7 @@ final class ScheduleUseCases {
       days.add(new DayHoursText(d.hasWeekday() ? d.getWeekday() : null, d.getOpenTime(), d.getCloseTime()));
     }
     WeeklyHours week = WeeklyHours.parseWeek(days, request.getClosedAllWeek());
-    return repository.replaceWeek(venueId, week, deps.events().scheduleUpdated(venueId.toString(), ""))
+    return store.replaceWeek(venueId, week, events.scheduleUpdated(caller, venueId.toString(), ""))
       .map(found -> written(found, request.getVenueId()))
       .map(v -> SetOpeningHoursResponse.newBuilder().setSuccess(true).build());
   }
@@ -58,7 +62,7 @@ final class ScheduleUseCases {
   Future<OpeningHours> getOpeningHours(Caller caller, GetOpeningHoursRequest request) {
     UUID venueId = Ids.uuid("venue_id", request.getVenueId());
     caller.require(Permission.READ_VENUE, venueId.toString(), "venue", request.getVenueId());
-    return repository.week(venueId).map(week -> {
+    return store.week(venueId).map(week -> {
       OpeningHours.Builder out = OpeningHours.newBuilder().setVenueId(venueId.toString());
       for (DayRange d : week.orElseThrow(() -> ServiceException.notFound("venue", request.getVenueId()))) {
         out.addDays(DayHours.newBuilder().setWeekday(d.weekday()).setOpenTime(d.openTime()).setCloseTime(d.closeTime()));
@@ -76,7 +80,7 @@ final class ScheduleUseCases {
     caller.require(Permission.EDIT_SCHEDULE, venueId.toString(), "venue", request.getVenueId());
     SpecialDay day = specialDay(request);
     String date = Times.formatDate(day.date());
-    return repository.putSpecialDay(venueId, day, deps.events().scheduleUpdated(venueId.toString(), date))
+    return store.putSpecialDay(venueId, day, events.scheduleUpdated(caller, venueId.toString(), date))
       .map(found -> written(found, request.getVenueId()))
       .map(v -> SetSpecialHoursResponse.newBuilder().setSuccess(true).build());
   }
@@ -103,9 +107,9 @@ final class ScheduleUseCases {
     caller.require(Permission.READ_VENUE, venueId.toString(), "venue", request.getVenueId());
     LocalDate from = request.getFromDate().isEmpty() ? null : Times.parseDate("from_date", request.getFromDate());
     LocalDate to = request.getToDate().isEmpty() ? null : Times.parseDate("to_date", request.getToDate());
-    return repository.timezone(venueId).compose(zone -> {
+    return store.timezone(venueId).compose(zone -> {
       String timezone = zone.orElseThrow(() -> ServiceException.notFound("venue", request.getVenueId()));
-      LocalDate first = from != null ? from : LocalDate.ofInstant(deps.clock().instant(), ZoneId.of(timezone));
+      LocalDate first = from != null ? from : LocalDate.ofInstant(clock.instant(), ZoneId.of(timezone));
       LocalDate last = to != null ? to : first.plusDays(DEFAULT_LIST_DAYS);
       if (last.isBefore(first)) {
         throw ServiceException.invalid("to_date", "must not be before from_date (" + Times.formatDate(first) + ")");
@@ -113,7 +117,7 @@ final class ScheduleUseCases {
       if (last.isAfter(first.plusYears(MAX_LIST_YEARS))) {
         throw ServiceException.invalid("to_date", "must be at most " + MAX_LIST_YEARS + " years after from_date");
       }
-      return repository.specialDays(venueId, first, last);
+      return store.specialDays(venueId, first, last);
     }).map(days -> {
       ListSpecialHoursResponse.Builder out = ListSpecialHoursResponse.newBuilder();
       for (SpecialDay d : days) {
@@ -144,12 +148,12 @@ final class ScheduleUseCases {
     String day = Times.formatDate(date);
     String missing = "special hours of venue " + request.getVenueId() + " on";
     caller.require(Permission.EDIT_SCHEDULE, venueId.toString(), missing, day);
-    return repository.deleteSpecialDay(venueId, date, deps.events().scheduleUpdated(venueId.toString(), day))
+    return store.deleteSpecialDay(venueId, date, events.scheduleUpdated(caller, venueId.toString(), day))
       .map(found -> {
         if (!found) {
           throw ServiceException.notFound(missing, day);
         }
-        deps.eventsWritten().run();
+        eventsWritten.run();
         return DeleteSpecialHoursResponse.newBuilder().setSuccess(true).build();
       });
   }
@@ -159,7 +163,7 @@ final class ScheduleUseCases {
     if (!found) {
       throw ServiceException.notFound("venue", venueId);
     }
-    deps.eventsWritten().run();
+    eventsWritten.run();
     return null;
   }
 }

@@ -1,15 +1,13 @@
 package io.booker.venue;
 
-import io.booker.proto.booking.BookingServiceClient;
-import io.vertx.redis.client.Redis;
-import io.vertx.sqlclient.Pool;
-
 import java.time.Clock;
 
 /**
- * What the venue use cases need from the outside world.
+ * What the venue use cases need from the outside world: a store per aggregate, the availability
+ * read, the layout cache, the booking service's occupancy look-up, and the event builder.
  *
  * @param eventsWritten called after a transaction that appended outbox events has committed
  */
-public record VenueDeps(Pool pool, Redis redis, BookingServiceClient bookings, VenueEvents events, Runnable eventsWritten, Clock clock) {
+record VenueDeps(VenueStore venues, RoomStore rooms, TableStore tables, ScheduleStore schedule, AvailabilityReads availability,
+                 CachedLayouts layouts, BookingOccupancy bookings, VenueEvents events, Runnable eventsWritten, Clock clock) {
 }

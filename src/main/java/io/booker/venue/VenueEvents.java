@@ -1,8 +1,7 @@
 package io.booker.venue;
 
-import io.booker.platform.auth.AccessTokens;
+import io.booker.common.access.Caller;
 import io.booker.platform.outbox.OutboxEvent;
-import io.booker.platform.rpc.CallContext;
 import io.booker.proto.common.EventHeaders;
 import io.booker.platform.tracing.TraceAttributes;
 import io.booker.platform.tracing.Tracing;
@@ -18,7 +17,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-/** Builds the venue service's Kafka events; every topic is keyed by venue id. */
+/**
+ * Builds the venue service's Kafka events; every topic is keyed by venue id, and every event names
+ * the caller who made the change as its actor.
+ */
 public final class VenueEvents {
 
   public static final String VENUE_CREATED = "venue.created";
@@ -33,40 +35,34 @@ public final class VenueEvents {
     this.clock = clock;
   }
 
-  public OutboxEvent venueCreated(Venue venue) {
-    return event(VENUE_CREATED, venue.getId(), b -> b.setVenueCreated(
+  public OutboxEvent venueCreated(Caller by, Venue venue) {
+    return event(by, VENUE_CREATED, venue.getId(), b -> b.setVenueCreated(
       VenueCreated.newBuilder().setName(venue.getName()).setTimezone(venue.getTimezone())
         .setLanguage(venue.getLanguage())));
   }
 
-  public OutboxEvent venueUpdated(Venue venue) {
-    return event(VENUE_UPDATED, venue.getId(), b -> b.setVenueUpdated(
+  public OutboxEvent venueUpdated(Caller by, Venue venue) {
+    return event(by, VENUE_UPDATED, venue.getId(), b -> b.setVenueUpdated(
       VenueUpdated.newBuilder().setName(venue.getName()).setTimezone(venue.getTimezone())
         .setLanguage(venue.getLanguage())));
   }
 
-  public OutboxEvent venueDeleted(String venueId) {
-    return event(VENUE_DELETED, venueId, b -> b.setVenueDeleted(VenueDeleted.getDefaultInstance()));
+  public OutboxEvent venueDeleted(Caller by, String venueId) {
+    return event(by, VENUE_DELETED, venueId, b -> b.setVenueDeleted(VenueDeleted.getDefaultInstance()));
   }
 
   /** A room's tables changed (created, updated or deleted); {@code tableIds} are the tables concerned. */
-  public OutboxEvent layoutUpdated(String venueId, String roomId, List<String> tableIds) {
-    return event(LAYOUT_UPDATED, venueId, b -> b.setLayoutUpdated(
+  public OutboxEvent layoutUpdated(Caller by, String venueId, String roomId, List<String> tableIds) {
+    return event(by, LAYOUT_UPDATED, venueId, b -> b.setLayoutUpdated(
       TableLayoutUpdated.newBuilder().setRoomId(roomId).addAllTableIds(tableIds)));
   }
 
   /** The weekly hours ({@code date} empty) or the special hours of {@code date} changed. */
-  public OutboxEvent scheduleUpdated(String venueId, String date) {
-    return event(SCHEDULE_UPDATED, venueId, b -> b.setScheduleUpdated(VenueScheduleUpdated.newBuilder().setDate(date)));
+  public OutboxEvent scheduleUpdated(Caller by, String venueId, String date) {
+    return event(by, SCHEDULE_UPDATED, venueId, b -> b.setScheduleUpdated(VenueScheduleUpdated.newBuilder().setDate(date)));
   }
 
-  /** The user whose call is being served: every change records who made it. */
-  private static String actor() {
-    AccessTokens.Verified caller = CallContext.verified();
-    return caller == null ? "" : caller.caller().userId();
-  }
-
-  private OutboxEvent event(String type, String venueId, java.util.function.Consumer<VenueEvent.Builder> payload) {
+  private OutboxEvent event(Caller by, String type, String venueId, java.util.function.Consumer<VenueEvent.Builder> payload) {
     UUID eventId = UUID.randomUUID();
     Tracing.currentSpan().setAttribute(TraceAttributes.VENUE_ID, venueId);
     VenueEvent.Builder b = VenueEvent.newBuilder()
@@ -76,7 +72,7 @@ public final class VenueEvents {
         .setEventType(type)
         .setSource("venue")
         .setTimestamp(clock.instant().getEpochSecond())
-        .setActorId(actor()))
+        .setActorId(by.userId() == null ? "" : by.userId()))
       .setVenueId(venueId);
     payload.accept(b);
     return OutboxEvent.of(eventId, type, venueId, b.build());

@@ -6,10 +6,11 @@ import io.booker.proto.venue.*;
 import io.vertx.core.Future;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The venue service behind the generated {@link VenueService} contract: a facade over the use
- * cases for structure (venues, rooms, tables, layout), schedule (opening and special hours) and
+ * cases for venues, rooms, tables, the table layout, the schedule (opening and special hours) and
  * availability.
  *
  * <p>Each call runs on behalf of the caller its transport verified ({@link CallContext#caller()}),
@@ -18,32 +19,45 @@ import java.util.function.Function;
  */
 public final class VenueServiceImpl implements VenueService {
 
-  private final StructureUseCases structure;
+  private final Supplier<Caller> currentCaller;
+  private final VenueUseCases venues;
+  private final RoomUseCases rooms;
+  private final TableUseCases tables;
+  private final LayoutUseCases layouts;
   private final ScheduleUseCases schedule;
   private final AvailabilityUseCases availability;
 
-  public VenueServiceImpl(VenueDeps deps) {
-    this.structure = new StructureUseCases(deps);
+  VenueServiceImpl(VenueDeps deps) {
+    this(deps, CallContext::caller);
+  }
+
+  /** @param caller the caller of the call being served (tests give their own) */
+  VenueServiceImpl(VenueDeps deps, Supplier<Caller> caller) {
+    this.currentCaller = caller;
+    this.venues = new VenueUseCases(deps);
+    this.rooms = new RoomUseCases(deps);
+    this.tables = new TableUseCases(deps);
+    this.layouts = new LayoutUseCases(deps);
     this.schedule = new ScheduleUseCases(deps);
     this.availability = new AvailabilityUseCases(deps);
   }
 
-  @Override public Future<Venue> createVenue(CreateVenueRequest r) { return asCaller(c -> structure.createVenue(c, r)); }
-  @Override public Future<Venue> getVenue(GetVenueRequest r) { return asCaller(c -> structure.getVenue(c, r)); }
-  @Override public Future<ListVenuesResponse> listVenues(ListVenuesRequest r) { return asCaller(c -> structure.listVenues(c, r)); }
-  @Override public Future<Venue> updateVenue(UpdateVenueRequest r) { return asCaller(c -> structure.updateVenue(c, r)); }
-  @Override public Future<DeleteVenueResponse> deleteVenue(DeleteVenueRequest r) { return asCaller(c -> structure.deleteVenue(c, r)); }
-  @Override public Future<Room> createRoom(CreateRoomRequest r) { return asCaller(c -> structure.createRoom(c, r)); }
-  @Override public Future<Room> getRoom(GetRoomRequest r) { return asCaller(c -> structure.getRoom(c, r)); }
-  @Override public Future<ListRoomsResponse> listRooms(ListRoomsRequest r) { return asCaller(c -> structure.listRooms(c, r)); }
-  @Override public Future<Room> updateRoom(UpdateRoomRequest r) { return asCaller(c -> structure.updateRoom(c, r)); }
-  @Override public Future<DeleteRoomResponse> deleteRoom(DeleteRoomRequest r) { return asCaller(c -> structure.deleteRoom(c, r)); }
-  @Override public Future<Table> createTable(CreateTableRequest r) { return asCaller(c -> structure.createTable(c, r)); }
-  @Override public Future<Table> getTable(GetTableRequest r) { return asCaller(c -> structure.getTable(c, r)); }
-  @Override public Future<ListTablesResponse> listTables(ListTablesRequest r) { return asCaller(c -> structure.listTables(c, r)); }
-  @Override public Future<Table> updateTable(UpdateTableRequest r) { return asCaller(c -> structure.updateTable(c, r)); }
-  @Override public Future<DeleteTableResponse> deleteTable(DeleteTableRequest r) { return asCaller(c -> structure.deleteTable(c, r)); }
-  @Override public Future<GetTableLayoutResponse> getTableLayout(GetTableLayoutRequest r) { return asCaller(c -> structure.getTableLayout(c, r)); }
+  @Override public Future<Venue> createVenue(CreateVenueRequest r) { return asCaller(c -> venues.createVenue(c, r)); }
+  @Override public Future<Venue> getVenue(GetVenueRequest r) { return asCaller(c -> venues.getVenue(c, r)); }
+  @Override public Future<ListVenuesResponse> listVenues(ListVenuesRequest r) { return asCaller(c -> venues.listVenues(c, r)); }
+  @Override public Future<Venue> updateVenue(UpdateVenueRequest r) { return asCaller(c -> venues.updateVenue(c, r)); }
+  @Override public Future<DeleteVenueResponse> deleteVenue(DeleteVenueRequest r) { return asCaller(c -> venues.deleteVenue(c, r)); }
+  @Override public Future<Room> createRoom(CreateRoomRequest r) { return asCaller(c -> rooms.createRoom(c, r)); }
+  @Override public Future<Room> getRoom(GetRoomRequest r) { return asCaller(c -> rooms.getRoom(c, r)); }
+  @Override public Future<ListRoomsResponse> listRooms(ListRoomsRequest r) { return asCaller(c -> rooms.listRooms(c, r)); }
+  @Override public Future<Room> updateRoom(UpdateRoomRequest r) { return asCaller(c -> rooms.updateRoom(c, r)); }
+  @Override public Future<DeleteRoomResponse> deleteRoom(DeleteRoomRequest r) { return asCaller(c -> rooms.deleteRoom(c, r)); }
+  @Override public Future<Table> createTable(CreateTableRequest r) { return asCaller(c -> tables.createTable(c, r)); }
+  @Override public Future<Table> getTable(GetTableRequest r) { return asCaller(c -> tables.getTable(c, r)); }
+  @Override public Future<ListTablesResponse> listTables(ListTablesRequest r) { return asCaller(c -> tables.listTables(c, r)); }
+  @Override public Future<Table> updateTable(UpdateTableRequest r) { return asCaller(c -> tables.updateTable(c, r)); }
+  @Override public Future<DeleteTableResponse> deleteTable(DeleteTableRequest r) { return asCaller(c -> tables.deleteTable(c, r)); }
+  @Override public Future<GetTableLayoutResponse> getTableLayout(GetTableLayoutRequest r) { return asCaller(c -> layouts.getTableLayout(c, r)); }
 
   @Override public Future<SetOpeningHoursResponse> setOpeningHours(SetOpeningHoursRequest r) { return asCaller(c -> schedule.setOpeningHours(c, r)); }
   @Override public Future<OpeningHours> getOpeningHours(GetOpeningHoursRequest r) { return asCaller(c -> schedule.getOpeningHours(c, r)); }
@@ -59,9 +73,9 @@ public final class VenueServiceImpl implements VenueService {
    * Runs a use case for the verified caller of the call being served; what it throws (validation,
    * access, a missing caller) becomes a failed future, as the contract wants.
    */
-  private static <T> Future<T> asCaller(Function<Caller, Future<T>> useCase) {
+  private <T> Future<T> asCaller(Function<Caller, Future<T>> useCase) {
     try {
-      return useCase.apply(CallContext.caller());
+      return useCase.apply(currentCaller.get());
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }

@@ -9,6 +9,11 @@ import io.booker.platform.rpc.RpcClients;
 import io.booker.proto.booking.BookingServiceClient;
 import io.booker.proto.booking.BookingServiceGrpcClient;
 import io.booker.proto.booking.BookingServiceGrpcService;
+import io.booker.venue.adapter.AvailabilityRepository;
+import io.booker.venue.adapter.LayoutCache;
+import io.booker.venue.adapter.RpcBookingOccupancy;
+import io.booker.venue.adapter.ScheduleRepository;
+import io.booker.venue.adapter.VenueRepository;
 import io.vertx.redis.client.Redis;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -39,7 +44,9 @@ public final class VenueVerticle extends VerticleBase {
         BookingServiceGrpcService.SERVICE_DESCRIPTOR,
         node.section("clients").getJsonObject("booking", new JsonObject()), 50052);
       Clock clock = Clock.systemUTC();
-      VenueServiceImpl service = new VenueServiceImpl(new VenueDeps(pool, redis, bookings, new VenueEvents(clock), relay::kick, clock));
+      VenueRepository structure = new VenueRepository(pool);
+      VenueServiceImpl service = new VenueServiceImpl(new VenueDeps(structure, structure, structure, new ScheduleRepository(pool),
+        new AvailabilityRepository(pool), new LayoutCache(redis), new RpcBookingOccupancy(bookings), new VenueEvents(clock), relay::kick, clock));
       return runtime.serve(VenueService.class, service, VenueServiceGrpcService.SERVICE_DESCRIPTOR, 50051);
     });
   }

@@ -3,108 +3,119 @@ package io.booker.venue;
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
 import io.booker.common.access.Caller;
-import io.booker.common.access.Role;
 import io.booker.proto.common.Slot;
 import io.booker.proto.common.TableRef;
 import io.booker.proto.venue.*;
+import io.booker.venue.domain.SpecialDay;
 import io.vertx.core.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
+import static io.booker.venue.Fakes.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The venue service's own access rules, for every call that names its venue, decided before the
- * use case reaches the database, Redis or the booking service ({@link InfraProbe}): a refused
- * caller reaches nothing, an allowed one goes on to its first dependency. Calls by room or table
- * id need the row's venue from the database; {@code io.booker.it.VenueAccessTest} covers them.
+ * The venue service's own access rules, for every call, against the fakes: an allowed caller gets
+ * the call done; a refused one gets PERMISSION_DENIED, or NOT_FOUND exactly as for a missing
+ * venue, room or table, and nothing is written, no event committed, no cache entry dropped and the
+ * booking service not asked. Calls that name their venue decide before reaching anything; calls
+ * by room or table id first read the row's venue (only that).
  */
 class VenueAccessRulesTest {
 
-  static final String A = UUID.randomUUID().toString();
-  static final String B = UUID.randomUUID().toString();
-  static final String ROOM = UUID.randomUUID().toString();
-  static final String TABLE = UUID.randomUUID().toString();
-  static final String DATE = "2031-06-01";
-
-  static final Caller ADMIN = new Caller(UUID.randomUUID().toString(), Role.ADMIN, Set.of());
-  static final Caller MANAGER_A = new Caller(UUID.randomUUID().toString(), Role.MANAGER, Set.of(A));
-  static final Caller HOST_A = new Caller(UUID.randomUUID().toString(), Role.HOST, Set.of(A));
-  static final Caller HOST_B = new Caller(UUID.randomUUID().toString(), Role.HOST, Set.of(B));
-  static final Caller MANAGER_B = new Caller(UUID.randomUUID().toString(), Role.MANAGER, Set.of(B));
   static final List<Caller> CALLERS = List.of(ADMIN, MANAGER_A, HOST_A, HOST_B, MANAGER_B);
 
-  /** What a caller gets: let through to the service's dependencies, PERMISSION_DENIED, or NOT_FOUND like a missing venue. */
-  enum Outcome { THROUGH, DENIED, MISSING }
+  /** What a caller gets: the call done, PERMISSION_DENIED, or NOT_FOUND like a missing venue (room, table). */
+  enum Outcome { DONE, DENIED, MISSING }
 
-  static final Outcome T = Outcome.THROUGH;
+  static final Outcome T = Outcome.DONE;
   static final Outcome D = Outcome.DENIED;
   static final Outcome M = Outcome.MISSING;
 
-  /** The use cases, wired to a fresh probe. */
-  record UseCases(StructureUseCases structure, ScheduleUseCases schedule, AvailabilityUseCases availability) {
-    static UseCases on(InfraProbe probe) {
-      return new UseCases(new StructureUseCases(probe.deps), new ScheduleUseCases(probe.deps), new AvailabilityUseCases(probe.deps));
-    }
-  }
-
-  /** One call on venue A, what a missing venue answers to it, and what each of {@link #CALLERS} gets. */
-  record Row(String call, BiFunction<UseCases, Caller, Future<?>> run, String missing, Outcome... outcomes) {
+  /**
+   * One call on venue A, what a missing one answers to it, whether it is by room or table id
+   * (then a refusal may read the row's venue), and what each of {@link #CALLERS} gets.
+   */
+  record Row(String call, BiFunction<Fakes, Caller, Future<?>> run, String missing, boolean byId, Outcome... outcomes) {
   }
 
   static final String VENUE_A_MISSING = "venue " + A + " not found";
+  static final String ROOM_MISSING = "room " + ROOM + " not found";
+  static final String TABLE_MISSING = "table " + TABLE + " not found";
 
   static List<Row> rows() {
     Slot slot = Slot.newBuilder().setDate(DATE).setStartTime("19:00").setDurationMinutes(120).build();
     //                                                                                                  admin mgrA hostA hostB mgrB
     return List.of(
-      new Row("CreateVenue", (u, c) -> u.structure().createVenue(c, CreateVenueRequest.newBuilder().setName("New").build()),
-        null, T, D, D, D, D),
-      new Row("GetVenue", (u, c) -> u.structure().getVenue(c, GetVenueRequest.newBuilder().setId(A).build()),
-        VENUE_A_MISSING, T, T, T, M, M),
-      new Row("UpdateVenue", (u, c) -> u.structure().updateVenue(c, UpdateVenueRequest.newBuilder().setId(A).setName("Renamed").build()),
-        VENUE_A_MISSING, T, T, D, M, M),
-      new Row("DeleteVenue", (u, c) -> u.structure().deleteVenue(c, DeleteVenueRequest.newBuilder().setId(A).build()),
-        VENUE_A_MISSING, T, D, D, M, M),
-      new Row("CreateRoom", (u, c) -> u.structure().createRoom(c, CreateRoomRequest.newBuilder().setVenueId(A).setName("Hall").build()),
-        VENUE_A_MISSING, T, T, D, M, M),
-      new Row("ListRooms", (u, c) -> u.structure().listRooms(c, ListRoomsRequest.newBuilder().setVenueId(A).build()),
-        VENUE_A_MISSING, T, T, T, M, M),
-      new Row("ListTables of a venue", (u, c) -> u.structure().listTables(c, ListTablesRequest.newBuilder().setVenueId(A).build()),
-        VENUE_A_MISSING, T, T, T, M, M),
-      new Row("GetTableLayout with venue_id", (u, c) -> u.structure().getTableLayout(c,
+      new Row("CreateVenue", (f, c) -> f.venues.createVenue(c, CreateVenueRequest.newBuilder().setName("New").build()),
+        null, false, T, D, D, D, D),
+      new Row("GetVenue", (f, c) -> f.venues.getVenue(c, GetVenueRequest.newBuilder().setId(A).build()),
+        VENUE_A_MISSING, false, T, T, T, M, M),
+      new Row("ListVenues", (f, c) -> f.venues.listVenues(c, ListVenuesRequest.getDefaultInstance()),
+        null, false, T, T, T, T, T),
+      new Row("UpdateVenue", (f, c) -> f.venues.updateVenue(c, UpdateVenueRequest.newBuilder().setId(A).setName("Renamed").build()),
+        VENUE_A_MISSING, false, T, T, D, M, M),
+      new Row("DeleteVenue", (f, c) -> f.venues.deleteVenue(c, DeleteVenueRequest.newBuilder().setId(A).build()),
+        VENUE_A_MISSING, false, T, D, D, M, M),
+      new Row("CreateRoom", (f, c) -> f.rooms.createRoom(c, CreateRoomRequest.newBuilder().setVenueId(A).setName("Hall").build()),
+        VENUE_A_MISSING, false, T, T, D, M, M),
+      new Row("GetRoom", (f, c) -> f.rooms.getRoom(c, GetRoomRequest.newBuilder().setId(ROOM).build()),
+        ROOM_MISSING, true, T, T, T, M, M),
+      new Row("ListRooms", (f, c) -> f.rooms.listRooms(c, ListRoomsRequest.newBuilder().setVenueId(A).build()),
+        VENUE_A_MISSING, false, T, T, T, M, M),
+      new Row("UpdateRoom", (f, c) -> f.rooms.updateRoom(c, UpdateRoomRequest.newBuilder().setId(ROOM).setName("Hall").build()),
+        ROOM_MISSING, true, T, T, D, M, M),
+      new Row("DeleteRoom", (f, c) -> f.rooms.deleteRoom(c, DeleteRoomRequest.newBuilder().setId(ROOM).build()),
+        ROOM_MISSING, true, T, T, D, M, M),
+      new Row("CreateTable", (f, c) -> f.tables.createTable(c, CreateTableRequest.newBuilder().setRoomId(ROOM).setName("T9").setCapacity(2).build()),
+        ROOM_MISSING, true, T, T, D, M, M),
+      new Row("GetTable", (f, c) -> f.tables.getTable(c, GetTableRequest.newBuilder().setId(TABLE).build()),
+        TABLE_MISSING, true, T, T, T, M, M),
+      new Row("ListTables of a room", (f, c) -> f.tables.listTables(c, ListTablesRequest.newBuilder().setRoomId(ROOM).build()),
+        ROOM_MISSING, true, T, T, T, M, M),
+      new Row("ListTables of a venue", (f, c) -> f.tables.listTables(c, ListTablesRequest.newBuilder().setVenueId(A).build()),
+        VENUE_A_MISSING, false, T, T, T, M, M),
+      new Row("UpdateTable", (f, c) -> f.tables.updateTable(c, UpdateTableRequest.newBuilder().setId(TABLE).setName("T1").setCapacity(6).build()),
+        TABLE_MISSING, true, T, T, D, M, M),
+      new Row("DeleteTable", (f, c) -> f.tables.deleteTable(c, DeleteTableRequest.newBuilder().setId(TABLE).build()),
+        TABLE_MISSING, true, T, T, D, M, M),
+      new Row("GetTableLayout with venue_id", (f, c) -> f.layout.getTableLayout(c,
         GetTableLayoutRequest.newBuilder().setVenueId(A).setRoomId(ROOM).build()),
-        "room " + ROOM + " not found", T, T, T, M, M),
-      new Row("SetOpeningHours", (u, c) -> u.schedule().setOpeningHours(c, SetOpeningHoursRequest.newBuilder().setVenueId(A)
+        ROOM_MISSING, false, T, T, T, M, M),
+      new Row("GetTableLayout by room only", (f, c) -> f.layout.getTableLayout(c, GetTableLayoutRequest.newBuilder().setRoomId(ROOM).build()),
+        ROOM_MISSING, true, T, T, T, M, M),
+      new Row("SetOpeningHours", (f, c) -> f.hours.setOpeningHours(c, SetOpeningHoursRequest.newBuilder().setVenueId(A)
         .addDays(DayHours.newBuilder().setWeekday(1).setOpenTime("12:00").setCloseTime("22:00")).build()),
-        VENUE_A_MISSING, T, T, D, M, M),
-      new Row("GetOpeningHours", (u, c) -> u.schedule().getOpeningHours(c, GetOpeningHoursRequest.newBuilder().setVenueId(A).build()),
-        VENUE_A_MISSING, T, T, T, M, M),
-      new Row("SetSpecialHours", (u, c) -> u.schedule().setSpecialHours(c, SetSpecialHoursRequest.newBuilder().setVenueId(A)
+        VENUE_A_MISSING, false, T, T, D, M, M),
+      new Row("GetOpeningHours", (f, c) -> f.hours.getOpeningHours(c, GetOpeningHoursRequest.newBuilder().setVenueId(A).build()),
+        VENUE_A_MISSING, false, T, T, T, M, M),
+      new Row("SetSpecialHours", (f, c) -> f.hours.setSpecialHours(c, SetSpecialHoursRequest.newBuilder().setVenueId(A)
         .setDate(DATE).setIsClosed(true).build()),
-        VENUE_A_MISSING, T, T, D, M, M),
-      new Row("ListSpecialHours", (u, c) -> u.schedule().listSpecialHours(c, ListSpecialHoursRequest.newBuilder().setVenueId(A).build()),
-        VENUE_A_MISSING, T, T, T, M, M),
-      new Row("DeleteSpecialHours", (u, c) -> u.schedule().deleteSpecialHours(c, DeleteSpecialHoursRequest.newBuilder().setVenueId(A)
+        VENUE_A_MISSING, false, T, T, D, M, M),
+      new Row("ListSpecialHours", (f, c) -> f.hours.listSpecialHours(c, ListSpecialHoursRequest.newBuilder().setVenueId(A).build()),
+        VENUE_A_MISSING, false, T, T, T, M, M),
+      new Row("DeleteSpecialHours", (f, c) -> f.hours.deleteSpecialHours(c, DeleteSpecialHoursRequest.newBuilder().setVenueId(A)
         .setDate(DATE).build()),
-        "special hours of venue " + A + " on " + DATE + " not found", T, T, D, M, M),
-      new Row("CheckAvailability", (u, c) -> u.availability().checkAvailability(c, CheckAvailabilityRequest.newBuilder().setVenueId(A)
+        "special hours of venue " + A + " on " + DATE + " not found", false, T, T, D, M, M),
+      new Row("CheckAvailability", (f, c) -> f.free.checkAvailability(c, CheckAvailabilityRequest.newBuilder().setVenueId(A)
         .setSlot(slot).setPartySize(2).build()),
-        VENUE_A_MISSING, T, T, T, M, M),
-      new Row("ResolveBookingSlot", (u, c) -> u.availability().resolveBookingSlot(c, ResolveBookingSlotRequest.newBuilder().setVenueId(A)
+        VENUE_A_MISSING, false, T, T, T, M, M),
+      new Row("CheckTables", (f, c) -> f.free.checkTables(c, CheckTablesRequest.newBuilder().setVenueId(A)
+        .addTableIds(TABLE).setSlot(slot).build()),
+        VENUE_A_MISSING, false, T, T, T, M, M),
+      new Row("ResolveBookingSlot", (f, c) -> f.free.resolveBookingSlot(c, ResolveBookingSlotRequest.newBuilder().setVenueId(A)
         .setTable(TableRef.newBuilder().setTableId(TABLE)).setSlot(slot).setPartySize(2).build()),
-        VENUE_A_MISSING, T, T, T, M, M),
-      new Row("ListVenues", (u, c) -> u.structure().listVenues(c, ListVenuesRequest.getDefaultInstance()),
-        null, T, T, T, T, T));
+        VENUE_A_MISSING, false, T, T, T, M, M));
   }
 
   static Stream<Arguments> matrix() {
@@ -120,73 +131,108 @@ class VenueAccessRulesTest {
     return out.stream();
   }
 
+  /** Venue A has special hours on {@link Fakes#DATE}, so that deleting them can succeed. */
+  static Fakes fakes() {
+    Fakes f = new Fakes();
+    f.schedule.putDay(UUID.fromString(A), SpecialDay.closed(LocalDate.parse(DATE)));
+    return f;
+  }
+
   @ParameterizedTest(name = "{0} by {1}")
   @MethodSource("matrix")
   void everyCallOnVenueA(String call, String who, Row row, Caller caller, Outcome expected) {
-    InfraProbe probe = new InfraProbe();
-    Throwable t = failure(() -> row.run().apply(UseCases.on(probe), caller));
+    Fakes f = fakes();
+    List<Object> before = structure(f);
+    Future<?> answer = call(() -> row.run().apply(f, caller));
     switch (expected) {
-      case THROUGH -> {
-        assertInstanceOf(InfraProbe.Reached.class, t, () -> call + " should get through to the service's dependencies");
-        assertFalse(probe.reached().isEmpty());
+      case DONE -> {
+        succeeded(answer);
+        assertFalse(f.reached().isEmpty());
       }
       case DENIED -> {
-        ServiceException e = assertInstanceOf(ServiceException.class, t);
-        assertEquals(ErrorCode.PERMISSION_DENIED, e.code(), e::getMessage);
+        ServiceException e = failed(ErrorCode.PERMISSION_DENIED, answer);
         assertEquals("your role (" + caller.role().wireName() + ") may not do this", e.getMessage());
-        assertEquals(List.of(), probe.reached(), "refused before reaching anything");
+        assertNothingDone(f, row, before);
       }
       case MISSING -> {
-        ServiceException e = assertInstanceOf(ServiceException.class, t);
-        assertEquals(ErrorCode.NOT_FOUND, e.code(), e::getMessage);
-        assertEquals(row.missing(), e.getMessage(), "exactly what a missing venue answers");
-        assertEquals(List.of(), probe.reached(), "refused before reaching anything");
+        ServiceException e = failed(ErrorCode.NOT_FOUND, answer);
+        assertEquals(row.missing(), e.getMessage(), "exactly what a missing one answers");
+        assertNothingDone(f, row, before);
       }
     }
+  }
+
+  /** A missing venue, room or table answers what a refused stranger got. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void aMissingOneAnswersTheSame(Row row) {
+    if (row.missing() == null) {
+      return;
+    }
+    Fakes f = fakes();
+    f.structure.venues.clear();
+    f.structure.rooms.clear();
+    f.structure.tables.clear();
+    f.schedule.timezones.clear();
+    f.schedule.special.clear();
+    f.availability.venues.clear();
+    ServiceException e = failed(ErrorCode.NOT_FOUND, call(() -> row.run().apply(f, ADMIN)));
+    assertEquals(row.missing(), e.getMessage());
+    assertTrue(f.outbox().isEmpty());
+    assertEquals(0, f.eventsWritten.get());
+  }
+
+  /**
+   * Nothing reached at all for a call that names its venue; for one by room or table id, at most
+   * the read of the row's venue or a write scoped to the caller's venues that matched nothing.
+   */
+  private static void assertNothingDone(Fakes f, Row row, List<Object> before) {
+    if (row.byId()) {
+      assertEquals(before, structure(f), "nothing changed");
+    } else {
+      assertEquals(List.of(), f.reached(), "refused before reaching anything");
+    }
+    assertEquals(List.of(), f.outbox(), "no event");
+    assertEquals(0, f.eventsWritten.get());
+    assertEquals(List.of(), f.layouts.invalidations, "no cached layout dropped");
+    assertTrue(f.bookings.untouched(), "the booking service is not asked");
+  }
+
+  private static List<Object> structure(Fakes f) {
+    return List.of(new HashMap<>(f.structure.venues), new HashMap<>(f.structure.rooms), new HashMap<>(f.structure.tables));
   }
 
   /** Access comes first: a refused caller learns nothing from validation either. */
   @Test
   void accessIsCheckedBeforeTheRequestIsValidated() {
-    InfraProbe probe = new InfraProbe();
-    UseCases u = UseCases.on(probe);
-    assertCode(ErrorCode.PERMISSION_DENIED, () -> u.structure().createVenue(HOST_A, CreateVenueRequest.newBuilder().setName(" ").build()));
-    assertCode(ErrorCode.NOT_FOUND, () -> u.structure().updateVenue(MANAGER_B, UpdateVenueRequest.newBuilder().setId(A).setName("").build()));
-    assertCode(ErrorCode.PERMISSION_DENIED, () -> u.schedule().setOpeningHours(HOST_A, SetOpeningHoursRequest.newBuilder().setVenueId(A)
+    Fakes f = new Fakes();
+    failed(ErrorCode.PERMISSION_DENIED, () -> f.venues.createVenue(HOST_A, CreateVenueRequest.newBuilder().setName(" ").build()));
+    failed(ErrorCode.NOT_FOUND, () -> f.venues.updateVenue(MANAGER_B, UpdateVenueRequest.newBuilder().setId(A).setName("").build()));
+    failed(ErrorCode.PERMISSION_DENIED, () -> f.hours.setOpeningHours(HOST_A, SetOpeningHoursRequest.newBuilder().setVenueId(A)
       .addDays(DayHours.newBuilder().setWeekday(9).setOpenTime("25:00")).build()));
-    assertCode(ErrorCode.NOT_FOUND, () -> u.availability().checkAvailability(HOST_B, CheckAvailabilityRequest.newBuilder().setVenueId(A).build()));
-    assertEquals(List.of(), probe.reached());
+    failed(ErrorCode.NOT_FOUND, () -> f.free.checkAvailability(HOST_B, CheckAvailabilityRequest.newBuilder().setVenueId(A).build()));
+    failed(ErrorCode.NOT_FOUND, () -> f.rooms.createRoom(HOST_B, CreateRoomRequest.newBuilder().setVenueId(A).setName("").build()));
+    assertEquals(List.of(), f.reached());
     // A malformed id is still a 400 for everyone: it names no venue, so it reveals nothing.
-    assertCode(ErrorCode.INVALID_ARGUMENT, () -> u.structure().getVenue(HOST_B, GetVenueRequest.newBuilder().setId("nope").build()));
+    failed(ErrorCode.INVALID_ARGUMENT, () -> f.venues.getVenue(HOST_B, GetVenueRequest.newBuilder().setId("nope").build()));
+  }
+
+  /** A host's refused table write is DENIED even with an invalid request: the role is checked before validation. */
+  @Test
+  void aRefusedWriteByIdIsNotValidatedEither() {
+    Fakes f = new Fakes();
+    failed(ErrorCode.PERMISSION_DENIED, () -> f.tables.createTable(HOST_A, CreateTableRequest.newBuilder().setRoomId(ROOM).setCapacity(0).build()));
+    failed(ErrorCode.NOT_FOUND, () -> f.tables.updateTable(HOST_B, UpdateTableRequest.newBuilder().setId(TABLE).build()));
+    assertEquals(List.of(), f.outbox());
   }
 
   /** The caller's venue ids are compared with the id as a UUID, whatever its case on the wire. */
   @Test
   void aVenueIdInUpperCaseIsStillTheCallersVenue() {
-    InfraProbe probe = new InfraProbe();
-    UseCases u = UseCases.on(probe);
+    Fakes f = new Fakes();
     String upper = A.toUpperCase();
-    assertInstanceOf(InfraProbe.Reached.class, failure(() -> u.structure().getVenue(HOST_A, GetVenueRequest.newBuilder().setId(upper).build())));
-    ServiceException e = assertCode(ErrorCode.NOT_FOUND, () -> u.structure().getVenue(HOST_B, GetVenueRequest.newBuilder().setId(upper).build()));
+    assertEquals(A, succeeded(f.venues.getVenue(HOST_A, GetVenueRequest.newBuilder().setId(upper).build())).getId());
+    ServiceException e = failed(ErrorCode.NOT_FOUND, f.venues.getVenue(HOST_B, GetVenueRequest.newBuilder().setId(upper).build()));
     assertEquals("venue " + upper + " not found", e.getMessage(), "named as asked, like a missing one");
-  }
-
-  /** What a call failed with: its future's cause, or what it threw (some use cases validate by throwing). */
-  static Throwable failure(java.util.function.Supplier<Future<?>> call) {
-    Future<?> f;
-    try {
-      f = call.get();
-    } catch (RuntimeException e) {
-      return e;
-    }
-    assertTrue(f.isComplete(), "nothing here waits: the probes answer at once");
-    assertTrue(f.failed(), () -> "expected a failure, got " + f.result());
-    return f.cause();
-  }
-
-  static ServiceException assertCode(ErrorCode code, java.util.function.Supplier<Future<?>> call) {
-    ServiceException e = assertInstanceOf(ServiceException.class, failure(call));
-    assertEquals(code, e.code(), e::getMessage);
-    return e;
   }
 }

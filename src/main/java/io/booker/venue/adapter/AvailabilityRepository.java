@@ -1,6 +1,8 @@
 package io.booker.venue.adapter;
 
 import io.booker.platform.pg.Sql;
+import io.booker.venue.AvailabilityReads;
+import io.booker.venue.domain.AvailabilitySnapshot;
 import io.booker.venue.domain.DayRange;
 import io.booker.venue.domain.OpeningRange;
 import io.booker.venue.domain.SpecialDay;
@@ -24,7 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Reads what an availability check needs: one query, whatever the size of the venue. */
-public final class AvailabilityRepository {
+public final class AvailabilityRepository implements AvailabilityReads {
 
   private static final String SERVICE = "venue";
 
@@ -34,14 +36,14 @@ public final class AvailabilityRepository {
     this.pool = pool;
   }
 
-  /** The venue as availability sees it for {@code date}; empty when the venue does not exist. */
+  @Override
   public Future<Optional<AvailabilitySnapshot>> snapshot(UUID venueId, LocalDate date) {
     return Sql.timed(SERVICE, "select_availability_snapshot", () -> pool.preparedQuery(ScheduleSql.SELECT_AVAILABILITY_SNAPSHOT)
       .execute(Tuple.of(venueId, date))
       .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(snapshot(rows.iterator().next()))));
   }
 
-  /** As {@link #snapshot(UUID, LocalDate)}, with only the tables among {@code tableIds}. */
+  @Override
   public Future<Optional<AvailabilitySnapshot>> snapshot(UUID venueId, LocalDate date, UUID[] tableIds) {
     return Sql.timed(SERVICE, "select_booking_snapshot", () -> pool.preparedQuery(ScheduleSql.SELECT_BOOKING_SNAPSHOT)
       .execute(Tuple.of(venueId, date, tableIds))

@@ -3,6 +3,8 @@ package io.booker.venue.adapter;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.booker.platform.metrics.Metrics;
 import io.booker.proto.venue.GetTableLayoutResponse;
+import io.booker.venue.CachedLayouts;
+import io.booker.venue.RoomLayout;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -31,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * which a plain delete-after-commit would allow. If an invalidation itself fails (Redis down), the
  * TTL bounds how long the old value can be served.
  */
-public final class LayoutCache {
+public final class LayoutCache implements CachedLayouts {
 
   private static final Logger log = LoggerFactory.getLogger(LayoutCache.class);
   private static final String SERVICE = "venue";
@@ -57,13 +59,8 @@ public final class LayoutCache {
     this.redis = redis;
   }
 
-  /**
-   * A cache read: {@code hit} is the cached layout, or null; {@code version} is the counter read
-   * with it (null when Redis could not be read, in which case nothing will be stored either).
-   */
-  public record Lookup(RoomLayout hit, String version) {
-  }
-
+  /** {@link Lookup#version()} is the room's counter, read with the value. */
+  @Override
   public Future<Lookup> lookup(String roomId) {
     return send("get_layout", Request.cmd(Command.MGET).arg(valueKey(roomId)).arg(versionKey(roomId)))
       .map(r -> {
@@ -77,7 +74,7 @@ public final class LayoutCache {
       });
   }
 
-  /** Stores {@code layout} if no invalidation happened since {@code lookup} was read; never fails. */
+  @Override
   public Future<Void> store(String roomId, Lookup lookup, RoomLayout layout) {
     if (lookup.version() == null) {
       return Future.succeededFuture();
@@ -93,7 +90,7 @@ public final class LayoutCache {
       });
   }
 
-  /** Invalidates the layouts of these rooms; call after the change committed. Never fails. */
+  @Override
   public Future<Void> invalidate(Collection<String> roomIds) {
     List<Future<Response>> all = new ArrayList<>(roomIds.size());
     for (String roomId : roomIds) {

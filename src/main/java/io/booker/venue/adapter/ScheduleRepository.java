@@ -7,6 +7,7 @@ import io.booker.venue.domain.DayRange;
 import io.booker.venue.domain.OpeningRange;
 import io.booker.venue.domain.SpecialDay;
 import io.booker.venue.domain.WeeklyHours;
+import io.booker.venue.ScheduleStore;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -24,7 +25,7 @@ import java.util.UUID;
  * Opening hours and special days of a venue. Every write runs in one transaction with its outbox
  * event and takes a fixed number of statements, however many ranges it carries.
  */
-public final class ScheduleRepository {
+public final class ScheduleRepository implements ScheduleStore {
 
   private static final String SERVICE = "venue";
 
@@ -35,6 +36,7 @@ public final class ScheduleRepository {
   }
 
   /** Replaces the venue's whole week; false (and nothing written) when the venue does not exist. */
+  @Override
   public Future<Boolean> replaceWeek(UUID venueId, WeeklyHours week, OutboxEvent event) {
     return Sql.timed(SERVICE, "replace_opening_hours", () -> pool.withTransaction(tx ->
       tx.preparedQuery(ScheduleSql.LOCK_VENUE).execute(Tuple.of(venueId)).compose(found -> {
@@ -66,6 +68,7 @@ public final class ScheduleRepository {
   }
 
   /** The week as stored, by weekday then opening time; empty when the venue does not exist. */
+  @Override
   public Future<Optional<List<DayRange>>> week(UUID venueId) {
     return Sql.timed(SERVICE, "select_opening_hours", () -> pool.preparedQuery(ScheduleSql.SELECT_WEEK)
       .execute(Tuple.of(venueId)).map(rows -> {
@@ -83,6 +86,7 @@ public final class ScheduleRepository {
   }
 
   /** The venue's IANA zone id; empty when the venue does not exist. */
+  @Override
   public Future<Optional<String>> timezone(UUID venueId) {
     return Sql.timed(SERVICE, "select_venue_timezone", () -> pool.preparedQuery(ScheduleSql.SELECT_TIMEZONE)
       .execute(Tuple.of(venueId))
@@ -90,6 +94,7 @@ public final class ScheduleRepository {
   }
 
   /** Creates or replaces the special day and its ranges; false (nothing written) for an unknown venue. */
+  @Override
   public Future<Boolean> putSpecialDay(UUID venueId, SpecialDay day, OutboxEvent event) {
     return Sql.timed(SERVICE, "upsert_special_day", () -> pool.withTransaction(tx ->
       tx.preparedQuery(ScheduleSql.UPSERT_SPECIAL_DAY).execute(Tuple.of(venueId, day.date(), day.closed())).compose(upserted -> {
@@ -118,6 +123,7 @@ public final class ScheduleRepository {
   }
 
   /** Removes the special day of {@code date}; false when there was none. */
+  @Override
   public Future<Boolean> deleteSpecialDay(UUID venueId, LocalDate date, OutboxEvent event) {
     return Sql.timed(SERVICE, "delete_special_day", () -> pool.withTransaction(tx ->
       tx.preparedQuery(ScheduleSql.DELETE_SPECIAL_DAY).execute(Tuple.of(venueId, date)).compose(deleted -> deleted.size() == 0
@@ -126,6 +132,7 @@ public final class ScheduleRepository {
   }
 
   /** The special days in {@code [from, to]}, by date, each with its ranges by opening time. */
+  @Override
   public Future<List<SpecialDay>> specialDays(UUID venueId, LocalDate from, LocalDate to) {
     return Sql.timed(SERVICE, "select_special_days", () -> pool.preparedQuery(ScheduleSql.SELECT_SPECIAL_DAYS)
       .execute(Tuple.of(venueId, from, to)).map(rows -> {

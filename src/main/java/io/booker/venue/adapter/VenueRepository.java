@@ -18,6 +18,13 @@ import io.booker.proto.venue.Table;
 import io.booker.proto.venue.UpdateTableRequest;
 import io.booker.proto.venue.UpdateVenueRequest;
 import io.booker.proto.venue.Venue;
+import io.booker.venue.RoomLayout;
+import io.booker.venue.RoomStore;
+import io.booker.venue.TableStore;
+import io.booker.venue.VenueStore;
+import io.booker.venue.domain.RoomTables;
+import io.booker.venue.domain.TablesChanged;
+import io.booker.venue.domain.VenueScope;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
@@ -38,10 +45,11 @@ import static io.booker.platform.pg.SqlStates.FOREIGN_KEY_VIOLATION;
 import static io.booker.platform.pg.SqlStates.UNIQUE_VIOLATION;
 
 /**
- * The venue database. Writes that emit events add them to the outbox in the same transaction.
- * Lookups by id answer {@link Optional#empty()} for an unknown id; the caller names what is missing.
+ * The venue database: venues, rooms and tables. Writes that emit events add them to the outbox in
+ * the same transaction. Lookups by id answer {@link Optional#empty()} for an unknown id; the caller
+ * names what is missing.
  */
-public final class VenueRepository {
+public final class VenueRepository implements VenueStore, RoomStore, TableStore {
 
   private static final String SERVICE = "venue";
   private static final String TABLE_NAME_PER_ROOM = "dining_tables_name_per_room";
@@ -52,15 +60,9 @@ public final class VenueRepository {
     this.pool = pool;
   }
 
-  /** The tables of a room changed between the booking check and the delete; check again. */
-  public static final class TablesChanged extends RuntimeException {
-    TablesChanged() {
-      super("the room's tables changed during the delete", null, false, false);
-    }
-  }
-
   // ---- venues
 
+  @Override
   public Future<Venue> insertVenue(UUID id, CreateVenueRequest r, Function<Venue, OutboxEvent> event) {
     return Sql.timed(SERVICE, "insert_venue", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.INSERT_VENUE)
       .execute(Tuple.of(id, r.getName(), r.getTimezone(), r.getAddress(), r.getPhone(), r.getEmail(), r.getDescription(), r.getLanguage()))
@@ -68,12 +70,14 @@ public final class VenueRepository {
       .compose(venue -> OutboxWriter.append(tx, event.apply(venue)).map(venue))));
   }
 
+  @Override
   public Future<Optional<Venue>> findVenue(UUID id) {
     return Sql.timed(SERVICE, "select_venue", () -> pool.preparedQuery(VenueSql.SELECT_VENUE).execute(Tuple.of(id))
       .map(rows -> Optional.ofNullable(Rows.first(rows)).map(Rows::venue)));
   }
 
   /** Replaces the venue's fields, the language included (an empty timezone keeps the current one). */
+  @Override
   public Future<Optional<Venue>> updateVenue(UUID id, UpdateVenueRequest r, Function<Venue, OutboxEvent> event) {
     return Sql.timed(SERVICE, "update_venue", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.UPDATE_VENUE)
       .execute(Tuple.of(id, r.getName(), r.getAddress(), r.getPhone(), r.getEmail(), r.getDescription(), r.getTimezone(), r.getLanguage()))
@@ -81,6 +85,7 @@ public final class VenueRepository {
   }
 
   /** Deletes a venue with its rooms and tables; answers the ids of the rooms it had. */
+  @Override
   public Future<Optional<List<String>>> deleteVenue(UUID id, OutboxEvent event) {
     return Sql.timed(SERVICE, "delete_venue", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.LOCK_VENUE)
       .execute(Tuple.of(id))
@@ -96,10 +101,11 @@ public final class VenueRepository {
   }
 
   /** A page of the venues in {@code scope}, with their total: one statement whatever the scope. */
+  @Override
   public Future<ListVenuesResponse> listVenues(Paging paging, VenueScope scope) {
     Tuple args = Tuple.of(paging.limit(), paging.offset());
     if (!scope.all()) {
-      args.addValue(scope.sqlValue());
+      args.addValue(scope.venueIds());
     }
     return Sql.timed(SERVICE, scope.all() ? "list_venues" : "list_venues_among", () -> pool
       .preparedQuery(scope.all() ? VenueSql.LIST_VENUES : VenueSql.LIST_VENUES_AMONG)
@@ -114,6 +120,7 @@ public final class VenueRepository {
   // ---- rooms
 
   /** Empty when the venue does not exist. */
+  @Override
   public Future<Optional<Room>> insertRoom(UUID id, UUID venueId, String name) {
     return Sql.timed(SERVICE, "insert_room", () -> pool.preparedQuery(VenueSql.INSERT_ROOM)
       .execute(Tuple.of(id, venueId, name))
@@ -121,19 +128,22 @@ public final class VenueRepository {
       .recover(t -> isViolation(t, FOREIGN_KEY_VIOLATION) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(t)));
   }
 
+  @Override
   public Future<Optional<Room>> findRoom(UUID id) {
     return Sql.timed(SERVICE, "select_room", () -> pool.preparedQuery(VenueSql.SELECT_ROOM).execute(Tuple.of(id))
       .map(rows -> Optional.ofNullable(Rows.first(rows)).map(Rows::room)));
   }
 
   /** Empty when the room does not exist or its venue is outside {@code scope} (nothing written). */
+  @Override
   public Future<Optional<Room>> updateRoom(UUID id, String name, VenueScope scope) {
     return Sql.timed(SERVICE, "update_room", () -> pool.preparedQuery(VenueSql.UPDATE_ROOM)
-      .execute(Tuple.of(id, name).addValue(scope.sqlValue()))
+      .execute(Tuple.of(id, name).addValue(scope.venueIds()))
       .map(rows -> Optional.ofNullable(Rows.first(rows)).map(Rows::room)));
   }
 
   /** Empty when the venue does not exist. */
+  @Override
   public Future<Optional<ListRoomsResponse>> listRooms(UUID venueId, Paging paging) {
     return childPage("list_rooms", VenueSql.LIST_ROOMS, venueId, paging, rows -> {
       ListRoomsResponse.Builder out = ListRoomsResponse.newBuilder();
@@ -142,6 +152,7 @@ public final class VenueRepository {
     });
   }
 
+  @Override
   public Future<Optional<RoomTables>> roomTables(UUID roomId) {
     return Sql.timed(SERVICE, "select_room_tables", () -> pool.preparedQuery(VenueSql.SELECT_ROOM_TABLE_IDS)
       .execute(Tuple.of(roomId))
@@ -155,6 +166,7 @@ public final class VenueRepository {
    * locked first, so no table can be added between that comparison and the delete. Empty when
    * the room does not exist.
    */
+  @Override
   public Future<Optional<RoomTables>> deleteRoom(UUID roomId, RoomTables checked, Function<RoomTables, OutboxEvent> event) {
     return Sql.timed(SERVICE, "delete_room", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.LOCK_ROOM)
       .execute(Tuple.of(roomId))
@@ -181,29 +193,33 @@ public final class VenueRepository {
    * Empty when the room does not exist or its venue is outside {@code scope} (nothing written);
    * ALREADY_EXISTS when the room has a table of that name.
    */
+  @Override
   public Future<Optional<Table>> insertTable(UUID id, UUID roomId, CreateTableRequest r, VenueScope scope,
                                              Function<Table, OutboxEvent> event) {
     return Sql.timed(SERVICE, "insert_table", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.INSERT_TABLE)
-      .execute(withPosition(Tuple.of(id, roomId, r.getName(), r.getCapacity(), r.getCanMerge(), r.getZone()).addValue(scope.sqlValue()),
+      .execute(withPosition(Tuple.of(id, roomId, r.getName(), r.getCapacity(), r.getCanMerge(), r.getZone()).addValue(scope.venueIds()),
         r.hasPosition(), r.getPosition()))
       .compose(rows -> withEvent(tx, rows, Rows::table, event)))
       .recover(t -> isViolation(t, FOREIGN_KEY_VIOLATION) ? Future.succeededFuture(Optional.empty()) : tableFailure(t, r.getName())));
   }
 
+  @Override
   public Future<Optional<Table>> findTable(UUID id) {
     return Sql.timed(SERVICE, "select_table", () -> pool.preparedQuery(VenueSql.SELECT_TABLE).execute(Tuple.of(id))
       .map(rows -> Optional.ofNullable(Rows.first(rows)).map(Rows::table)));
   }
 
   /** Empty when the table does not exist or its venue is outside {@code scope} (nothing written); the position is replaced too. */
+  @Override
   public Future<Optional<Table>> updateTable(UUID id, UpdateTableRequest r, VenueScope scope, Function<Table, OutboxEvent> event) {
     return Sql.timed(SERVICE, "update_table", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.UPDATE_TABLE)
-      .execute(withPosition(Tuple.of(id, r.getName(), r.getCapacity(), r.getZone(), r.getCanMerge()).addValue(scope.sqlValue()),
+      .execute(withPosition(Tuple.of(id, r.getName(), r.getCapacity(), r.getZone(), r.getCanMerge()).addValue(scope.venueIds()),
         r.hasPosition(), r.getPosition()))
       .compose(rows -> withEvent(tx, rows, Rows::table, event)))
       .recover(t -> tableFailure(t, r.getName())));
   }
 
+  @Override
   public Future<Optional<Table>> deleteTable(UUID id, Function<Table, OutboxEvent> event) {
     return Sql.timed(SERVICE, "delete_table", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.DELETE_TABLE)
       .execute(Tuple.of(id))
@@ -211,13 +227,15 @@ public final class VenueRepository {
   }
 
   /** Empty when the room does not exist or its venue is outside {@code scope}. */
+  @Override
   public Future<Optional<ListTablesResponse>> listTablesOfRoom(UUID roomId, Paging paging, VenueScope scope) {
     return Sql.timed(SERVICE, "list_tables_of_room", () -> pool.preparedQuery(VenueSql.LIST_TABLES_OF_ROOM)
-      .execute(Tuple.of(roomId, paging.limit(), paging.offset()).addValue(scope.sqlValue()))
+      .execute(Tuple.of(roomId, paging.limit(), paging.offset()).addValue(scope.venueIds()))
       .map(rows -> rows.size() == 0 ? Optional.<ListTablesResponse>empty() : Optional.of(tablesPage(rows))));
   }
 
   /** Empty when the venue does not exist. */
+  @Override
   public Future<Optional<ListTablesResponse>> listTablesOfVenue(UUID venueId, Paging paging) {
     return childPage("list_tables_of_venue", VenueSql.LIST_TABLES_OF_VENUE, venueId, paging, VenueRepository::tablesPage);
   }
@@ -229,6 +247,7 @@ public final class VenueRepository {
   }
 
   /** Every table of a room, in one query. Empty when the room does not exist. */
+  @Override
   public Future<Optional<RoomLayout>> loadLayout(UUID roomId) {
     return Sql.timed(SERVICE, "select_layout", () -> pool.preparedQuery(VenueSql.SELECT_LAYOUT).execute(Tuple.of(roomId))
       .map(rows -> {

@@ -1,4 +1,4 @@
-package io.booker.venue.adapter;
+package io.booker.venue.domain;
 
 import io.booker.common.access.Caller;
 
@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The venues a statement may touch on behalf of a caller: every venue (admins), or only some.
- * Statements take it as one {@code uuid[]} parameter ({@link #sqlValue()}, null meaning every
- * venue), so a row of a venue outside the scope is simply not found, in the same round trip as the
- * work itself.
+ * The venues a read or write may touch on behalf of a caller: every venue (admins), or only some.
+ * A store applies it in the same round trip as the work itself (the database adapter binds
+ * {@link #venueIds()} as one {@code uuid[]} parameter, null meaning every venue), so a row of a
+ * venue outside the scope is simply not found.
  */
 public final class VenueScope {
 
@@ -50,9 +50,22 @@ public final class VenueScope {
     return venueIds == null;
   }
 
-  /** The statement parameter: null for every venue, else the venue ids (possibly none). */
-  public UUID[] sqlValue() {
+  /** Null for every venue, else the venue ids (possibly none); a copy. */
+  public UUID[] venueIds() {
     return venueIds == null ? null : venueIds.clone();
+  }
+
+  /** True when {@code venueId} is in scope (an id that is not a UUID never is, unless every venue is). */
+  public boolean includes(String venueId) {
+    if (venueIds == null) {
+      return true;
+    }
+    for (UUID id : venueIds) {
+      if (id.toString().equalsIgnoreCase(venueId)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -1,9 +1,4 @@
-package io.booker.venue.adapter;
-
-import io.booker.venue.domain.SpecialDay;
-import io.booker.venue.domain.TableCandidate;
-import io.booker.venue.domain.VenueCalendar;
-import io.booker.venue.domain.WeeklyHours;
+package io.booker.venue.domain;
 
 import java.time.ZoneId;
 import java.util.List;
