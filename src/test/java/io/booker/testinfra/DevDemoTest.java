@@ -1,6 +1,6 @@
 package io.booker.testinfra;
 
-import io.booker.it.TestNodes;
+import io.booker.it.support.TestNodes;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The demo venue of scripts/run, seeded through the real API of a real node, once per .devdata. */
+@UsesInfrastructure
 class DevDemoTest {
 
   static final ZoneId LONDON = ZoneId.of("Europe/London");

@@ -1,6 +1,6 @@
 package io.booker.testinfra;
 
-import io.booker.it.TestNodes;
+import io.booker.it.support.TestNodes;
 import io.booker.platform.tracing.TraceAttributes;
 import io.booker.platform.tracing.TracingSettings;
 import io.opentelemetry.api.trace.Span;
@@ -41,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * through REST, and the page showing that request as a tree of spans (the gateway's HTTP span, the
  * service call under it, the SQL under that), every string escaped; and the buffer's bounds.
  */
+@UsesInfrastructure
 class DevTracesTest {
 
   static DevTraces traces;
