@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * The venue service's own access rules, for every call that names its venue, decided before the
  * use case reaches the database, Redis or the booking service ({@link InfraProbe}): a refused
  * caller reaches nothing, an allowed one goes on to its first dependency. Calls by room or table
- * id need the row's venue from the database; {@code io.booker.it.VenueAccessTest} covers them.
+ * id need the row's venue from the database; {@code io.booker.it.venue.VenueAccessTest} covers them.
  */
 class VenueAccessRulesTest {
 

@@ -4,6 +4,7 @@ import io.booker.platform.config.PgSettings;
 import io.booker.platform.pg.PgDatabases;
 import io.booker.testinfra.InfraEndpoints;
 import io.booker.testinfra.TestInfra;
+import io.booker.testinfra.UsesInfrastructure;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * and 600 tables, each with a year of days: every variant of the list, and every look-up of what
  * occupies some tables over a time (one probe of the exclusion constraint's index per table).
  */
+@UsesInfrastructure
 class BookingQueryPlanTest {
 
   static final String DB = "booking_plans";
