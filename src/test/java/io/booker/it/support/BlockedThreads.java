@@ -15,11 +15,11 @@ import java.util.List;
  *
  * <p>Every Vert.x instance runs the checker: a node ({@code app/Node}) and the clients' Vert.x
  * keep Vert.x's defaults, an event loop may run one task for 2 s (checked every second; a worker
- * 60 s). That is the threshold here too, on purpose: production runs with it, and on this shared
- * 2-core box a full suite (embedded PostgreSQL, Kafka in a child JVM, Chromium, three-JVM
- * clusters) never reached it, whereas a few hundred milliseconds are within reach of a GC pause
- * or of the scheduler there. Code that blocks an event loop at all blocks it for longer than that
- * under load, and is caught.
+ * 60 s). That is the threshold here too, on purpose: production runs with it, and a full suite on
+ * a loaded 2-core box (embedded PostgreSQL, Kafka in a child JVM, Chromium, three-JVM clusters)
+ * logged no report at it, whereas a few hundred milliseconds are within reach of a GC pause or of
+ * the scheduler there. Code that blocks an event loop on I/O or a lock blocks it for longer than
+ * that under load, and is caught.
  *
  * <p>The checker logs each report at WARN on {@value #CHECKER_LOGGER}; an appender on that logger
  * (added on first use, once per JVM) keeps them in order. Tests run one class at a time, so what
