@@ -1,6 +1,7 @@
 package io.booker.dev;
 
-import io.booker.it.TestNodes;
+import io.booker.it.support.TestNodes;
+import io.booker.testinfra.UsesInfrastructure;
 import io.booker.testinfra.TestTokens;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The demo venue of scripts/run, seeded through the real API of a real node, once per .devdata. */
+@UsesInfrastructure
 class DevDemoTest {
 
   static final ZoneId LONDON = ZoneId.of("Europe/London");

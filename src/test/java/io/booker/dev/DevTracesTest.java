@@ -1,7 +1,8 @@
 package io.booker.dev;
 
+import io.booker.it.support.TestNodes;
+import io.booker.testinfra.UsesInfrastructure;
 import io.booker.dev.infra.LocalPorts;
-import io.booker.it.TestNodes;
 import io.booker.platform.tracing.TraceAttributes;
 import io.booker.platform.tracing.TracingSettings;
 import io.booker.testinfra.TestTokens;
@@ -43,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * through REST, and the page showing that request as a tree of spans (the gateway's HTTP span, the
  * service call under it, the SQL under that), every string escaped; and the buffer's bounds.
  */
+@UsesInfrastructure
 class DevTracesTest {
 
   static DevTraces traces;

@@ -148,6 +148,7 @@ public final class Browser implements AutoCloseable {
    * once, with the reason, when either program is missing.
    */
   public static Browser start(int width, int height, boolean mobile) {
+    QuickLoop.refuse("Chromium");
     for (Path program : List.of(CHROMIUM, CHROMEDRIVER)) {
       if (!Files.isExecutable(program)) {
         throw new IllegalStateException(program + " is missing: the browser tests need Debian's chromium and "

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * closing it leaves no process and no profile behind.
  */
 @Timeout(120)
+@UsesInfrastructure
 class BrowserTest {
 
   static String page(String html) {

@@ -58,6 +58,7 @@ public final class TestInfra {
   public static InfraEndpoints endpoints() {
     InfraEndpoints current = endpoints;
     if (current == null) {
+      QuickLoop.refuse("The test infrastructure (PostgreSQL, Redis, Kafka)");
       synchronized (TestInfra.class) {
         current = endpoints;
         if (current == null) {

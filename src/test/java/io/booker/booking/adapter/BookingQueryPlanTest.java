@@ -5,6 +5,7 @@ import io.booker.platform.outbox.OutboxSchema;
 import io.booker.platform.pg.PgDatabases;
 import io.booker.dev.infra.InfraEndpoints;
 import io.booker.testinfra.TestInfra;
+import io.booker.testinfra.UsesInfrastructure;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * and 600 tables, each with a year of days: every variant of the list, and every look-up of what
  * occupies some tables over a time (one probe of the exclusion constraint's index per table).
  */
+@UsesInfrastructure
 class BookingQueryPlanTest {
 
   static final String DB = "booking_plans";

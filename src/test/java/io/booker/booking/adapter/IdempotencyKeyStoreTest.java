@@ -5,6 +5,7 @@ import io.booker.platform.outbox.OutboxSchema;
 import io.booker.platform.pg.PgDatabases;
 import io.booker.dev.infra.InfraEndpoints;
 import io.booker.testinfra.TestInfra;
+import io.booker.testinfra.UsesInfrastructure;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Idempotency keys in PostgreSQL: an answer lives 24 hours, then the sweep forgets it. */
+@UsesInfrastructure
 class IdempotencyKeyStoreTest {
 
   static Vertx vertx;

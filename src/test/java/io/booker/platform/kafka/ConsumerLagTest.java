@@ -1,6 +1,7 @@
 package io.booker.platform.kafka;
 
 import io.booker.testinfra.TestInfra;
+import io.booker.testinfra.UsesInfrastructure;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.kafka.admin.NewTopic;
@@ -17,6 +18,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+@UsesInfrastructure
 class ConsumerLagTest {
 
   @Test

@@ -4,6 +4,7 @@ import io.booker.platform.config.PgSettings;
 import io.booker.platform.pg.PgDatabases;
 import io.booker.dev.infra.InfraEndpoints;
 import io.booker.testinfra.TestInfra;
+import io.booker.testinfra.UsesInfrastructure;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The outbox gauges against real PostgreSQL: what they read, and that the query uses the partial indexes. */
+@UsesInfrastructure
 class OutboxBacklogTest {
 
   static Vertx vertx;

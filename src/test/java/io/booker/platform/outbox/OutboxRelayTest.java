@@ -6,6 +6,7 @@ import io.booker.platform.pg.PgDatabases;
 import io.booker.dev.infra.EmbeddedKafkaBroker;
 import io.booker.dev.infra.InfraEndpoints;
 import io.booker.testinfra.TestInfra;
+import io.booker.testinfra.UsesInfrastructure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The outbox relay against real PostgreSQL and real Kafka brokers. */
+@UsesInfrastructure
 class OutboxRelayTest {
 
   static Vertx vertx;

@@ -5,6 +5,7 @@ import io.booker.platform.outbox.OutboxSchema;
 import io.booker.platform.pg.PgDatabases;
 import io.booker.dev.infra.InfraEndpoints;
 import io.booker.testinfra.TestInfra;
+import io.booker.testinfra.UsesInfrastructure;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * each within its bounds, so a writer other than the service cannot store a table the floor view
  * could not draw.
  */
+@UsesInfrastructure
 class TablePositionColumnsTest {
 
   static final String CHECK_VIOLATION = "23514";

@@ -11,6 +11,7 @@ import io.booker.platform.config.PgSettings;
 import io.booker.platform.pg.PgDatabases;
 import io.booker.dev.infra.InfraEndpoints;
 import io.booker.testinfra.TestInfra;
+import io.booker.testinfra.UsesInfrastructure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -34,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The identity store on a PostgreSQL database of its own: races, session ages and the SQL's edges. */
+@UsesInfrastructure
 class PgIdentityStoreTest {
 
   static final String DB = "gateway_store_test";
