@@ -8,40 +8,16 @@ import java.util.Objects;
  * A room's tables as GetTableLayout answers them, with the venue the room belongs to: what
  * {@link TableStore#loadLayout} reads and {@link CachedLayouts} keeps. Two layouts are equal when
  * their venue and tables are.
- *
- * <p>A value class rather than a record only so that {@code io.booker.venue.adapter.RoomLayout},
- * the name the Redis cache's integration test builds its layouts with, can remain a subtype.
  */
-public class RoomLayout {
+public record RoomLayout(String venueId, GetTableLayoutResponse layout) {
 
-  private final String venueId;
-  private final GetTableLayoutResponse layout;
-
-  public RoomLayout(String venueId, GetTableLayoutResponse layout) {
-    this.venueId = Objects.requireNonNull(venueId, "venueId");
-    this.layout = Objects.requireNonNull(layout, "layout");
-  }
-
-  public final String venueId() {
-    return venueId;
-  }
-
-  public final GetTableLayoutResponse layout() {
-    return layout;
+  public RoomLayout {
+    Objects.requireNonNull(venueId, "venueId");
+    Objects.requireNonNull(layout, "layout");
   }
 
   @Override
-  public final boolean equals(Object o) {
-    return o instanceof RoomLayout other && venueId.equals(other.venueId) && layout.equals(other.layout);
-  }
-
-  @Override
-  public final int hashCode() {
-    return Objects.hash(venueId, layout);
-  }
-
-  @Override
-  public final String toString() {
+  public String toString() {
     return "RoomLayout[venueId=" + venueId + ", room=" + layout.getRoomId() + ", tables=" + layout.getTablesCount() + "]";
   }
 }

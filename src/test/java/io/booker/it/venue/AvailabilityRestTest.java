@@ -291,11 +291,25 @@ class AvailabilityRestTest {
 
   /** {venue queries, booking service CheckTableAvailability calls} while {@code action} ran. */
   static long[] cost(Runnable action) {
-    long queries = counter("database_queries", "service", "venue");
+    long queries = requestQueries();
     long calls = counter("grpc_server_requests", "method", "CheckTableAvailability");
     action.run();
-    return new long[]{counter("database_queries", "service", "venue") - queries,
+    return new long[]{requestQueries() - queries,
       counter("grpc_server_requests", "method", "CheckTableAvailability") - calls};
+  }
+
+  /**
+   * The venue database's queries made for requests: the outbox relay and backlog gauge query the
+   * same database on their own timers ({@code outbox_*} operations), whenever they like.
+   */
+  static long requestQueries() {
+    double sum = 0;
+    for (Counter c : Metrics.registry().find("database_queries").tag("service", "venue").counters()) {
+      if (!String.valueOf(c.getId().getTag("operation")).startsWith("outbox_")) {
+        sum += c.count();
+      }
+    }
+    return (long) sum;
   }
 
   static JsonObject request(String venue, JsonObject slot, int party) {

@@ -9,7 +9,7 @@ import io.booker.proto.venue.*;
 import io.booker.testinfra.TestInfra;
 import io.booker.venue.VenueEvents;
 import io.booker.venue.adapter.LayoutCache;
-import io.booker.venue.adapter.RoomLayout;
+import io.booker.venue.RoomLayout;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -35,10 +37,15 @@ class ReadinessChecksTest {
   void anAnswerAfterTheTimeoutIsReportedDownAndThenDroppedQuietly() throws InterruptedException {
     vertx.exceptionHandler(uncaught::add);
     // A Redis that answers every command, but only after the check's 2 s timeout.
+    CountDownLatch ponged = new CountDownLatch(1);
     NetServer slowRedis = vertx.createNetServer().connectHandler(socket -> socket.handler(data -> {
-      String command = data.toString();
-      vertx.setTimer(LATE_MS, t -> socket.write(Buffer.buffer(command.contains("HELLO")
-        ? "-ERR unknown command 'HELLO'\r\n" : "+PONG\r\n")));
+      boolean hello = data.toString().contains("HELLO");
+      vertx.setTimer(LATE_MS, t -> socket.write(Buffer.buffer(hello ? "-ERR unknown command 'HELLO'\r\n" : "+PONG\r\n"))
+        .onComplete(w -> {
+          if (!hello) {
+            ponged.countDown();
+          }
+        }));
     })).listen(0, "127.0.0.1").await();
     JsonObject config = new JsonObject()
       .put("verticles", new JsonArray().add(new JsonObject().put("name", "venue")))
@@ -50,8 +57,9 @@ class ReadinessChecksTest {
     try {
       CheckResult redis = readiness.checks().checkStatus("redis").await();
       assertFalse(redis.getUp(), "a check that did not answer within its timeout is down");
-      // The late answer (and its HELLO fallback) arrives in the meantime.
-      Thread.sleep(3 * LATE_MS);
+      // The late answer (after the HELLO fallback) arrives, and the client has a moment to handle it.
+      assertTrue(ponged.await(5 * LATE_MS, TimeUnit.MILLISECONDS), "the slow Redis answered the PING");
+      Thread.sleep(500);
       assertEquals(List.of(), uncaught, "nothing thrown on the event loop by the late answer");
     } finally {
       readiness.close();
