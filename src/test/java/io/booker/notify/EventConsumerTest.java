@@ -1,5 +1,6 @@
 package io.booker.notify;
 
+import io.booker.it.support.Eventually;
 import io.booker.notify.EventSource.Partition;
 import io.booker.notify.FakeNotifyStore.HandledEvent;
 import io.booker.notify.NotifyStore.Outcome;
@@ -235,17 +236,6 @@ class EventConsumerTest {
   }
 
   static void await(BooleanSupplier condition) {
-    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > until) {
-        fail("condition not met within 10 s");
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Eventually.await("the condition", Duration.ofSeconds(10), condition::getAsBoolean, met -> met);
   }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -20,13 +21,14 @@ class BlockedEventLoopTest {
     harness.start();
     Vertx vertx = harness.node().vertx();
     CompletableFuture<Void> released = new CompletableFuture<>();
+    int mark = BlockedThreads.mark();
     vertx.runOnContext(v -> {
-      try {
-        Thread.sleep(4_000); // past the 2 s limit, and past the checker's next look (every second)
-        released.complete(null);
-      } catch (InterruptedException e) {
-        released.completeExceptionally(e);
+      // Holds the event loop until the checker has reported it (past the 2 s limit), at most 20 s.
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (BlockedThreads.since(mark).isEmpty() && System.nanoTime() < until) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
       }
+      released.complete(null);
     });
     released.get(30, TimeUnit.SECONDS);
 
