@@ -119,7 +119,9 @@ class NotifyEndToEndTest {
     LinkedBlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
     WebSocket socket = socketOn(nodeB, received);
     socket.writeTextMessage(new JsonObject().put("type", "subscribe").put("venue_ids", new JsonArray().add(venue)).encode()).await();
-    assertEquals("subscribed", next(received, m -> !"ready".equals(m.getString("type"))).getString("type"));
+    // An event of the venue published while the subscription registers (the tables' layout) may come first.
+    assertEquals("subscribed", next(received, m -> !"ready".equals(m.getString("type")) && !m.getString("type", "").contains("."))
+      .getString("type"));
 
     String guest = "ada-" + UUID.randomUUID() + "@guests.test";
     JsonObject request = Bookings.request(venue, table, start.toLocalDate(), start.format(DateTimeFormatter.ofPattern("HH:mm")), 90, 3)
