@@ -13,7 +13,7 @@ import io.vertx.core.json.JsonObject;
  * @param maxMessageBytes   largest text message a client may send ({@code max_message_bytes}, 8 KiB)
  * @param maxBadMessages    invalid messages a socket may send before it is closed ({@code max_bad_messages}, 20)
  * @param resumeLimit       most events one catch-up replays; more is a {@code RESUME_UNAVAILABLE} ({@code resume_limit}, 1000)
- * @param catchUpBuffer     live events held back while a catch-up runs; more ends the catch-up ({@code catch_up_buffer}, 1000)
+ * @param catchUpBuffer     live events held back while a catch-up runs (more ends the catch-up), or while a new subscription registers ({@code catch_up_buffer}, 1000)
  */
 public record LiveSettings(long authTimeoutMs, long pingIntervalMs, long idleTimeoutMs, int maxVenues, int maxMessageBytes,
                            int maxBadMessages, int resumeLimit, int catchUpBuffer) {

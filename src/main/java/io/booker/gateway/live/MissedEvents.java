@@ -21,7 +21,7 @@ import java.util.Collection;
  * for exactly one call. That is safe because the client reads it synchronously when the call is
  * made, and the instance's sockets all run on its one event loop.
  */
-final class MissedEvents {
+final class MissedEvents implements Subscriptions.EventLog {
 
   /** Notify's gRPC port when {@code clients.notify.grpc_port} is not set. */
   static final int DEFAULT_GRPC_PORT = 50053;
@@ -36,7 +36,8 @@ final class MissedEvents {
   }
 
   /** The events of {@code venueIds} after event {@code afterEventId}, or received from {@code since} (Unix s), oldest first. */
-  Future<ListEventsResponse> list(String token, Collection<String> venueIds, String afterEventId, Long since, int limit) {
+  @Override
+  public Future<ListEventsResponse> list(String token, Collection<String> venueIds, String afterEventId, Long since, int limit) {
     ListEventsRequest.Builder request = ListEventsRequest.newBuilder().addAllVenueIds(venueIds).setLimit(limit);
     if (afterEventId != null) {
       request.setAfterEventId(afterEventId);

@@ -9,7 +9,10 @@ import io.booker.proto.notify.LiveEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.vertx.core.Future;
+
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +25,7 @@ import java.util.Set;
  * sent before the live events that arrived meanwhile, without repeating one (by notify's sequence
  * number). Runs on the socket's event loop.
  */
-final class Subscriptions implements VenueFeeds.Listener {
+final class Subscriptions implements LiveFeeds.Listener {
 
   private static final Logger log = LoggerFactory.getLogger(Subscriptions.class);
 
@@ -39,16 +42,27 @@ final class Subscriptions implements VenueFeeds.Listener {
     String token();
   }
 
+  /** Notify's event log, as a resume reads it ({@link MissedEvents}). */
+  interface EventLog {
+    Future<ListEventsResponse> list(String token, Collection<String> venueIds, String afterEventId, Long since, int limit);
+  }
+
   private final Peer peer;
   private final LiveSettings settings;
-  private final VenueFeeds feeds;
-  private final MissedEvents missed;
+  private final LiveFeeds feeds;
+  private final EventLog missed;
   private final Set<String> subscribed = new LinkedHashSet<>();
+  /**
+   * Newly subscribed venues whose {@code subscribed} has not been sent yet, with the live events that
+   * arrived meanwhile (the venue's feed may already be live on this instance, or deliver a local
+   * publication before its cluster-wide registration completes): they follow the {@code subscribed}.
+   */
+  private final Map<String, List<String>> announcing = new HashMap<>();
   /** Per resumed venue, the last sequence number replayed: a live event at or below it was already sent. */
   private final Map<String, Long> replayedUpTo = new HashMap<>();
   private CatchUp catchUp;
 
-  Subscriptions(Peer peer, LiveSettings settings, VenueFeeds feeds, MissedEvents missed) {
+  Subscriptions(Peer peer, LiveSettings settings, LiveFeeds feeds, EventLog missed) {
     this.peer = peer;
     this.settings = settings;
     this.feeds = feeds;
@@ -77,11 +91,13 @@ final class Subscriptions implements VenueFeeds.Listener {
       peer.refuse("venue_ids: at most " + settings.maxVenues() + " venues per connection");
       return;
     }
-    subscribed.addAll(accepted);
     CatchUp resume = sub.resumes() ? new CatchUp(new LinkedHashSet<>(accepted), settings.catchUpBuffer()) : null;
     if (resume != null) {
       catchUp = resume;
+    } else {
+      accepted.stream().filter(v -> !subscribed.contains(v)).forEach(v -> announcing.putIfAbsent(v, new ArrayList<>()));
     }
+    subscribed.addAll(accepted);
     feeds.joinAll(accepted, this).onComplete(ar -> {
       if (peer.closed()) {
         return;
@@ -90,6 +106,12 @@ final class Subscriptions implements VenueFeeds.Listener {
         log.warn("event=live_subscribe_failed error={}", ar.cause().toString());
       }
       peer.send(ServerMessages.subscribed(accepted));
+      for (String venue : accepted) {
+        List<String> early = announcing.remove(venue);
+        if (early != null) {
+          early.forEach(peer::send);
+        }
+      }
       // Listening first, then reading the log: nothing can fall between the replay and the live events.
       if (resume != null && resume == catchUp) {
         replay(resume, sub);
@@ -117,11 +139,13 @@ final class Subscriptions implements VenueFeeds.Listener {
       feeds.leave(venue, this);
     }
     subscribed.clear();
+    announcing.clear();
     catchUp = null;
   }
 
   private void drop(String venue) {
     if (subscribed.remove(venue)) {
+      announcing.remove(venue);
       feeds.leave(venue, this);
       replayedUpTo.remove(venue);
     }
@@ -190,6 +214,16 @@ final class Subscriptions implements VenueFeeds.Listener {
         peer.send(event);
       }
       return;
+    }
+    List<String> early = announcing.get(venueId);
+    if (early != null) {
+      if (early.size() < settings.catchUpBuffer()) {
+        early.add(event);
+        return;
+      }
+      // The registration is taking very long: stop holding back rather than hold without bound.
+      announcing.remove(venueId);
+      early.forEach(peer::send);
     }
     Long replayed = replayedUpTo.get(venueId);
     if (replayed != null && seq <= replayed) {

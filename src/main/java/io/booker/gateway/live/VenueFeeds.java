@@ -23,15 +23,9 @@ import java.util.Set;
  * <p>Used from the verticle instance's event loop only (its sockets and consumers all run there),
  * so it needs no locking.
  */
-final class VenueFeeds {
+final class VenueFeeds implements LiveFeeds {
 
   private static final Logger log = LoggerFactory.getLogger(VenueFeeds.class);
-
-  /** A socket listening to venues. */
-  interface Listener {
-    /** One live event of {@code venueId}: notify's sequence number and the message text to forward. */
-    void onEvent(String venueId, long seq, String event);
-  }
 
   private record Feed(MessageConsumer<Object> consumer, Set<Listener> listeners, Future<Void> registered) {
   }
@@ -58,12 +52,14 @@ final class VenueFeeds {
   }
 
   /** Waits for every venue's consumer. */
-  Future<Void> joinAll(List<String> venueIds, Listener listener) {
+  @Override
+  public Future<Void> joinAll(List<String> venueIds, Listener listener) {
     return Future.all(venueIds.stream().map(v -> join(v, listener)).toList()).mapEmpty();
   }
 
   /** Removes {@code listener}; the venue's consumer goes with its last listener. */
-  void leave(String venueId, Listener listener) {
+  @Override
+  public void leave(String venueId, Listener listener) {
     Feed feed = feeds.get(venueId);
     if (feed == null || !feed.listeners().remove(listener) || !feed.listeners().isEmpty()) {
       return;

@@ -57,8 +57,8 @@ public final class AccessTokens {
     String issuer = auth.getString("issuer", "booker");
     String audience = auth.getString("audience", "booker");
     long ttl = auth.getLong("access_ttl_seconds", DEFAULT_TTL_SECONDS);
-    if (ttl < 30 || ttl > 3600) {
-      throw new IllegalArgumentException("auth.access_ttl_seconds must be between 30 and 3600");
+    if (ttl < 15 || ttl > 3600) {
+      throw new IllegalArgumentException("auth.access_ttl_seconds must be between 15 and 3600");
     }
     JWTOptions verifyOptions = new JWTOptions().setIssuer(issuer).setAudience(List.of(audience))
       .setLeeway(auth.getInteger("clock_skew_seconds", 5));

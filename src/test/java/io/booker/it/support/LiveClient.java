@@ -83,23 +83,13 @@ public final class LiveClient implements AutoCloseable {
   }
 
   /**
-   * Subscribes and waits for {@code subscribed}. An event of a venue published while the
-   * subscription is being registered may come before that answer; such events stay queued, in
-   * order, for the next reads.
+   * Subscribes and expects {@code subscribed} as the very next message: the server holds back a
+   * venue's events that arrive while the subscription registers until it has said so.
    */
   public JsonObject subscribe(String... venueIds) {
     send(new JsonObject().put("type", "subscribe").put("venue_ids", new JsonArray(List.of(venueIds))));
-    List<JsonObject> early = new ArrayList<>();
     JsonObject m = next();
-    while (!"subscribed".equals(m.getString("type"))) {
-      JsonObject other = m;
-      assertTrue(other.getString("type", "").contains("."), () -> "expected subscribed or an event, got " + other.encode());
-      early.add(m);
-      m = next();
-    }
-    for (int i = early.size() - 1; i >= 0; i--) {
-      received.addFirst(early.get(i));
-    }
+    assertEquals("subscribed", m.getString("type"), () -> "expected subscribed first, got " + m.encode());
     return m;
   }
 

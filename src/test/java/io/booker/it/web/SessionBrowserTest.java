@@ -17,7 +17,7 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The web app's session in a real browser, on a node whose access tokens live 30 seconds (the
+ * The web app's session in a real browser, on a node whose access tokens live 15 seconds (the
  * shortest lifetime a node accepts): a wrong password is explained; the session survives a reload;
  * the token is refreshed quietly, so past the first token's lifetime (read from its {@code exp}, no
  * fixed sleep) the live feed is still connected and the API still answers; signing out ends it, and
@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class SessionBrowserTest {
 
-  /** The shortest lifetime a node accepts ({@code auth.access_ttl_seconds} is 30 to 3600). */
-  static final int ACCESS_TTL_SECONDS = 30;
+  /** The shortest lifetime a node accepts ({@code auth.access_ttl_seconds} is 15 to 3600). */
+  static final int ACCESS_TTL_SECONDS = 15;
 
   @RegisterExtension
   static final NodeHarness harness = NodeHarness.allInOne("eventbus",
@@ -62,7 +62,7 @@ class SessionBrowserTest {
       String firstToken = accessToken(js);
       long firstExpiry = Logins.claims(firstToken).getLong("exp") * 1000;
 
-      // The app renews the token quietly a quarter of its lifetime ahead of expiry (7.5 s for 30 s).
+      // The app renews the token quietly a quarter of its lifetime ahead of expiry (3.75 s for 15 s).
       String laterToken = browser.waitUntil(d -> {
         String now = accessToken(js);
         return now.equals(firstToken) ? null : now;

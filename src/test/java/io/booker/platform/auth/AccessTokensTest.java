@@ -175,6 +175,9 @@ class AccessTokensTest {
       new JsonObject().put("jwt_secret", SECRET).put("signing_kid", "nope")));
     assertThrows(IllegalArgumentException.class, () -> AccessTokens.create(vertx,
       new JsonObject().put("jwt_secret", SECRET).put("access_ttl_seconds", 86_400)));
+    assertThrows(IllegalArgumentException.class, () -> AccessTokens.create(vertx,
+      new JsonObject().put("jwt_secret", SECRET).put("access_ttl_seconds", 14)));
+    assertEquals(15, AccessTokens.create(vertx, new JsonObject().put("jwt_secret", SECRET).put("access_ttl_seconds", 15)).ttlSeconds());
     assertThrows(IllegalArgumentException.class, () -> AccessTokens.create(vertx, new JsonObject()
       .put("jwt_keys", new JsonArray().add(new JsonObject().put("kid", "k").put("algorithm", "HS256").put("public_key", "x")))));
   }
