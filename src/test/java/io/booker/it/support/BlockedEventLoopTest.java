@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * A test node fails its test when one of its event loops was blocked: code that holds an event
  * loop for longer than Vert.x's limit (2 s) makes the node's close fail, naming the blocked thread.
+ * The same reports fail any other test class ({@link NoBlockedThreads}); this one is exempt.
  */
+@NoBlockedThreads.BlocksThreadsOnPurpose
 class BlockedEventLoopTest {
 
   @Test
