@@ -6,6 +6,7 @@ import io.booker.proto.venue.*;
 import io.booker.venue.adapter.VenueProtos;
 import io.vertx.core.Future;
 
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -125,15 +126,61 @@ public final class VenueServiceImpl implements VenueService {
     return asCaller(c -> layouts.getTableLayout(c, r.getVenueId(), r.getRoomId()).map(VenueProtos::layout));
   }
 
-  @Override public Future<SetOpeningHoursResponse> setOpeningHours(SetOpeningHoursRequest r) { return asCaller(c -> schedule.setOpeningHours(c, r)); }
-  @Override public Future<OpeningHours> getOpeningHours(GetOpeningHoursRequest r) { return asCaller(c -> schedule.getOpeningHours(c, r)); }
-  @Override public Future<SetSpecialHoursResponse> setSpecialHours(SetSpecialHoursRequest r) { return asCaller(c -> schedule.setSpecialHours(c, r)); }
-  @Override public Future<ListSpecialHoursResponse> listSpecialHours(ListSpecialHoursRequest r) { return asCaller(c -> schedule.listSpecialHours(c, r)); }
-  @Override public Future<DeleteSpecialHoursResponse> deleteSpecialHours(DeleteSpecialHoursRequest r) { return asCaller(c -> schedule.deleteSpecialHours(c, r)); }
+  @Override
+  public Future<SetOpeningHoursResponse> setOpeningHours(SetOpeningHoursRequest r) {
+    return asCaller(c -> schedule.setOpeningHours(c, r.getVenueId(), VenueProtos.days(r), r.getClosedAllWeek())
+      .map(v -> SetOpeningHoursResponse.newBuilder().setSuccess(true).build()));
+  }
 
-  @Override public Future<CheckAvailabilityResponse> checkAvailability(CheckAvailabilityRequest r) { return asCaller(c -> availability.checkAvailability(c, r)); }
-  @Override public Future<CheckTablesResponse> checkTables(CheckTablesRequest r) { return asCaller(c -> availability.checkTables(c, r)); }
-  @Override public Future<ResolvedBookingSlot> resolveBookingSlot(ResolveBookingSlotRequest r) { return asCaller(c -> availability.resolveBookingSlot(c, r)); }
+  @Override
+  public Future<OpeningHours> getOpeningHours(GetOpeningHoursRequest r) {
+    return asCaller(c -> schedule.getOpeningHours(c, r.getVenueId()).map(week -> VenueProtos.openingHours(accepted(r.getVenueId()), week)));
+  }
+
+  @Override
+  public Future<SetSpecialHoursResponse> setSpecialHours(SetSpecialHoursRequest r) {
+    return asCaller(c -> schedule.setSpecialHours(c, r.getVenueId(), VenueProtos.specialHours(r))
+      .map(v -> SetSpecialHoursResponse.newBuilder().setSuccess(true).build()));
+  }
+
+  @Override
+  public Future<ListSpecialHoursResponse> listSpecialHours(ListSpecialHoursRequest r) {
+    return asCaller(c -> schedule.listSpecialHours(c, r.getVenueId(), r.getFromDate(), r.getToDate())
+      .map(days -> VenueProtos.specialHours(accepted(r.getVenueId()), days)));
+  }
+
+  @Override
+  public Future<DeleteSpecialHoursResponse> deleteSpecialHours(DeleteSpecialHoursRequest r) {
+    return asCaller(c -> schedule.deleteSpecialHours(c, r.getVenueId(), r.getDate())
+      .map(v -> DeleteSpecialHoursResponse.newBuilder().setSuccess(true).build()));
+  }
+
+  @Override
+  public Future<CheckAvailabilityResponse> checkAvailability(CheckAvailabilityRequest r) {
+    return asCaller(c -> availability.checkAvailability(c, r.getVenueId(), VenueProtos.slot(r.hasSlot(), r.getSlot()), r.getPartySize(),
+      r.getIncludeUnavailable(), r.getMaxOffers()).map(offers -> VenueProtos.availability(accepted(r.getVenueId()), offers)));
+  }
+
+  @Override
+  public Future<CheckTablesResponse> checkTables(CheckTablesRequest r) {
+    return asCaller(c -> availability.checkTables(c, r.getVenueId(), r.getTableIdsList(), VenueProtos.slot(r.hasSlot(), r.getSlot()))
+      .map(VenueProtos::tablesAtSlot));
+  }
+
+  @Override
+  public Future<ResolvedBookingSlot> resolveBookingSlot(ResolveBookingSlotRequest r) {
+    return asCaller(c -> availability.resolveBookingSlot(c, r.getVenueId(), VenueProtos.table(r.hasTable(), r.getTable()),
+      VenueProtos.table(r.hasMergedWithTable(), r.getMergedWithTable()), VenueProtos.slot(r.hasSlot(), r.getSlot()), r.getPartySize())
+      .map(VenueProtos::resolved));
+  }
+
+  /**
+   * A venue id the use case has accepted (it answered, so the id parsed as a UUID), as the answers
+   * name it: canonical, lower case.
+   */
+  private static String accepted(String venueId) {
+    return UUID.fromString(venueId).toString();
+  }
 
   /**
    * Runs a use case for the verified caller of the call being served; what it throws (validation,

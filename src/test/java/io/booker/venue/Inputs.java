@@ -1,8 +1,12 @@
 package io.booker.venue;
 
+import io.booker.venue.domain.SlotText;
 import io.booker.venue.domain.TableFields;
 import io.booker.venue.domain.TablePosition;
+import io.booker.venue.domain.TableRefText;
 import io.booker.venue.domain.VenueFields;
+
+import java.util.List;
 
 /**
  * Builders of the use cases' input records for the tests, field by field as a request names them;
@@ -67,5 +71,50 @@ final class Inputs {
     TableFields build() {
       return new TableFields(name, capacity, canMerge, zone, position);
     }
+  }
+
+  /** The arguments of an availability check; a slot not set is absent (null). */
+  static final class Ask {
+    String venueId = "";
+    SlotText slot;
+    int partySize;
+    boolean includeUnavailable;
+    int maxOffers;
+
+    Ask setVenueId(String v) { venueId = v; return this; }
+    Ask setSlot(SlotText v) { slot = v; return this; }
+    Ask clearSlot() { slot = null; return this; }
+    Ask setPartySize(int v) { partySize = v; return this; }
+    Ask setIncludeUnavailable(boolean v) { includeUnavailable = v; return this; }
+    Ask setMaxOffers(int v) { maxOffers = v; return this; }
+  }
+
+  /** The arguments of a ResolveBookingSlot; a table or slot not set is absent (null). */
+  static final class Resolve {
+    String venueId = "";
+    TableRefText table;
+    TableRefText merged;
+    SlotText slot;
+    int partySize;
+
+    Resolve setVenueId(String v) { venueId = v; return this; }
+    Resolve setTable(TableRefText v) { table = v; return this; }
+    Resolve clearTable() { table = null; return this; }
+    Resolve setMergedWithTable(TableRefText v) { merged = v; return this; }
+    Resolve setSlot(SlotText v) { slot = v; return this; }
+    Resolve clearSlot() { slot = null; return this; }
+    Resolve setPartySize(int v) { partySize = v; return this; }
+  }
+
+  /** The arguments of a CheckTables; a slot not set is absent (null). */
+  static final class Tables {
+    String venueId = "";
+    List<String> tableIds = List.of();
+    SlotText slot;
+
+    Tables setVenueId(String v) { venueId = v; return this; }
+    Tables setTableIds(List<String> v) { tableIds = v; return this; }
+    Tables setSlot(SlotText v) { slot = v; return this; }
+    Tables clearSlot() { slot = null; return this; }
   }
 }

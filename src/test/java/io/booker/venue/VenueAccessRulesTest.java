@@ -3,10 +3,11 @@ package io.booker.venue;
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
 import io.booker.common.access.Caller;
-import io.booker.proto.common.Slot;
-import io.booker.proto.common.TableRef;
-import io.booker.proto.venue.*;
+import io.booker.venue.domain.DayHoursText;
+import io.booker.venue.domain.SlotText;
 import io.booker.venue.domain.SpecialDay;
+import io.booker.venue.domain.SpecialHoursText;
+import io.booker.venue.domain.TableRefText;
 import io.vertx.core.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +55,7 @@ class VenueAccessRulesTest {
   static final String TABLE_MISSING = "table " + TABLE + " not found";
 
   static List<Row> rows() {
-    Slot slot = Slot.newBuilder().setDate(DATE).setStartTime("19:00").setDurationMinutes(120).build();
+    SlotText slot = new SlotText(DATE, "19:00", 120);
     //                                                                                                  admin mgrA hostA hostB mgrB
     return List.of(
       new Row("CreateVenue", (f, c) -> f.venues.createVenue(c, Inputs.venue().setName("New").build()),
@@ -93,27 +94,24 @@ class VenueAccessRulesTest {
         ROOM_MISSING, false, T, T, T, M, M),
       new Row("GetTableLayout by room only", (f, c) -> f.layout.getTableLayout(c, "", ROOM),
         ROOM_MISSING, true, T, T, T, M, M),
-      new Row("SetOpeningHours", (f, c) -> f.hours.setOpeningHours(c, SetOpeningHoursRequest.newBuilder().setVenueId(A)
-        .addDays(DayHours.newBuilder().setWeekday(1).setOpenTime("12:00").setCloseTime("22:00")).build()),
+      new Row("SetOpeningHours", (f, c) -> f.hours.setOpeningHours(c, A,
+        List.of(new DayHoursText(1, "12:00", "22:00")), false),
         VENUE_A_MISSING, false, T, T, D, M, M),
-      new Row("GetOpeningHours", (f, c) -> f.hours.getOpeningHours(c, GetOpeningHoursRequest.newBuilder().setVenueId(A).build()),
+      new Row("GetOpeningHours", (f, c) -> f.hours.getOpeningHours(c, A),
         VENUE_A_MISSING, false, T, T, T, M, M),
-      new Row("SetSpecialHours", (f, c) -> f.hours.setSpecialHours(c, SetSpecialHoursRequest.newBuilder().setVenueId(A)
-        .setDate(DATE).setIsClosed(true).build()),
+      new Row("SetSpecialHours", (f, c) -> f.hours.setSpecialHours(c, A,
+        new SpecialHoursText(DATE, true, "", "", List.of())),
         VENUE_A_MISSING, false, T, T, D, M, M),
-      new Row("ListSpecialHours", (f, c) -> f.hours.listSpecialHours(c, ListSpecialHoursRequest.newBuilder().setVenueId(A).build()),
+      new Row("ListSpecialHours", (f, c) -> f.hours.listSpecialHours(c, A, "", ""),
         VENUE_A_MISSING, false, T, T, T, M, M),
-      new Row("DeleteSpecialHours", (f, c) -> f.hours.deleteSpecialHours(c, DeleteSpecialHoursRequest.newBuilder().setVenueId(A)
-        .setDate(DATE).build()),
+      new Row("DeleteSpecialHours", (f, c) -> f.hours.deleteSpecialHours(c, A, DATE),
         "special hours of venue " + A + " on " + DATE + " not found", false, T, T, D, M, M),
-      new Row("CheckAvailability", (f, c) -> f.free.checkAvailability(c, CheckAvailabilityRequest.newBuilder().setVenueId(A)
-        .setSlot(slot).setPartySize(2).build()),
+      new Row("CheckAvailability", (f, c) -> f.free.checkAvailability(c, A, slot, 2, false, 0),
         VENUE_A_MISSING, false, T, T, T, M, M),
-      new Row("CheckTables", (f, c) -> f.free.checkTables(c, CheckTablesRequest.newBuilder().setVenueId(A)
-        .addTableIds(TABLE).setSlot(slot).build()),
+      new Row("CheckTables", (f, c) -> f.free.checkTables(c, A, List.of(TABLE), slot),
         VENUE_A_MISSING, false, T, T, T, M, M),
-      new Row("ResolveBookingSlot", (f, c) -> f.free.resolveBookingSlot(c, ResolveBookingSlotRequest.newBuilder().setVenueId(A)
-        .setTable(TableRef.newBuilder().setTableId(TABLE)).setSlot(slot).setPartySize(2).build()),
+      new Row("ResolveBookingSlot", (f, c) -> f.free.resolveBookingSlot(c, A,
+        new TableRefText(TABLE, ""), null, slot, 2),
         VENUE_A_MISSING, false, T, T, T, M, M));
   }
 
@@ -207,9 +205,9 @@ class VenueAccessRulesTest {
     Fakes f = new Fakes();
     failed(ErrorCode.PERMISSION_DENIED, () -> f.venues.createVenue(HOST_A, Inputs.venue().setName(" ").build()));
     failed(ErrorCode.NOT_FOUND, () -> f.venues.updateVenue(MANAGER_B, A, Inputs.venue().setName("").build()));
-    failed(ErrorCode.PERMISSION_DENIED, () -> f.hours.setOpeningHours(HOST_A, SetOpeningHoursRequest.newBuilder().setVenueId(A)
-      .addDays(DayHours.newBuilder().setWeekday(9).setOpenTime("25:00")).build()));
-    failed(ErrorCode.NOT_FOUND, () -> f.free.checkAvailability(HOST_B, CheckAvailabilityRequest.newBuilder().setVenueId(A).build()));
+    failed(ErrorCode.PERMISSION_DENIED, () -> f.hours.setOpeningHours(HOST_A, A,
+      List.of(new DayHoursText(9, "25:00", "")), false));
+    failed(ErrorCode.NOT_FOUND, () -> f.free.checkAvailability(HOST_B, A, null, 0, false, 0));
     failed(ErrorCode.NOT_FOUND, () -> f.rooms.createRoom(HOST_B, A, ""));
     assertEquals(List.of(), f.reached());
     // A malformed id is still a 400 for everyone: it names no venue, so it reveals nothing.

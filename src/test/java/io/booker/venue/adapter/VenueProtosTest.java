@@ -1,30 +1,61 @@
 package io.booker.venue.adapter;
 
+import io.booker.proto.common.Slot;
+import io.booker.proto.common.TableRef;
+import io.booker.proto.venue.CheckAvailabilityResponse;
+import io.booker.proto.venue.CheckTablesResponse;
 import io.booker.proto.venue.CreateTableRequest;
 import io.booker.proto.venue.CreateVenueRequest;
+import io.booker.proto.venue.DayHours;
 import io.booker.proto.venue.FloorPosition;
 import io.booker.proto.venue.GetTableLayoutResponse;
 import io.booker.proto.venue.ListRoomsResponse;
 import io.booker.proto.venue.ListTablesResponse;
+import io.booker.proto.venue.ListSpecialHoursResponse;
 import io.booker.proto.venue.ListVenuesResponse;
+import io.booker.proto.venue.OpeningHours;
+import io.booker.proto.venue.ResolvedBookingSlot;
+import io.booker.proto.venue.SetOpeningHoursRequest;
+import io.booker.proto.venue.SetSpecialHoursRequest;
+import io.booker.proto.venue.SpecialHours;
+import io.booker.proto.venue.TableAvailability;
+import io.booker.proto.venue.TableSlotAvailability;
+import io.booker.proto.venue.TimeRange;
 import io.booker.proto.venue.UpdateTableRequest;
 import io.booker.proto.venue.UpdateVenueRequest;
+import io.booker.venue.domain.DayHoursText;
+import io.booker.venue.domain.DayRange;
+import io.booker.venue.domain.OpeningRange;
 import io.booker.venue.domain.Page;
+import io.booker.venue.domain.ResolvedSlot;
 import io.booker.venue.domain.Room;
 import io.booker.venue.domain.RoomLayout;
+import io.booker.venue.domain.SlotText;
+import io.booker.venue.domain.SpecialDay;
+import io.booker.venue.domain.SpecialHoursText;
 import io.booker.venue.domain.Table;
+import io.booker.venue.domain.TableCandidate;
 import io.booker.venue.domain.TableFields;
+import io.booker.venue.domain.TableOffer;
 import io.booker.venue.domain.TablePosition;
+import io.booker.venue.domain.TableRefText;
+import io.booker.venue.domain.TablesAtSlot;
+import io.booker.venue.domain.TimeRangeText;
 import io.booker.venue.domain.Venue;
 import io.booker.venue.domain.VenueFields;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The contract's messages to domain records and back: every field, a position present or absent. */
+/**
+ * The contract's messages to domain records and back: every field, a position, slot or table
+ * present or absent, the venue id every answer names.
+ */
 class VenueProtosTest {
 
   static final String VENUE = "a0000000-0000-4000-8000-00000000000a";
@@ -135,5 +166,100 @@ class VenueProtosTest {
     assertEquals(layout, VenueProtos.layout(VENUE, p));
     RoomLayout empty = new RoomLayout(VENUE, ROOM, List.of());
     assertEquals(empty, VenueProtos.layout(VENUE, VenueProtos.layout(empty)));
+  }
+
+  // ---- schedule
+
+  @Test
+  void weekdaysAreReadAsGivenAndAWeekdayNotGivenIsNull() {
+    SetOpeningHoursRequest r = SetOpeningHoursRequest.newBuilder().setVenueId(VENUE)
+      .addDays(DayHours.newBuilder().setWeekday(0).setOpenTime("12:00").setCloseTime("14:00"))
+      .addDays(DayHours.newBuilder().setOpenTime("25:00")).build();
+    assertEquals(List.of(new DayHoursText(0, "12:00", "14:00"), new DayHoursText(null, "25:00", "")), VenueProtos.days(r),
+      "Sunday is 0, a day without weekday null: the use case names the missing one");
+  }
+
+  @Test
+  void theWeekNamesTheVenueAndEachRange() {
+    OpeningHours out = VenueProtos.openingHours(VENUE, List.of(new DayRange(2, range("12:00", "14:30")), new DayRange(6, range("19:00", "02:00"))));
+    assertEquals(OpeningHours.newBuilder().setVenueId(VENUE)
+      .addDays(DayHours.newBuilder().setWeekday(2).setOpenTime("12:00").setCloseTime("14:30"))
+      .addDays(DayHours.newBuilder().setWeekday(6).setOpenTime("19:00").setCloseTime("02:00")).build(), out);
+    assertEquals(OpeningHours.newBuilder().setVenueId(VENUE).build(), VenueProtos.openingHours(VENUE, List.of()));
+  }
+
+  @Test
+  void specialHoursRequestsKeepBothShapes() {
+    assertEquals(new SpecialHoursText("2031-06-01", false, "10:00", "16:00", List.of(new TimeRangeText("17:00", "20:00"))),
+      VenueProtos.specialHours(SetSpecialHoursRequest.newBuilder().setVenueId(VENUE).setDate("2031-06-01").setOpenTime("10:00")
+        .setCloseTime("16:00").addRanges(TimeRange.newBuilder().setOpenTime("17:00").setCloseTime("20:00")).build()));
+    assertEquals(new SpecialHoursText("2031-06-01", true, "", "", List.of()),
+      VenueProtos.specialHours(SetSpecialHoursRequest.newBuilder().setDate("2031-06-01").setIsClosed(true).build()));
+  }
+
+  @Test
+  void specialDaysNameTheVenueAndTheirFirstRangeForOlderClients() {
+    LocalDate date = LocalDate.parse("2031-06-01");
+    ListSpecialHoursResponse out = VenueProtos.specialHours(VENUE, List.of(
+      SpecialDay.open(date, List.of(range("11:00", "14:00"), range("18:00", "23:00"))), SpecialDay.closed(date.plusDays(1))));
+    assertEquals(ListSpecialHoursResponse.newBuilder()
+      .addSpecialHours(SpecialHours.newBuilder().setVenueId(VENUE).setDate("2031-06-01").setOpenTime("11:00").setCloseTime("14:00")
+        .addRanges(TimeRange.newBuilder().setOpenTime("11:00").setCloseTime("14:00"))
+        .addRanges(TimeRange.newBuilder().setOpenTime("18:00").setCloseTime("23:00")))
+      .addSpecialHours(SpecialHours.newBuilder().setVenueId(VENUE).setDate("2031-06-02").setIsClosed(true)).build(), out);
+  }
+
+  // ---- availability
+
+  @Test
+  void aSlotOrTableIsNullWhenTheRequestHasNone() {
+    Slot slot = Slot.newBuilder().setDate("2031-06-01").setStartTime("19:00").setDurationMinutes(90).build();
+    assertEquals(new SlotText("2031-06-01", "19:00", 90), VenueProtos.slot(true, slot));
+    assertNull(VenueProtos.slot(false, Slot.getDefaultInstance()));
+    assertEquals(new TableRefText(TABLE, ROOM), VenueProtos.table(true, TableRef.newBuilder().setVenueId(VENUE).setTableId(TABLE).setRoomId(ROOM).build()));
+    assertEquals(new TableRefText(TABLE, ""), VenueProtos.table(true, TableRef.newBuilder().setTableId(TABLE).build()));
+    assertNull(VenueProtos.table(false, TableRef.getDefaultInstance()));
+  }
+
+  @Test
+  void offersNameTheVenueInEveryTableReference() {
+    TableCandidate t1 = new TableCandidate(TABLE, ROOM, "T1", 2, true);
+    TableCandidate t2 = new TableCandidate("d0000000-0000-4000-8000-000000000002", ROOM, "T2", 2, true);
+    CheckAvailabilityResponse out = VenueProtos.availability(VENUE, List.of(
+      new TableOffer(t1, true, "", null, 2), new TableOffer(t1, true, "", t2, 4), new TableOffer(t2, false, "already booked for this slot", null, 2)));
+    assertEquals(CheckAvailabilityResponse.newBuilder()
+      .addTables(TableAvailability.newBuilder().setTable(ref(t1)).setAvailable(true).setTableName("T1").setCapacity(2))
+      .addTables(TableAvailability.newBuilder().setTable(ref(t1)).setAvailable(true).setTableName("T1").setCapacity(4)
+        .setMergedWithTable(ref(t2)))
+      .addTables(TableAvailability.newBuilder().setTable(ref(t2)).setReason("already booked for this slot").setTableName("T2").setCapacity(2))
+      .build(), out);
+  }
+
+  @Test
+  void aResolvedSlotCarriesEveryField() {
+    TableCandidate t1 = new TableCandidate(TABLE, ROOM, "T1", 4, true);
+    TableCandidate t2 = new TableCandidate("d0000000-0000-4000-8000-000000000002", ROOM, "T2", 2, true);
+    ResolvedSlot r = new ResolvedSlot(VENUE, "Europe/Paris", LocalDate.parse("2031-06-01"), LocalTime.of(19, 0), 120, 6,
+      Instant.parse("2031-06-01T17:00:00Z"), Instant.parse("2031-06-01T19:00:00Z"), List.of(t1, t2));
+    assertEquals(ResolvedBookingSlot.newBuilder().setVenueId(VENUE).setTimezone("Europe/Paris")
+      .setSlot(Slot.newBuilder().setDate("2031-06-01").setStartTime("19:00").setDurationMinutes(120)).setCapacity(6)
+      .setStartsAt(Instant.parse("2031-06-01T17:00:00Z").getEpochSecond()).setEndsAt(Instant.parse("2031-06-01T19:00:00Z").getEpochSecond())
+      .addTables(ref(t1)).addTables(ref(t2)).addTableNames("T1").addTableNames("T2").build(), VenueProtos.resolved(r));
+  }
+
+  @Test
+  void tablesAtASlotKeepTheirOrder() {
+    assertEquals(CheckTablesResponse.newBuilder()
+      .addTables(TableSlotAvailability.newBuilder().setTableId("t2").setAvailable(true))
+      .addTables(TableSlotAvailability.newBuilder().setTableId("t1").setReason("already booked for this slot")).build(),
+      VenueProtos.tablesAtSlot(List.of(new TablesAtSlot.Answer("t2", true, ""), new TablesAtSlot.Answer("t1", false, "already booked for this slot"))));
+  }
+
+  private static OpeningRange range(String open, String close) {
+    return new OpeningRange(LocalTime.parse(open), LocalTime.parse(close));
+  }
+
+  private static TableRef ref(TableCandidate t) {
+    return TableRef.newBuilder().setVenueId(VENUE).setRoomId(t.roomId()).setTableId(t.tableId()).build();
   }
 }
