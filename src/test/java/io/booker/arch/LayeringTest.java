@@ -75,14 +75,14 @@ class LayeringTest {
    * The four services in booking's shape: the service package holds the use cases and their ports
    * (interfaces), {@code domain/} the pure rules, {@code adapter/} what implements the ports with
    * PostgreSQL, Redis, Kafka or RPC. The only other classes that may see adapters are the service's
-   * wiring, named here: its verticle, its deps record, and the gRPC edges of booking and venue
-   * (which read and write the contract's messages through {@code adapter.BookingProtos} and
-   * {@code adapter.VenueProtos}).
+   * wiring, named here: its verticle, its deps record, and the gRPC edges of booking, venue and
+   * notify (which read and write the contract's messages through {@code adapter.BookingProtos},
+   * {@code adapter.VenueProtos} and {@code adapter.NotifyProtos}).
    */
   static final List<Service> SERVICES = List.of(
     new Service("io.booker.venue", Set.of("VenueVerticle", "VenueDeps", "VenueServiceImpl")),
     new Service("io.booker.booking", Set.of("BookingVerticle", "BookingDeps", "BookingServiceImpl")),
-    new Service("io.booker.notify", Set.of("NotifyVerticle")),
+    new Service("io.booker.notify", Set.of("NotifyVerticle", "NotifyServiceImpl")),
     new Service("io.booker.gateway", Set.of("GatewayVerticle")));
 
   /**
@@ -93,7 +93,8 @@ class LayeringTest {
    */
   static final List<ContractEdge> CONTRACT_EDGES = List.of(
     new ContractEdge("io.booker.venue", Set.of("VenueServiceImpl", "VenueVerticle")),
-    new ContractEdge("io.booker.booking", Set.of("BookingServiceImpl", "BookingRequests", "BookingVerticle")));
+    new ContractEdge("io.booker.booking", Set.of("BookingServiceImpl", "BookingRequests", "BookingVerticle")),
+    new ContractEdge("io.booker.notify", Set.of("NotifyServiceImpl", "NotifyVerticle")));
 
   record ContractEdge(String pkg, Set<String> edge) {
 
