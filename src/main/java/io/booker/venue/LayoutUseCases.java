@@ -31,29 +31,29 @@ final class LayoutUseCases {
    * asked for, or of a venue the caller does not see, is NOT_FOUND, whether or not its layout is
    * cached (the cached value carries the room's venue).
    */
-  Future<RoomLayout> getTableLayout(Caller caller, String venue, String roomIdText) {
+  Future<RoomLayout> getTableLayout(Caller caller, String venue, String room) {
     return attempt(() -> {
       // venue_id is optional (empty): when given, a room of another venue is NOT_FOUND.
       String venueId = venue.isEmpty() ? null : Ids.uuid("venue_id", venue).toString();
-      UUID roomId = Ids.uuid("room_id", roomIdText);
+      UUID roomId = Ids.uuid("room_id", room);
       if (venueId != null) {
-        caller.require(Permission.READ_VENUE, venueId, "room", roomIdText);
+        caller.require(Permission.READ_VENUE, venueId, "room", room);
       }
-      String room = roomId.toString();
-      return layouts.lookup(room).compose(lookup -> {
+      String roomKey = roomId.toString();
+      return layouts.lookup(roomKey).compose(lookup -> {
         if (lookup.hit() != null) {
           return Future.succeededFuture(lookup.hit());
         }
         return tables.loadLayout(roomId).map(loaded -> {
-          RoomLayout layout = loaded.orElseThrow(() -> ServiceException.notFound("room", roomIdText));
-          layouts.store(room, lookup, layout); // not awaited: it never fails and the caller need not wait
+          RoomLayout layout = loaded.orElseThrow(() -> ServiceException.notFound("room", room));
+          layouts.store(roomKey, lookup, layout); // not awaited: it never fails and the caller need not wait
           return layout;
         });
       }).map(layout -> {
         if (venueId != null && !layout.venueId().equals(venueId)) {
-          throw ServiceException.notFound("room", roomIdText);
+          throw ServiceException.notFound("room", room);
         }
-        caller.require(Permission.READ_VENUE, layout.venueId(), "room", roomIdText);
+        caller.require(Permission.READ_VENUE, layout.venueId(), "room", room);
         return layout;
       });
     });
