@@ -4,12 +4,13 @@ import io.booker.common.Ids;
 import io.booker.common.ServiceException;
 import io.booker.common.access.Caller;
 import io.booker.common.access.Permission;
+import io.booker.notify.adapter.NotifyProtos;
+import io.booker.notify.domain.LoggedEvent;
 import io.booker.platform.rpc.CallContext;
 import io.booker.proto.notify.ListEventsRequest;
 import io.booker.proto.notify.ListEventsResponse;
 import io.booker.proto.notify.ListNotificationsRequest;
 import io.booker.proto.notify.ListNotificationsResponse;
-import io.booker.proto.notify.LiveEvent;
 import io.booker.proto.notify.NotifyService;
 import io.vertx.core.Future;
 
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
 
 /**
  * The read side of notify: a booking's notifications, and the event log that reconnecting
- * WebSocket clients catch up from. A caller sees only what belongs to the venues they see; anything
+ * WebSocket clients catch up from. It is notify's gRPC edge: the store answers domain records,
+ * {@link NotifyProtos} turns them into the contract's messages. A caller sees only what belongs to the venues they see; anything
  * else reads exactly like something that does not exist.
  */
 final class NotifyServiceImpl implements NotifyService {
@@ -50,9 +52,11 @@ final class NotifyServiceImpl implements NotifyService {
     return store.notificationsOf(bookingId).map(list -> {
       // Every row of a booking carries the booking's venue.
       if (!list.isEmpty()) {
-        who.require(Permission.READ_BOOKINGS, list.get(0).getVenueId(), "booking", bookingId.toString());
+        who.require(Permission.READ_BOOKINGS, list.get(0).venueId(), "booking", bookingId.toString());
       }
-      return ListNotificationsResponse.newBuilder().addAllNotifications(list).build();
+      ListNotificationsResponse.Builder out = ListNotificationsResponse.newBuilder();
+      list.forEach(n -> out.addNotifications(NotifyProtos.toProto(n)));
+      return out.build();
     });
   }
 
@@ -64,7 +68,7 @@ final class NotifyServiceImpl implements NotifyService {
     if (r.getSince() < 0) {
       throw ServiceException.invalid("since", "must be a Unix time in seconds, not negative");
     }
-    Future<List<LiveEvent>> events;
+    Future<List<LoggedEvent>> events;
     if (!r.getAfterEventId().isEmpty()) {
       String after = r.getAfterEventId();
       UUID afterId = Ids.uuid("after_event_id", after);
@@ -74,10 +78,11 @@ final class NotifyServiceImpl implements NotifyService {
     } else {
       events = store.eventsSince(venues, Instant.ofEpochSecond(r.getSince()), limit + 1);
     }
-    return events.map(list -> ListEventsResponse.newBuilder()
-      .addAllEvents(list.size() > limit ? list.subList(0, limit) : list)
-      .setTruncated(list.size() > limit)
-      .build());
+    return events.map(list -> {
+      ListEventsResponse.Builder out = ListEventsResponse.newBuilder().setTruncated(list.size() > limit);
+      (list.size() > limit ? list.subList(0, limit) : list).forEach(e -> out.addEvents(NotifyProtos.toProto(e)));
+      return out.build();
+    });
   }
 
   /** The venues asked for, each one the caller must see ("venue &lt;id&gt; not found" otherwise). */

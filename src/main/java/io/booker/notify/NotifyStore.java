@@ -1,8 +1,8 @@
 package io.booker.notify;
 
+import io.booker.notify.domain.LoggedEvent;
+import io.booker.notify.domain.Notification;
 import io.booker.notify.domain.NotificationPlan;
-import io.booker.proto.notify.LiveEvent;
-import io.booker.proto.notify.Notification;
 import io.vertx.core.Future;
 
 import java.time.Duration;
@@ -44,10 +44,10 @@ public interface NotifyStore {
   Future<Optional<Long>> eventSeq(UUID eventId);
 
   /** Events of {@code venueIds} after log position {@code seq}, in order, at most {@code limit}. */
-  Future<List<LiveEvent>> eventsAfter(List<UUID> venueIds, long seq, int limit);
+  Future<List<LoggedEvent>> eventsAfter(List<UUID> venueIds, long seq, int limit);
 
   /** Events of {@code venueIds} received at or after {@code since}, in order, at most {@code limit}. */
-  Future<List<LiveEvent>> eventsSince(List<UUID> venueIds, Instant since, int limit);
+  Future<List<LoggedEvent>> eventsSince(List<UUID> venueIds, Instant since, int limit);
 
   /** Deletes log entries older than {@code retention}; answers how many. */
   Future<Integer> deleteEventsOlderThan(Duration retention);

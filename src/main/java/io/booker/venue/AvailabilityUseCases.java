@@ -5,15 +5,15 @@ import io.booker.common.ServiceException;
 import io.booker.common.Times;
 import io.booker.common.access.Caller;
 import io.booker.common.access.Permission;
-import io.booker.proto.common.Slot;
-import io.booker.proto.common.TableRef;
-import io.booker.proto.venue.*;
 import io.booker.venue.domain.AvailabilityPlanner;
 import io.booker.venue.domain.AvailabilitySnapshot;
+import io.booker.venue.domain.ResolvedSlot;
+import io.booker.venue.domain.SlotText;
 import io.booker.venue.domain.SlotCheck;
 import io.booker.venue.domain.TableChoice;
 import io.booker.venue.domain.TableCandidate;
 import io.booker.venue.domain.TableOffer;
+import io.booker.venue.domain.TableRefText;
 import io.booker.venue.domain.TablesAtSlot;
 import io.vertx.core.Future;
 
@@ -53,27 +53,29 @@ final class AvailabilityUseCases {
     this.clock = deps.clock();
   }
 
-  Future<CheckAvailabilityResponse> checkAvailability(Caller caller, CheckAvailabilityRequest request) {
-    UUID venueId = Ids.uuid("venue_id", request.getVenueId());
-    caller.require(Permission.READ_VENUE, venueId.toString(), "venue", request.getVenueId());
-    if (!request.hasSlot()) {
+  /**
+   * The tables that can seat {@code party} at {@code slot} (null: the request had none), and with
+   * {@code includeUnavailable} every other one with its reason; {@code maxOffers} 0 is the default.
+   */
+  Future<List<TableOffer>> checkAvailability(Caller caller, String venue, SlotText slot, int party, boolean includeUnavailable,
+                                             int requestedOffers) {
+    UUID venueId = Ids.uuid("venue_id", venue);
+    caller.require(Permission.READ_VENUE, venueId.toString(), "venue", venue);
+    if (slot == null) {
       throw ServiceException.invalid("slot", "is required");
     }
-    Slot slot = request.getSlot();
-    LocalDate date = Times.parseDate("slot.date", slot.getDate());
-    LocalTime start = Times.parseTime("slot.start_time", slot.getStartTime());
-    int duration = Times.durationMinutes(slot.getDurationMinutes());
-    int party = request.getPartySize();
+    LocalDate date = Times.parseDate("slot.date", slot.date());
+    LocalTime start = Times.parseTime("slot.start_time", slot.startTime());
+    int duration = Times.durationMinutes(slot.durationMinutes());
     if (party < 1 || party > AvailabilityPlanner.MAX_PARTY_SIZE) {
       throw ServiceException.invalid("party_size", "must be between 1 and " + AvailabilityPlanner.MAX_PARTY_SIZE);
     }
-    int maxOffers = maxOffers(request.getMaxOffers());
+    int maxOffers = maxOffers(requestedOffers);
     return reads.snapshot(venueId, date).compose(found -> {
-      AvailabilitySnapshot venue = found.orElseThrow(() -> ServiceException.notFound("venue", request.getVenueId()));
-      SlotCheck check = venue.calendar().check(date, start, duration, clock.instant());
-      return freeTables(venueId, venue, date, start, duration, party, check)
-        .map(free -> answer(venueId.toString(), AvailabilityPlanner.plan(venue.tables(), free, party, check),
-          maxOffers, request.getIncludeUnavailable()));
+      AvailabilitySnapshot snapshot = found.orElseThrow(() -> ServiceException.notFound("venue", venue));
+      SlotCheck check = snapshot.calendar().check(date, start, duration, clock.instant());
+      return freeTables(venueId, snapshot, date, start, duration, party, check)
+        .map(free -> answer(AvailabilityPlanner.plan(snapshot.tables(), free, party, check), maxOffers, includeUnavailable));
     });
   }
 
@@ -82,45 +84,37 @@ final class AvailabilityUseCases {
    * tables asked for. It does not ask the booking service anything: whether the tables are free
    * is for the booking service's own database to decide, in the transaction that books them.
    */
-  Future<ResolvedBookingSlot> resolveBookingSlot(Caller caller, ResolveBookingSlotRequest request) {
-    UUID venueId = Ids.uuid("venue_id", request.getVenueId());
-    caller.require(Permission.READ_VENUE, venueId.toString(), "venue", request.getVenueId());
-    if (!request.hasTable()) {
+  /** {@code table}, {@code merged} (the second table of a pair) and {@code slot}: null when the request had none. */
+  Future<ResolvedSlot> resolveBookingSlot(Caller caller, String venue, TableRefText table, TableRefText merged, SlotText slot,
+                                          int partySize) {
+    UUID venueId = Ids.uuid("venue_id", venue);
+    caller.require(Permission.READ_VENUE, venueId.toString(), "venue", venue);
+    if (table == null) {
       throw ServiceException.invalid("table", "is required");
     }
-    UUID tableId = Ids.uuid("table.table_id", request.getTable().getTableId());
-    String roomId = optionalId("table.room_id", request.getTable().getRoomId());
-    String mergedId = request.hasMergedWithTable()
-      ? Ids.uuid("merged_with_table.table_id", request.getMergedWithTable().getTableId()).toString() : "";
-    String mergedRoomId = request.hasMergedWithTable() ? optionalId("merged_with_table.room_id", request.getMergedWithTable().getRoomId()) : "";
-    if (!request.hasSlot()) {
+    UUID tableId = Ids.uuid("table.table_id", table.tableId());
+    String roomId = optionalId("table.room_id", table.roomId());
+    String mergedId = merged != null ? Ids.uuid("merged_with_table.table_id", merged.tableId()).toString() : "";
+    String mergedRoomId = merged != null ? optionalId("merged_with_table.room_id", merged.roomId()) : "";
+    if (slot == null) {
       throw ServiceException.invalid("slot", "is required");
     }
-    LocalDate date = Times.parseDate("slot.date", request.getSlot().getDate());
-    LocalTime start = Times.parseTime("slot.start_time", request.getSlot().getStartTime());
-    int duration = Times.durationMinutes(request.getSlot().getDurationMinutes());
+    LocalDate date = Times.parseDate("slot.date", slot.date());
+    LocalTime start = Times.parseTime("slot.start_time", slot.startTime());
+    int duration = Times.durationMinutes(slot.durationMinutes());
     UUID[] asked = mergedId.isEmpty() ? new UUID[]{tableId} : new UUID[]{tableId, UUID.fromString(mergedId)};
     return reads.snapshot(venueId, date, asked).map(found -> {
-      AvailabilitySnapshot venue = found.orElseThrow(() -> ServiceException.notFound("venue", request.getVenueId()));
+      AvailabilitySnapshot snapshot = found.orElseThrow(() -> ServiceException.notFound("venue", venue));
       Map<String, TableCandidate> byId = new HashMap<>();
-      venue.tables().forEach(t -> byId.put(t.tableId(), t));
-      TableChoice choice = TableChoice.of(byId, tableId.toString(), roomId, mergedId, mergedRoomId, request.getPartySize());
-      SlotCheck check = venue.calendar().check(date, start, duration, clock.instant());
+      snapshot.tables().forEach(t -> byId.put(t.tableId(), t));
+      TableChoice choice = TableChoice.of(byId, tableId.toString(), roomId, mergedId, mergedRoomId, partySize);
+      SlotCheck check = snapshot.calendar().check(date, start, duration, clock.instant());
       if (!check.open()) {
         String field = check.verdict() == SlotCheck.Verdict.TIME_DOES_NOT_EXIST ? "slot.start_time" : "slot";
         throw ServiceException.invalid(field, check.reason());
       }
-      ResolvedBookingSlot.Builder out = ResolvedBookingSlot.newBuilder()
-        .setVenueId(venueId.toString())
-        .setTimezone(venue.zone().getId())
-        .setSlot(Slot.newBuilder().setDate(Times.formatDate(date)).setStartTime(Times.formatTime(start)).setDurationMinutes(duration))
-        .setCapacity(choice.seats())
-        .setStartsAt(check.start().getEpochSecond())
-        .setEndsAt(check.end().getEpochSecond());
-      for (TableCandidate t : choice.tables()) {
-        out.addTables(ref(venueId.toString(), t)).addTableNames(t.name());
-      }
-      return out.build();
+      return new ResolvedSlot(venueId.toString(), snapshot.zone().getId(), date, start, duration, choice.seats(),
+        check.start(), check.end(), choice.tables());
     });
   }
 
@@ -130,39 +124,33 @@ final class AvailabilityUseCases {
    * venue's. One query for the venue with those tables; one call to the booking service, only
    * when the slot is open. The answer reveals bookings: {@link Permission#READ_BOOKINGS}.
    */
-  Future<CheckTablesResponse> checkTables(Caller caller, CheckTablesRequest request) {
-    UUID venueId = Ids.uuid("venue_id", request.getVenueId());
-    caller.require(Permission.READ_BOOKINGS, venueId.toString(), "venue", request.getVenueId());
-    int n = request.getTableIdsCount();
+  Future<List<TablesAtSlot.Answer>> checkTables(Caller caller, String venue, List<String> tableIds, SlotText slot) {
+    UUID venueId = Ids.uuid("venue_id", venue);
+    caller.require(Permission.READ_BOOKINGS, venueId.toString(), "venue", venue);
+    int n = tableIds.size();
     if (n == 0 || n > MAX_TABLE_IDS) {
       throw ServiceException.invalid("table_ids", n == 0 ? "is required" : "at most " + MAX_TABLE_IDS + " tables per request");
     }
     List<String> asked = new ArrayList<>(n);
     Set<UUID> distinct = new HashSet<>();
     for (int i = 0; i < n; i++) {
-      UUID id = Ids.uuid("table_ids[" + i + "]", request.getTableIds(i));
+      UUID id = Ids.uuid("table_ids[" + i + "]", tableIds.get(i));
       asked.add(id.toString());
       distinct.add(id);
     }
-    if (!request.hasSlot()) {
+    if (slot == null) {
       throw ServiceException.invalid("slot", "is required");
     }
-    LocalDate date = Times.parseDate("slot.date", request.getSlot().getDate());
-    LocalTime start = Times.parseTime("slot.start_time", request.getSlot().getStartTime());
-    int duration = Times.durationMinutes(request.getSlot().getDurationMinutes());
+    LocalDate date = Times.parseDate("slot.date", slot.date());
+    LocalTime start = Times.parseTime("slot.start_time", slot.startTime());
+    int duration = Times.durationMinutes(slot.durationMinutes());
     return reads.snapshot(venueId, date, distinct.toArray(UUID[]::new)).compose(found -> {
-      AvailabilitySnapshot venue = found.orElseThrow(() -> ServiceException.notFound("venue", request.getVenueId()));
-      TablesAtSlot.requireKnown(asked, venue.tables());
-      SlotCheck check = venue.calendar().check(date, start, duration, clock.instant());
+      AvailabilitySnapshot snapshot = found.orElseThrow(() -> ServiceException.notFound("venue", venue));
+      TablesAtSlot.requireKnown(asked, snapshot.tables());
+      SlotCheck check = snapshot.calendar().check(date, start, duration, clock.instant());
       Future<Set<String>> free = check.open()
-        ? freeOf(venueId, venue, date, start, duration, distinct.stream().map(UUID::toString).toList()) : Future.succeededFuture(Set.of());
-      return free.map(ids -> {
-        CheckTablesResponse.Builder out = CheckTablesResponse.newBuilder();
-        for (TablesAtSlot.Answer a : TablesAtSlot.answer(asked, check, ids)) {
-          out.addTables(TableSlotAvailability.newBuilder().setTableId(a.tableId()).setAvailable(a.available()).setReason(a.reason()));
-        }
-        return out.build();
-      });
+        ? freeOf(venueId, snapshot, date, start, duration, distinct.stream().map(UUID::toString).toList()) : Future.succeededFuture(Set.of());
+      return free.map(ids -> TablesAtSlot.answer(asked, check, ids));
     });
   }
 
@@ -210,28 +198,15 @@ final class AvailabilityUseCases {
    * most {@code maxOffers} of it; with {@code includeUnavailable}, every other table follows with
    * its reason.
    */
-  private static CheckAvailabilityResponse answer(String venueId, List<TableOffer> offers, int maxOffers, boolean includeUnavailable) {
-    CheckAvailabilityResponse.Builder out = CheckAvailabilityResponse.newBuilder();
+  private static List<TableOffer> answer(List<TableOffer> offers, int maxOffers, boolean includeUnavailable) {
+    List<TableOffer> out = new ArrayList<>();
     int available = 0;
     for (TableOffer o : offers) {
       if (o.available() ? available++ >= maxOffers : !includeUnavailable) {
         continue;
       }
-      TableAvailability.Builder b = TableAvailability.newBuilder()
-        .setTable(ref(venueId, o.table()))
-        .setAvailable(o.available())
-        .setReason(o.reason())
-        .setTableName(o.table().name())
-        .setCapacity(o.seats());
-      if (o.merged()) {
-        b.setMergedWithTable(ref(venueId, o.mergedWith()));
-      }
-      out.addTables(b);
+      out.add(o);
     }
-    return out.build();
-  }
-
-  private static TableRef ref(String venueId, TableCandidate t) {
-    return TableRef.newBuilder().setVenueId(venueId).setRoomId(t.roomId()).setTableId(t.tableId()).build();
+    return out;
   }
 }

@@ -4,8 +4,7 @@ import io.booker.common.Ids;
 import io.booker.common.ServiceException;
 import io.booker.common.access.Caller;
 import io.booker.common.access.Permission;
-import io.booker.proto.venue.GetTableLayoutRequest;
-import io.booker.proto.venue.GetTableLayoutResponse;
+import io.booker.venue.domain.RoomLayout;
 import io.vertx.core.Future;
 
 import java.util.UUID;
@@ -32,30 +31,30 @@ final class LayoutUseCases {
    * asked for, or of a venue the caller does not see, is NOT_FOUND, whether or not its layout is
    * cached (the cached value carries the room's venue).
    */
-  Future<GetTableLayoutResponse> getTableLayout(Caller caller, GetTableLayoutRequest r) {
+  Future<RoomLayout> getTableLayout(Caller caller, String venue, String room) {
     return attempt(() -> {
-      // venue_id is optional: when given, a room of another venue is NOT_FOUND.
-      String venueId = r.getVenueId().isEmpty() ? null : Ids.uuid("venue_id", r.getVenueId()).toString();
-      UUID roomId = Ids.uuid("room_id", r.getRoomId());
+      // venue_id is optional (empty): when given, a room of another venue is NOT_FOUND.
+      String venueId = venue.isEmpty() ? null : Ids.uuid("venue_id", venue).toString();
+      UUID roomId = Ids.uuid("room_id", room);
       if (venueId != null) {
-        caller.require(Permission.READ_VENUE, venueId, "room", r.getRoomId());
+        caller.require(Permission.READ_VENUE, venueId, "room", room);
       }
-      String room = roomId.toString();
-      return layouts.lookup(room).compose(lookup -> {
+      String roomKey = roomId.toString();
+      return layouts.lookup(roomKey).compose(lookup -> {
         if (lookup.hit() != null) {
           return Future.succeededFuture(lookup.hit());
         }
         return tables.loadLayout(roomId).map(loaded -> {
-          RoomLayout layout = loaded.orElseThrow(() -> ServiceException.notFound("room", r.getRoomId()));
-          layouts.store(room, lookup, layout); // not awaited: it never fails and the caller need not wait
+          RoomLayout layout = loaded.orElseThrow(() -> ServiceException.notFound("room", room));
+          layouts.store(roomKey, lookup, layout); // not awaited: it never fails and the caller need not wait
           return layout;
         });
       }).map(layout -> {
         if (venueId != null && !layout.venueId().equals(venueId)) {
-          throw ServiceException.notFound("room", r.getRoomId());
+          throw ServiceException.notFound("room", room);
         }
-        caller.require(Permission.READ_VENUE, layout.venueId(), "room", r.getRoomId());
-        return layout.layout();
+        caller.require(Permission.READ_VENUE, layout.venueId(), "room", room);
+        return layout;
       });
     });
   }

@@ -2,8 +2,8 @@ package io.booker.venue;
 
 import io.booker.common.Paging;
 import io.booker.platform.outbox.OutboxEvent;
-import io.booker.proto.venue.ListRoomsResponse;
-import io.booker.proto.venue.Room;
+import io.booker.venue.domain.Page;
+import io.booker.venue.domain.Room;
 import io.booker.venue.domain.RoomTables;
 import io.booker.venue.domain.TablesChanged;
 import io.booker.venue.domain.VenueScope;
@@ -25,7 +25,7 @@ public interface RoomStore {
   Future<Optional<Room>> updateRoom(UUID id, String name, VenueScope scope);
 
   /** A page of the venue's rooms, by creation, with their total; empty when the venue does not exist. */
-  Future<Optional<ListRoomsResponse>> listRooms(UUID venueId, Paging paging);
+  Future<Optional<Page<Room>>> listRooms(UUID venueId, Paging paging);
 
   /** The room's venue and the ids of its tables; empty when the room does not exist. */
   Future<Optional<RoomTables>> roomTables(UUID roomId);

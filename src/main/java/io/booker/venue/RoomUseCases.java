@@ -6,7 +6,8 @@ import io.booker.common.Paging;
 import io.booker.common.ServiceException;
 import io.booker.common.access.Caller;
 import io.booker.common.access.Permission;
-import io.booker.proto.venue.*;
+import io.booker.venue.domain.Page;
+import io.booker.venue.domain.Room;
 import io.booker.venue.domain.RoomTables;
 import io.booker.venue.domain.TablesChanged;
 import io.booker.venue.domain.VenueScope;
@@ -56,51 +57,50 @@ final class RoomUseCases {
     this.eventsWritten = deps.eventsWritten();
   }
 
-  Future<Room> createRoom(Caller caller, CreateRoomRequest r) {
+  Future<Room> createRoom(Caller caller, String venue, String roomName) {
     return attempt(() -> {
-      UUID venueId = Ids.uuid("venue_id", r.getVenueId());
-      caller.require(Permission.EDIT_STRUCTURE, venueId.toString(), "venue", r.getVenueId());
-      String name = required("name", r.getName(), ROOM_NAME_MAX);
+      UUID venueId = Ids.uuid("venue_id", venue);
+      caller.require(Permission.EDIT_STRUCTURE, venueId.toString(), "venue", venue);
+      String name = required("name", roomName, ROOM_NAME_MAX);
       return rooms.insertRoom(UUID.randomUUID(), venueId, name)
-        .map(room -> room.orElseThrow(() -> ServiceException.notFound("venue", r.getVenueId())));
+        .map(room -> room.orElseThrow(() -> ServiceException.notFound("venue", venue)));
     });
   }
 
-  Future<Room> getRoom(Caller caller, GetRoomRequest r) {
-    return attempt(() -> rooms.findRoom(Ids.uuid("id", r.getId()))
+  Future<Room> getRoom(Caller caller, String roomId) {
+    return attempt(() -> rooms.findRoom(Ids.uuid("id", roomId))
       .map(found -> {
-        Room room = found.orElseThrow(() -> ServiceException.notFound("room", r.getId()));
-        caller.require(Permission.READ_VENUE, room.getVenueId(), "room", r.getId());
+        Room room = found.orElseThrow(() -> ServiceException.notFound("room", roomId));
+        caller.require(Permission.READ_VENUE, room.venueId(), "room", roomId);
         return room;
       }));
   }
 
-  Future<ListRoomsResponse> listRooms(Caller caller, ListRoomsRequest r) {
+  Future<Page<Room>> listRooms(Caller caller, String venue, int limit, int offset) {
     return attempt(() -> {
-      UUID venueId = Ids.uuid("venue_id", r.getVenueId());
-      caller.require(Permission.READ_VENUE, venueId.toString(), "venue", r.getVenueId());
-      return rooms.listRooms(venueId, Paging.of(r.getLimit(), r.getOffset()))
-        .map(page -> page.orElseThrow(() -> ServiceException.notFound("venue", r.getVenueId())));
+      UUID venueId = Ids.uuid("venue_id", venue);
+      caller.require(Permission.READ_VENUE, venueId.toString(), "venue", venue);
+      return rooms.listRooms(venueId, Paging.of(limit, offset))
+        .map(page -> page.orElseThrow(() -> ServiceException.notFound("venue", venue)));
     });
   }
 
   /** One write: the update itself finds the room only within the caller's venues. */
-  Future<Room> updateRoom(Caller caller, UpdateRoomRequest r) {
+  Future<Room> updateRoom(Caller caller, String roomId, String roomName) {
     return attempt(() -> {
-      UUID id = Ids.uuid("id", r.getId());
+      UUID id = Ids.uuid("id", roomId);
       if (!caller.may(Permission.EDIT_STRUCTURE)) {
-        return refused(caller, Permission.EDIT_STRUCTURE, venueOf(id), "room", r.getId());
+        return refused(caller, Permission.EDIT_STRUCTURE, venueOf(id), "room", roomId);
       }
-      String name = required("name", r.getName(), ROOM_NAME_MAX);
+      String name = required("name", roomName, ROOM_NAME_MAX);
       return rooms.updateRoom(id, name, VenueScope.of(caller))
-        .map(room -> room.orElseThrow(() -> ServiceException.notFound("room", r.getId())))
-        .compose(room -> layouts.invalidate(List.of(room.getId())).map(room));
+        .map(room -> room.orElseThrow(() -> ServiceException.notFound("room", roomId)))
+        .compose(room -> layouts.invalidate(List.of(room.id())).map(room));
     });
   }
 
-  Future<DeleteRoomResponse> deleteRoom(Caller caller, DeleteRoomRequest r) {
-    return attempt(() -> deleteRoom(caller, Ids.uuid("id", r.getId()), ROOM_DELETE_ATTEMPTS)
-      .map(v -> DeleteRoomResponse.newBuilder().setSuccess(true).build()));
+  Future<Void> deleteRoom(Caller caller, String roomId) {
+    return attempt(() -> deleteRoom(caller, Ids.uuid("id", roomId), ROOM_DELETE_ATTEMPTS));
   }
 
   /** The room's venue comes with its tables (the read the delete needs anyway): checked before the booking service is asked. */
@@ -129,6 +129,6 @@ final class RoomUseCases {
   }
 
   private Future<Optional<String>> venueOf(UUID roomId) {
-    return rooms.findRoom(roomId).map(room -> room.map(Room::getVenueId));
+    return rooms.findRoom(roomId).map(room -> room.map(Room::venueId));
   }
 }

@@ -5,11 +5,12 @@ import io.booker.common.ServiceException;
 import io.booker.common.Times;
 import io.booker.common.access.Caller;
 import io.booker.common.access.Permission;
-import io.booker.proto.venue.*;
 import io.booker.venue.domain.DayHoursText;
 import io.booker.venue.domain.DayRange;
 import io.booker.venue.domain.OpeningRange;
 import io.booker.venue.domain.SpecialDay;
+import io.booker.venue.domain.SpecialHoursText;
+import io.booker.venue.domain.TimeRangeText;
 import io.booker.venue.domain.WeeklyHours;
 import io.vertx.core.Future;
 
@@ -45,70 +46,62 @@ final class ScheduleUseCases {
     this.clock = deps.clock();
   }
 
-  /** Replaces the whole week; an empty list with closed_all_week means closed every day. */
-  Future<SetOpeningHoursResponse> setOpeningHours(Caller caller, SetOpeningHoursRequest request) {
-    UUID venueId = Ids.uuid("venue_id", request.getVenueId());
-    caller.require(Permission.EDIT_SCHEDULE, venueId.toString(), "venue", request.getVenueId());
-    List<DayHoursText> days = new ArrayList<>(request.getDaysCount());
-    for (DayHours d : request.getDaysList()) {
-      days.add(new DayHoursText(d.hasWeekday() ? d.getWeekday() : null, d.getOpenTime(), d.getCloseTime()));
-    }
-    WeeklyHours week = WeeklyHours.parseWeek(days, request.getClosedAllWeek());
+  /** Replaces the whole week; an empty list with {@code closedAllWeek} means closed every day. */
+  Future<Void> setOpeningHours(Caller caller, String venue, List<DayHoursText> days, boolean closedAllWeek) {
+    UUID venueId = Ids.uuid("venue_id", venue);
+    caller.require(Permission.EDIT_SCHEDULE, venueId.toString(), "venue", venue);
+    WeeklyHours week = WeeklyHours.parseWeek(days, closedAllWeek);
     return store.replaceWeek(venueId, week, events.scheduleUpdated(caller, venueId.toString(), ""))
-      .map(found -> written(found, request.getVenueId()))
-      .map(v -> SetOpeningHoursResponse.newBuilder().setSuccess(true).build());
+      .map(found -> written(found, venue));
   }
 
-  Future<OpeningHours> getOpeningHours(Caller caller, GetOpeningHoursRequest request) {
-    UUID venueId = Ids.uuid("venue_id", request.getVenueId());
-    caller.require(Permission.READ_VENUE, venueId.toString(), "venue", request.getVenueId());
-    return store.week(venueId).map(week -> {
-      OpeningHours.Builder out = OpeningHours.newBuilder().setVenueId(venueId.toString());
-      for (DayRange d : week.orElseThrow(() -> ServiceException.notFound("venue", request.getVenueId()))) {
-        out.addDays(DayHours.newBuilder().setWeekday(d.weekday()).setOpenTime(d.openTime()).setCloseTime(d.closeTime()));
-      }
-      return out.build();
-    });
+  /** The week's ranges, by weekday then opening time. */
+  Future<List<DayRange>> getOpeningHours(Caller caller, String venue) {
+    UUID venueId = Ids.uuid("venue_id", venue);
+    caller.require(Permission.READ_VENUE, venueId.toString(), "venue", venue);
+    return store.week(venueId).map(week -> week.orElseThrow(() -> ServiceException.notFound("venue", venue)));
   }
 
   /**
    * Creates or replaces the hours of one date. {@code ranges}, when given, win over
    * {@code open_time}/{@code close_time} (the original's single range).
    */
-  Future<SetSpecialHoursResponse> setSpecialHours(Caller caller, SetSpecialHoursRequest request) {
-    UUID venueId = Ids.uuid("venue_id", request.getVenueId());
-    caller.require(Permission.EDIT_SCHEDULE, venueId.toString(), "venue", request.getVenueId());
-    SpecialDay day = specialDay(request);
+  Future<Void> setSpecialHours(Caller caller, String venue, SpecialHoursText hours) {
+    UUID venueId = Ids.uuid("venue_id", venue);
+    caller.require(Permission.EDIT_SCHEDULE, venueId.toString(), "venue", venue);
+    SpecialDay day = specialDay(hours);
     String date = Times.formatDate(day.date());
     return store.putSpecialDay(venueId, day, events.scheduleUpdated(caller, venueId.toString(), date))
-      .map(found -> written(found, request.getVenueId()))
-      .map(v -> SetSpecialHoursResponse.newBuilder().setSuccess(true).build());
+      .map(found -> written(found, venue));
   }
 
-  private static SpecialDay specialDay(SetSpecialHoursRequest request) {
-    if (request.getRangesCount() == 0) {
-      return SpecialDay.parse(request.getDate(), request.getIsClosed(), request.getOpenTime(), request.getCloseTime());
+  private static SpecialDay specialDay(SpecialHoursText hours) {
+    if (hours.ranges().isEmpty()) {
+      return SpecialDay.parse(hours.date(), hours.closed(), hours.openTime(), hours.closeTime());
     }
-    LocalDate date = Times.parseDate("date", request.getDate());
-    if (request.getIsClosed()) {
+    LocalDate date = Times.parseDate("date", hours.date());
+    if (hours.closed()) {
       throw ServiceException.invalid("is_closed", "a closed day has no opening times; leave ranges empty");
     }
-    List<OpeningRange> ranges = new ArrayList<>(request.getRangesCount());
-    for (int i = 0; i < request.getRangesCount(); i++) {
-      TimeRange r = request.getRanges(i);
-      ranges.add(OpeningRange.parse("ranges[" + i + "]", r.getOpenTime(), r.getCloseTime()));
+    List<OpeningRange> ranges = new ArrayList<>(hours.ranges().size());
+    for (int i = 0; i < hours.ranges().size(); i++) {
+      TimeRangeText r = hours.ranges().get(i);
+      ranges.add(OpeningRange.parse("ranges[" + i + "]", r.openTime(), r.closeTime()));
     }
     return SpecialDay.open(date, ranges);
   }
 
-  /** Special hours in [from_date, to_date]: from defaults to today in the venue's zone, to to a year on. */
-  Future<ListSpecialHoursResponse> listSpecialHours(Caller caller, ListSpecialHoursRequest request) {
-    UUID venueId = Ids.uuid("venue_id", request.getVenueId());
-    caller.require(Permission.READ_VENUE, venueId.toString(), "venue", request.getVenueId());
-    LocalDate from = request.getFromDate().isEmpty() ? null : Times.parseDate("from_date", request.getFromDate());
-    LocalDate to = request.getToDate().isEmpty() ? null : Times.parseDate("to_date", request.getToDate());
+  /**
+   * Special hours in [fromDate, toDate], by date: from (empty) defaults to today in the venue's
+   * zone, to (empty) to a year on.
+   */
+  Future<List<SpecialDay>> listSpecialHours(Caller caller, String venue, String fromDate, String toDate) {
+    UUID venueId = Ids.uuid("venue_id", venue);
+    caller.require(Permission.READ_VENUE, venueId.toString(), "venue", venue);
+    LocalDate from = fromDate.isEmpty() ? null : Times.parseDate("from_date", fromDate);
+    LocalDate to = toDate.isEmpty() ? null : Times.parseDate("to_date", toDate);
     return store.timezone(venueId).compose(zone -> {
-      String timezone = zone.orElseThrow(() -> ServiceException.notFound("venue", request.getVenueId()));
+      String timezone = zone.orElseThrow(() -> ServiceException.notFound("venue", venue));
       LocalDate first = from != null ? from : LocalDate.ofInstant(clock.instant(), ZoneId.of(timezone));
       LocalDate last = to != null ? to : first.plusDays(DEFAULT_LIST_DAYS);
       if (last.isBefore(first)) {
@@ -118,35 +111,18 @@ final class ScheduleUseCases {
         throw ServiceException.invalid("to_date", "must be at most " + MAX_LIST_YEARS + " years after from_date");
       }
       return store.specialDays(venueId, first, last);
-    }).map(days -> {
-      ListSpecialHoursResponse.Builder out = ListSpecialHoursResponse.newBuilder();
-      for (SpecialDay d : days) {
-        out.addSpecialHours(specialHours(venueId.toString(), d));
-      }
-      return out.build();
     });
-  }
-
-  private static SpecialHours specialHours(String venueId, SpecialDay day) {
-    SpecialHours.Builder b = SpecialHours.newBuilder().setVenueId(venueId).setDate(Times.formatDate(day.date())).setIsClosed(day.closed());
-    for (OpeningRange r : day.ranges()) {
-      b.addRanges(TimeRange.newBuilder().setOpenTime(Times.formatTime(r.open())).setCloseTime(Times.formatTime(r.close())));
-    }
-    if (!day.ranges().isEmpty()) {
-      b.setOpenTime(b.getRanges(0).getOpenTime()).setCloseTime(b.getRanges(0).getCloseTime());
-    }
-    return b.build();
   }
 
   /**
    * Removes the special hours of a date. A venue the caller does not see answers like a missing
    * date (which is also what a missing venue answers).
    */
-  Future<DeleteSpecialHoursResponse> deleteSpecialHours(Caller caller, DeleteSpecialHoursRequest request) {
-    UUID venueId = Ids.uuid("venue_id", request.getVenueId());
-    LocalDate date = Times.parseDate("date", request.getDate());
+  Future<Void> deleteSpecialHours(Caller caller, String venue, String dateText) {
+    UUID venueId = Ids.uuid("venue_id", venue);
+    LocalDate date = Times.parseDate("date", dateText);
     String day = Times.formatDate(date);
-    String missing = "special hours of venue " + request.getVenueId() + " on";
+    String missing = "special hours of venue " + venue + " on";
     caller.require(Permission.EDIT_SCHEDULE, venueId.toString(), missing, day);
     return store.deleteSpecialDay(venueId, date, events.scheduleUpdated(caller, venueId.toString(), day))
       .map(found -> {
@@ -154,7 +130,7 @@ final class ScheduleUseCases {
           throw ServiceException.notFound(missing, day);
         }
         eventsWritten.run();
-        return DeleteSpecialHoursResponse.newBuilder().setSuccess(true).build();
+        return null;
       });
   }
 

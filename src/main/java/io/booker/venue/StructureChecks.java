@@ -4,8 +4,6 @@ import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
 import io.booker.common.access.Caller;
 import io.booker.common.access.Permission;
-import io.booker.proto.venue.FloorPosition;
-import io.booker.venue.domain.PlanPosition;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -63,11 +61,5 @@ final class StructureChecks {
         eventsWritten.run();
       }
     };
-  }
-
-  /** A table's place on the floor plan, checked by {@link PlanPosition}. */
-  static FloorPosition position(FloorPosition p) {
-    new PlanPosition(p.getX(), p.getY(), p.getWidth(), p.getHeight(), p.getRotation(), p.getShape());
-    return p;
   }
 }

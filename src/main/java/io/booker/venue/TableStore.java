@@ -2,10 +2,10 @@ package io.booker.venue;
 
 import io.booker.common.Paging;
 import io.booker.platform.outbox.OutboxEvent;
-import io.booker.proto.venue.CreateTableRequest;
-import io.booker.proto.venue.ListTablesResponse;
-import io.booker.proto.venue.Table;
-import io.booker.proto.venue.UpdateTableRequest;
+import io.booker.venue.domain.Page;
+import io.booker.venue.domain.RoomLayout;
+import io.booker.venue.domain.Table;
+import io.booker.venue.domain.TableFields;
 import io.booker.venue.domain.VenueScope;
 import io.vertx.core.Future;
 
@@ -21,21 +21,21 @@ import java.util.function.Function;
 public interface TableStore {
 
   /** Inserts table {@code id} into the room; empty when the room does not exist or its venue is outside {@code scope}. */
-  Future<Optional<Table>> insertTable(UUID id, UUID roomId, CreateTableRequest fields, VenueScope scope, Function<Table, OutboxEvent> event);
+  Future<Optional<Table>> insertTable(UUID id, UUID roomId, TableFields fields, VenueScope scope, Function<Table, OutboxEvent> event);
 
   Future<Optional<Table>> findTable(UUID id);
 
   /** Replaces every field, the position too; empty when the table does not exist or its venue is outside {@code scope}. */
-  Future<Optional<Table>> updateTable(UUID id, UpdateTableRequest fields, VenueScope scope, Function<Table, OutboxEvent> event);
+  Future<Optional<Table>> updateTable(UUID id, TableFields fields, VenueScope scope, Function<Table, OutboxEvent> event);
 
   /** Empty, and no event, when the table does not exist. */
   Future<Optional<Table>> deleteTable(UUID id, Function<Table, OutboxEvent> event);
 
   /** A page of the room's tables with their total; empty when the room does not exist or its venue is outside {@code scope}. */
-  Future<Optional<ListTablesResponse>> listTablesOfRoom(UUID roomId, Paging paging, VenueScope scope);
+  Future<Optional<Page<Table>>> listTablesOfRoom(UUID roomId, Paging paging, VenueScope scope);
 
   /** A page of the venue's tables with their total; empty when the venue does not exist. */
-  Future<Optional<ListTablesResponse>> listTablesOfVenue(UUID venueId, Paging paging);
+  Future<Optional<Page<Table>>> listTablesOfVenue(UUID venueId, Paging paging);
 
   /** Every table of a room, in one read; empty when the room does not exist. */
   Future<Optional<RoomLayout>> loadLayout(UUID roomId);

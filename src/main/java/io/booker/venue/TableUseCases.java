@@ -6,7 +6,11 @@ import io.booker.common.ServiceException;
 import io.booker.common.access.Caller;
 import io.booker.common.access.Permission;
 import io.booker.platform.outbox.OutboxEvent;
-import io.booker.proto.venue.*;
+import io.booker.venue.domain.Page;
+import io.booker.venue.domain.Room;
+import io.booker.venue.domain.Table;
+import io.booker.venue.domain.TableFields;
+import io.booker.venue.domain.TablePosition;
 import io.booker.venue.domain.VenueScope;
 import io.vertx.core.Future;
 
@@ -15,7 +19,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static io.booker.venue.StructureChecks.attempt;
-import static io.booker.venue.StructureChecks.position;
 import static io.booker.venue.StructureChecks.refuseIfBooked;
 import static io.booker.venue.StructureChecks.refused;
 import static io.booker.venue.StructureChecks.written;
@@ -51,113 +54,106 @@ final class TableUseCases {
   }
 
   /** One transaction: the insert itself finds the room only within the caller's venues. */
-  Future<Table> createTable(Caller caller, CreateTableRequest r) {
+  Future<Table> createTable(Caller caller, String room, TableFields r) {
     return attempt(() -> {
-      UUID roomId = Ids.uuid("room_id", r.getRoomId());
+      UUID roomId = Ids.uuid("room_id", room);
       if (!caller.may(Permission.EDIT_STRUCTURE)) {
-        return refused(caller, Permission.EDIT_STRUCTURE, venueOfRoom(roomId), "room", r.getRoomId());
+        return refused(caller, Permission.EDIT_STRUCTURE, venueOfRoom(roomId), "room", room);
       }
-      CreateTableRequest.Builder clean = CreateTableRequest.newBuilder()
-        .setRoomId(r.getRoomId())
-        .setName(required("name", r.getName(), TABLE_NAME_MAX))
-        .setCapacity(capacity(r.getCapacity()))
-        .setCanMerge(r.getCanMerge())
-        .setZone(optional("zone", r.getZone(), ZONE_MAX));
-      if (r.hasPosition()) { // unset: not placed
-        clean.setPosition(position(r.getPosition()));
-      }
-      return tables.insertTable(UUID.randomUUID(), roomId, clean.build(), VenueScope.of(caller), t -> layoutChanged(caller, t))
-        .map(t -> t.orElseThrow(() -> ServiceException.notFound("room", r.getRoomId())))
+      String name = required("name", r.name(), TABLE_NAME_MAX);
+      int capacity = capacity(r.capacity());
+      String zone = optional("zone", r.zone(), ZONE_MAX);
+      TablePosition position = r.position() == null ? null : r.position().checked(); // null: not placed
+      TableFields clean = new TableFields(name, capacity, r.canMerge(), zone, position);
+      return tables.insertTable(UUID.randomUUID(), roomId, clean, VenueScope.of(caller), t -> layoutChanged(caller, t))
+        .map(t -> t.orElseThrow(() -> ServiceException.notFound("room", room)))
         .andThen(written(eventsWritten))
         .compose(this::invalidateRoomOf);
     });
   }
 
-  Future<Table> getTable(Caller caller, GetTableRequest r) {
-    return attempt(() -> tables.findTable(Ids.uuid("id", r.getId()))
+  Future<Table> getTable(Caller caller, String tableId) {
+    return attempt(() -> tables.findTable(Ids.uuid("id", tableId))
       .map(found -> {
-        Table t = found.orElseThrow(() -> ServiceException.notFound("table", r.getId()));
-        caller.require(Permission.READ_VENUE, t.getVenueId(), "table", r.getId());
+        Table t = found.orElseThrow(() -> ServiceException.notFound("table", tableId));
+        caller.require(Permission.READ_VENUE, t.venueId(), "table", tableId);
         return t;
       }));
   }
 
   /** Of a room: the list read finds the room only within the caller's venues. Of a venue: checked first. */
-  Future<ListTablesResponse> listTables(Caller caller, ListTablesRequest r) {
+  Future<Page<Table>> listTables(Caller caller, String room, String venue, int limit, int offset) {
     return attempt(() -> {
       caller.require(Permission.READ_VENUE);
-      boolean byRoom = !r.getRoomId().isEmpty();
-      if (byRoom == !r.getVenueId().isEmpty()) {
+      boolean byRoom = !room.isEmpty();
+      if (byRoom == !venue.isEmpty()) {
         throw ServiceException.invalid("room_id", byRoom ? "give either room_id or venue_id, not both"
           : "room_id or venue_id is required");
       }
       if (byRoom) {
-        UUID roomId = Ids.uuid("room_id", r.getRoomId());
-        return tables.listTablesOfRoom(roomId, Paging.of(r.getLimit(), r.getOffset()), VenueScope.of(caller))
-          .map(page -> page.orElseThrow(() -> ServiceException.notFound("room", r.getRoomId())));
+        UUID roomId = Ids.uuid("room_id", room);
+        return tables.listTablesOfRoom(roomId, Paging.of(limit, offset), VenueScope.of(caller))
+          .map(page -> page.orElseThrow(() -> ServiceException.notFound("room", room)));
       }
-      UUID venueId = Ids.uuid("venue_id", r.getVenueId());
-      caller.require(Permission.READ_VENUE, venueId.toString(), "venue", r.getVenueId());
-      return tables.listTablesOfVenue(venueId, Paging.of(r.getLimit(), r.getOffset()))
-        .map(page -> page.orElseThrow(() -> ServiceException.notFound("venue", r.getVenueId())));
+      UUID venueId = Ids.uuid("venue_id", venue);
+      caller.require(Permission.READ_VENUE, venueId.toString(), "venue", venue);
+      return tables.listTablesOfVenue(venueId, Paging.of(limit, offset))
+        .map(page -> page.orElseThrow(() -> ServiceException.notFound("venue", venue)));
     });
   }
 
   /** One transaction: the update itself finds the table only within the caller's venues. */
-  Future<Table> updateTable(Caller caller, UpdateTableRequest r) {
+  Future<Table> updateTable(Caller caller, String tableId, TableFields r) {
     return attempt(() -> {
-      UUID id = Ids.uuid("id", r.getId());
+      UUID id = Ids.uuid("id", tableId);
       if (!caller.may(Permission.EDIT_STRUCTURE)) {
-        return refused(caller, Permission.EDIT_STRUCTURE, venueOfTable(id), "table", r.getId());
+        return refused(caller, Permission.EDIT_STRUCTURE, venueOfTable(id), "table", tableId);
       }
-      UpdateTableRequest.Builder clean = UpdateTableRequest.newBuilder()
-        .setId(r.getId())
-        .setName(required("name", r.getName(), TABLE_NAME_MAX))
-        .setCapacity(capacity(r.getCapacity()))
-        .setZone(optional("zone", r.getZone(), ZONE_MAX))
-        .setCanMerge(r.getCanMerge());
-      if (r.hasPosition()) { // replaced like the zone: a request without one clears it
-        clean.setPosition(position(r.getPosition()));
-      }
-      return tables.updateTable(id, clean.build(), VenueScope.of(caller), t -> layoutChanged(caller, t))
-        .map(t -> t.orElseThrow(() -> ServiceException.notFound("table", r.getId())))
+      String name = required("name", r.name(), TABLE_NAME_MAX);
+      int capacity = capacity(r.capacity());
+      String zone = optional("zone", r.zone(), ZONE_MAX);
+      // Replaced like the zone: a request without one clears it.
+      TablePosition position = r.position() == null ? null : r.position().checked();
+      TableFields clean = new TableFields(name, capacity, r.canMerge(), zone, position);
+      return tables.updateTable(id, clean, VenueScope.of(caller), t -> layoutChanged(caller, t))
+        .map(t -> t.orElseThrow(() -> ServiceException.notFound("table", tableId)))
         .andThen(written(eventsWritten))
         .compose(this::invalidateRoomOf);
     });
   }
 
   /** The table read the delete needs anyway (its venue, for the booking check) is where access is checked. */
-  Future<DeleteTableResponse> deleteTable(Caller caller, DeleteTableRequest r) {
+  Future<Void> deleteTable(Caller caller, String tableId) {
     return attempt(() -> {
-      UUID id = Ids.uuid("id", r.getId());
+      UUID id = Ids.uuid("id", tableId);
       return tables.findTable(id)
         .map(found -> {
-          Table t = found.orElseThrow(() -> ServiceException.notFound("table", r.getId()));
-          caller.require(Permission.EDIT_STRUCTURE, t.getVenueId(), "table", r.getId());
+          Table t = found.orElseThrow(() -> ServiceException.notFound("table", tableId));
+          caller.require(Permission.EDIT_STRUCTURE, t.venueId(), "table", tableId);
           return t;
         })
-        .compose(t -> refuseIfBooked(bookings, t.getVenueId(), List.of(t.getId()), "table " + t.getId()))
+        .compose(t -> refuseIfBooked(bookings, t.venueId(), List.of(t.id()), "table " + t.id()))
         .compose(v -> tables.deleteTable(id, t -> layoutChanged(caller, t)))
-        .map(t -> t.orElseThrow(() -> ServiceException.notFound("table", r.getId())))
+        .map(t -> t.orElseThrow(() -> ServiceException.notFound("table", tableId)))
         .andThen(written(eventsWritten))
         .compose(this::invalidateRoomOf)
-        .map(t -> DeleteTableResponse.newBuilder().setSuccess(true).build());
+        .mapEmpty();
     });
   }
 
   private Future<Optional<String>> venueOfRoom(UUID roomId) {
-    return rooms.findRoom(roomId).map(room -> room.map(Room::getVenueId));
+    return rooms.findRoom(roomId).map(room -> room.map(Room::venueId));
   }
 
   private Future<Optional<String>> venueOfTable(UUID tableId) {
-    return tables.findTable(tableId).map(t -> t.map(Table::getVenueId));
+    return tables.findTable(tableId).map(t -> t.map(Table::venueId));
   }
 
   private OutboxEvent layoutChanged(Caller caller, Table t) {
-    return events.layoutUpdated(caller, t.getVenueId(), t.getRoomId(), List.of(t.getId()));
+    return events.layoutUpdated(caller, t.venueId(), t.roomId(), List.of(t.id()));
   }
 
   private Future<Table> invalidateRoomOf(Table t) {
-    return layouts.invalidate(List.of(t.getRoomId())).map(t);
+    return layouts.invalidate(List.of(t.roomId())).map(t);
   }
 }

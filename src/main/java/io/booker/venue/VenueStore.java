@@ -2,10 +2,9 @@ package io.booker.venue;
 
 import io.booker.common.Paging;
 import io.booker.platform.outbox.OutboxEvent;
-import io.booker.proto.venue.CreateVenueRequest;
-import io.booker.proto.venue.ListVenuesResponse;
-import io.booker.proto.venue.UpdateVenueRequest;
-import io.booker.proto.venue.Venue;
+import io.booker.venue.domain.Page;
+import io.booker.venue.domain.Venue;
+import io.booker.venue.domain.VenueFields;
 import io.booker.venue.domain.VenueScope;
 import io.vertx.core.Future;
 
@@ -21,7 +20,7 @@ import java.util.function.Function;
 public interface VenueStore {
 
   /** Inserts venue {@code id} with the (already validated) fields; {@code event} describes the venue as stored. */
-  Future<Venue> insertVenue(UUID id, CreateVenueRequest fields, Function<Venue, OutboxEvent> event);
+  Future<Venue> insertVenue(UUID id, VenueFields fields, Function<Venue, OutboxEvent> event);
 
   Future<Optional<Venue>> findVenue(UUID id);
 
@@ -29,7 +28,7 @@ public interface VenueStore {
    * Replaces the venue's fields, the language included (an empty timezone keeps the current one);
    * empty, and no event, when the venue does not exist.
    */
-  Future<Optional<Venue>> updateVenue(UUID id, UpdateVenueRequest fields, Function<Venue, OutboxEvent> event);
+  Future<Optional<Venue>> updateVenue(UUID id, VenueFields fields, Function<Venue, OutboxEvent> event);
 
   /**
    * Deletes a venue with its rooms and tables (no room or table can be added meanwhile); answers
@@ -38,5 +37,5 @@ public interface VenueStore {
   Future<Optional<List<String>>> deleteVenue(UUID id, OutboxEvent event);
 
   /** A page of the venues in {@code scope}, by creation, with their total: one read whatever the scope. */
-  Future<ListVenuesResponse> listVenues(Paging paging, VenueScope scope);
+  Future<Page<Venue>> listVenues(Paging paging, VenueScope scope);
 }

@@ -5,7 +5,9 @@ import io.booker.common.Paging;
 import io.booker.common.ServiceException;
 import io.booker.common.access.Caller;
 import io.booker.common.access.Permission;
-import io.booker.proto.venue.*;
+import io.booker.venue.domain.Page;
+import io.booker.venue.domain.Venue;
+import io.booker.venue.domain.VenueFields;
 import io.booker.venue.domain.VenueScope;
 import io.vertx.core.Future;
 
@@ -44,71 +46,66 @@ final class VenueUseCases {
     this.eventsWritten = deps.eventsWritten();
   }
 
-  Future<Venue> createVenue(Caller caller, CreateVenueRequest r) {
+  Future<Venue> createVenue(Caller caller, VenueFields r) {
     return attempt(() -> {
       caller.require(Permission.MANAGE_VENUES);
-      CreateVenueRequest clean = CreateVenueRequest.newBuilder()
-        .setName(required("name", r.getName(), VENUE_NAME_MAX))
-        .setTimezone(r.getTimezone().isBlank() ? "UTC" : zone(r.getTimezone()))
-        .setAddress(multiline("address", r.getAddress(), ADDRESS_MAX))
-        .setPhone(phone(r.getPhone()))
-        .setEmail(email(r.getEmail()))
-        .setDescription(multiline("description", r.getDescription(), DESCRIPTION_MAX))
-        .setLanguage(language(r.getLanguage()))
-        .build();
+      String name = required("name", r.name(), VENUE_NAME_MAX);
+      String timezone = r.timezone().isBlank() ? "UTC" : zone(r.timezone());
+      String address = multiline("address", r.address(), ADDRESS_MAX);
+      String phone = phone(r.phone());
+      String email = email(r.email());
+      String description = multiline("description", r.description(), DESCRIPTION_MAX);
+      VenueFields clean = new VenueFields(name, timezone, address, phone, email, description, language(r.language()));
       return venues.insertVenue(UUID.randomUUID(), clean, v -> events.venueCreated(caller, v)).andThen(written(eventsWritten));
     });
   }
 
-  Future<Venue> getVenue(Caller caller, GetVenueRequest r) {
+  Future<Venue> getVenue(Caller caller, String venueId) {
     return attempt(() -> {
-      UUID id = Ids.uuid("id", r.getId());
-      caller.require(Permission.READ_VENUE, id.toString(), "venue", r.getId());
-      return venues.findVenue(id).map(v -> v.orElseThrow(() -> ServiceException.notFound("venue", r.getId())));
+      UUID id = Ids.uuid("id", venueId);
+      caller.require(Permission.READ_VENUE, id.toString(), "venue", venueId);
+      return venues.findVenue(id).map(v -> v.orElseThrow(() -> ServiceException.notFound("venue", venueId)));
     });
   }
 
   /** Admins list every venue; anyone else only theirs, with the total of theirs (one read either way). */
-  Future<ListVenuesResponse> listVenues(Caller caller, ListVenuesRequest r) {
+  Future<Page<Venue>> listVenues(Caller caller, int limit, int offset) {
     return attempt(() -> {
       caller.require(Permission.READ_VENUE);
-      return venues.listVenues(Paging.of(r.getLimit(), r.getOffset()), VenueScope.of(caller));
+      return venues.listVenues(Paging.of(limit, offset), VenueScope.of(caller));
     });
   }
 
-  Future<Venue> updateVenue(Caller caller, UpdateVenueRequest r) {
+  Future<Venue> updateVenue(Caller caller, String venueId, VenueFields r) {
     return attempt(() -> {
-      UUID id = Ids.uuid("id", r.getId());
-      caller.require(Permission.EDIT_STRUCTURE, id.toString(), "venue", r.getId());
-      UpdateVenueRequest clean = UpdateVenueRequest.newBuilder()
-        .setId(r.getId())
-        .setName(required("name", r.getName(), VENUE_NAME_MAX))
-        .setAddress(multiline("address", r.getAddress(), ADDRESS_MAX))
-        .setPhone(phone(r.getPhone()))
-        .setEmail(email(r.getEmail()))
-        .setDescription(multiline("description", r.getDescription(), DESCRIPTION_MAX))
-        .setTimezone(r.getTimezone().isBlank() ? "" : zone(r.getTimezone())) // empty keeps the current zone
-        .setLanguage(language(r.getLanguage())) // replaced like the description: empty clears it
-        .build();
+      UUID id = Ids.uuid("id", venueId);
+      caller.require(Permission.EDIT_STRUCTURE, id.toString(), "venue", venueId);
+      String name = required("name", r.name(), VENUE_NAME_MAX);
+      String address = multiline("address", r.address(), ADDRESS_MAX);
+      String phone = phone(r.phone());
+      String email = email(r.email());
+      String description = multiline("description", r.description(), DESCRIPTION_MAX);
+      String timezone = r.timezone().isBlank() ? "" : zone(r.timezone()); // empty keeps the current zone
+      String language = language(r.language()); // replaced like the description: empty clears it
+      VenueFields clean = new VenueFields(name, timezone, address, phone, email, description, language);
       return venues.updateVenue(id, clean, v -> events.venueUpdated(caller, v))
-        .map(v -> v.orElseThrow(() -> ServiceException.notFound("venue", r.getId())))
+        .map(v -> v.orElseThrow(() -> ServiceException.notFound("venue", venueId)))
         .andThen(written(eventsWritten));
     });
   }
 
-  Future<DeleteVenueResponse> deleteVenue(Caller caller, DeleteVenueRequest r) {
+  Future<Void> deleteVenue(Caller caller, String venueId) {
     return attempt(() -> {
-      UUID id = Ids.uuid("id", r.getId());
-      caller.require(Permission.MANAGE_VENUES, id.toString(), "venue", r.getId());
+      UUID id = Ids.uuid("id", venueId);
+      caller.require(Permission.MANAGE_VENUES, id.toString(), "venue", venueId);
       return venues.findVenue(id)
         .compose(v -> v.isPresent() ? refuseIfBooked(bookings, id.toString(), List.of(), "venue " + id)
-          : Future.failedFuture(ServiceException.notFound("venue", r.getId())))
+          : Future.failedFuture(ServiceException.notFound("venue", venueId)))
         // Bookings are counted by venue, so rooms or tables added meanwhile are covered too.
         .compose(v -> venues.deleteVenue(id, events.venueDeleted(caller, id.toString())))
-        .map(rooms -> rooms.orElseThrow(() -> ServiceException.notFound("venue", r.getId())))
+        .map(rooms -> rooms.orElseThrow(() -> ServiceException.notFound("venue", venueId)))
         .andThen(written(eventsWritten))
-        .compose(layouts::invalidate)
-        .map(v -> DeleteVenueResponse.newBuilder().setSuccess(true).build());
+        .compose(layouts::invalidate);
     });
   }
 }

@@ -10,6 +10,7 @@ import io.booker.proto.booking.BookingServiceClient;
 import io.booker.proto.booking.BookingServiceGrpcClient;
 import io.booker.proto.booking.BookingServiceGrpcService;
 import io.booker.venue.adapter.AvailabilityRepository;
+import io.booker.venue.adapter.KafkaVenueEvents;
 import io.booker.venue.adapter.LayoutCache;
 import io.booker.venue.adapter.RpcBookingOccupancy;
 import io.booker.venue.adapter.ScheduleRepository;
@@ -46,7 +47,7 @@ public final class VenueVerticle extends VerticleBase {
       Clock clock = Clock.systemUTC();
       VenueRepository structure = new VenueRepository(pool);
       VenueServiceImpl service = new VenueServiceImpl(new VenueDeps(structure, structure, structure, new ScheduleRepository(pool),
-        new AvailabilityRepository(pool), new LayoutCache(redis), new RpcBookingOccupancy(bookings), new VenueEvents(clock), relay::kick, clock));
+        new AvailabilityRepository(pool), new LayoutCache(redis), new RpcBookingOccupancy(bookings), new KafkaVenueEvents(clock), relay::kick, clock));
       return runtime.serve(VenueService.class, service, VenueServiceGrpcService.SERVICE_DESCRIPTOR, 50051);
     });
   }

@@ -30,7 +30,8 @@ class LayeringTest {
     return Stream.concat(
       Stream.of(domainsArePlainJava, commonIsPlainJava, servicesDoNotReachIntoEachOther, bookingDoesNotReachIntoOthers,
         gatewayUsesContractsOnly, platformKnowsNoService),
-      SERVICES.stream().flatMap(s -> Stream.of(s.onlyAdaptersAndWiringSeeInfrastructure(), s.portsNameNoAdapter())));
+      Stream.concat(SERVICES.stream().flatMap(s -> Stream.of(s.onlyAdaptersAndWiringSeeInfrastructure(), s.portsNameNoAdapter())),
+        CONTRACT_EDGES.stream().map(ContractEdge::onlyTheEdgeSeesTheContract)));
   }
 
   @ParameterizedTest
@@ -74,14 +75,40 @@ class LayeringTest {
    * The four services in booking's shape: the service package holds the use cases and their ports
    * (interfaces), {@code domain/} the pure rules, {@code adapter/} what implements the ports with
    * PostgreSQL, Redis, Kafka or RPC. The only other classes that may see adapters are the service's
-   * wiring, named here: its verticle, its deps record, and booking's gRPC edge (which reads and
-   * writes the contract's messages through {@code adapter.BookingProtos}).
+   * wiring, named here: its verticle, its deps record, and the gRPC edges of booking, venue and
+   * notify (which read and write the contract's messages through {@code adapter.BookingProtos},
+   * {@code adapter.VenueProtos} and {@code adapter.NotifyProtos}).
    */
   static final List<Service> SERVICES = List.of(
-    new Service("io.booker.venue", Set.of("VenueVerticle", "VenueDeps")),
+    new Service("io.booker.venue", Set.of("VenueVerticle", "VenueDeps", "VenueServiceImpl")),
     new Service("io.booker.booking", Set.of("BookingVerticle", "BookingDeps", "BookingServiceImpl")),
-    new Service("io.booker.notify", Set.of("NotifyVerticle")),
+    new Service("io.booker.notify", Set.of("NotifyVerticle", "NotifyServiceImpl")),
     new Service("io.booker.gateway", Set.of("GatewayVerticle")));
+
+  /**
+   * The services whose use cases and ports speak their own domain's language: only the classes
+   * named here (the gRPC edge, the verticle that binds it, booking's request reader) and the
+   * adapters ({@code adapter.*Protos} map the contract's messages to domain records and back) use
+   * the generated contract types.
+   */
+  static final List<ContractEdge> CONTRACT_EDGES = List.of(
+    new ContractEdge("io.booker.venue", Set.of("VenueServiceImpl", "VenueVerticle")),
+    new ContractEdge("io.booker.booking", Set.of("BookingServiceImpl", "BookingRequests", "BookingVerticle")),
+    new ContractEdge("io.booker.notify", Set.of("NotifyServiceImpl", "NotifyVerticle")));
+
+  record ContractEdge(String pkg, Set<String> edge) {
+
+    /** The use cases and ports (the service package itself, all but the edge) use no contract message. */
+    ArchRule onlyTheEdgeSeesTheContract() {
+      return noClasses()
+        .that().resideInAPackage(pkg)
+        .and(DescribedPredicate.not(DescribedPredicate.describe("the contract edge of " + pkg + " " + edge,
+          (JavaClass c) -> edge.stream().map(name -> pkg + "." + name)
+            .anyMatch(name -> c.getName().equals(name) || c.getName().startsWith(name + "$")))))
+        .should().dependOnClassesThat().resideInAnyPackage("io.booker.proto..", "com.google.protobuf..")
+        .because("use cases and ports take and answer domain records; the edge maps the contract's messages");
+    }
+  }
 
   record Service(String pkg, Set<String> wiring) {
 

@@ -1,8 +1,8 @@
 package io.booker.notify;
 
+import io.booker.notify.domain.LoggedEvent;
+import io.booker.notify.domain.Notification;
 import io.booker.notify.domain.NotificationPlan;
-import io.booker.proto.notify.LiveEvent;
-import io.booker.proto.notify.Notification;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
@@ -169,12 +169,12 @@ final class FakeNotifyStore implements NotifyStore {
   }
 
   @Override
-  public Future<List<LiveEvent>> eventsAfter(List<UUID> venueIds, long seq, int limit) {
+  public Future<List<LoggedEvent>> eventsAfter(List<UUID> venueIds, long seq, int limit) {
     throw new UnsupportedOperationException("not used by the consumer or the sender");
   }
 
   @Override
-  public Future<List<LiveEvent>> eventsSince(List<UUID> venueIds, Instant since, int limit) {
+  public Future<List<LoggedEvent>> eventsSince(List<UUID> venueIds, Instant since, int limit) {
     throw new UnsupportedOperationException("not used by the consumer or the sender");
   }
 

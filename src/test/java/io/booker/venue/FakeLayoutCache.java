@@ -1,5 +1,6 @@
 package io.booker.venue;
 
+import io.booker.venue.domain.RoomLayout;
 import io.vertx.core.Future;
 
 import java.util.ArrayList;

@@ -4,22 +4,19 @@ import io.booker.common.ErrorCode;
 import io.booker.common.Paging;
 import io.booker.common.ServiceException;
 import io.booker.platform.outbox.OutboxEvent;
-import io.booker.proto.venue.CreateTableRequest;
-import io.booker.proto.venue.CreateVenueRequest;
-import io.booker.proto.venue.GetTableLayoutResponse;
-import io.booker.proto.venue.ListRoomsResponse;
-import io.booker.proto.venue.ListTablesResponse;
-import io.booker.proto.venue.ListVenuesResponse;
-import io.booker.proto.venue.Room;
-import io.booker.proto.venue.Table;
-import io.booker.proto.venue.UpdateTableRequest;
-import io.booker.proto.venue.UpdateVenueRequest;
-import io.booker.proto.venue.Venue;
+import io.booker.venue.domain.Page;
+import io.booker.venue.domain.Room;
+import io.booker.venue.domain.RoomLayout;
 import io.booker.venue.domain.RoomTables;
+import io.booker.venue.domain.Table;
+import io.booker.venue.domain.TableFields;
+import io.booker.venue.domain.Venue;
+import io.booker.venue.domain.VenueFields;
 import io.booker.venue.domain.TablesChanged;
 import io.booker.venue.domain.VenueScope;
 import io.vertx.core.Future;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,20 +51,22 @@ final class FakeStructure implements VenueStore, RoomStore, TableStore {
   // ---- seeding
 
   Venue putVenue(String id, String name, String timezone) {
-    Venue v = Venue.newBuilder().setId(id).setName(name).setTimezone(timezone).setCreatedAt(clock).setUpdatedAt(clock++).build();
+    Instant now = tick();
+    Venue v = new Venue(id, name, timezone, "", "", "", "", "", now, now);
     venues.put(id, v);
     return v;
   }
 
   Room putRoom(String venueId, String id, String name) {
-    Room r = Room.newBuilder().setId(id).setVenueId(venueId).setName(name).setCreatedAt(clock).setUpdatedAt(clock++).build();
+    Instant now = tick();
+    Room r = new Room(id, venueId, name, now, now);
     rooms.put(id, r);
     return r;
   }
 
   Table putTable(String roomId, String id, String name, int capacity) {
-    Table t = Table.newBuilder().setId(id).setRoomId(roomId).setVenueId(rooms.get(roomId).getVenueId()).setName(name)
-      .setCapacity(capacity).setCreatedAt(clock).setUpdatedAt(clock++).build();
+    Instant now = tick();
+    Table t = new Table(id, roomId, rooms.get(roomId).venueId(), name, capacity, false, "", null, now, now);
     tables.put(id, t);
     return t;
   }
@@ -75,12 +74,11 @@ final class FakeStructure implements VenueStore, RoomStore, TableStore {
   // ---- venues
 
   @Override
-  public Future<Venue> insertVenue(UUID id, CreateVenueRequest f, Function<Venue, OutboxEvent> event) {
+  public Future<Venue> insertVenue(UUID id, VenueFields f, Function<Venue, OutboxEvent> event) {
     calls.add("insertVenue");
-    Venue v = Venue.newBuilder().setId(id.toString()).setName(f.getName()).setTimezone(f.getTimezone()).setAddress(f.getAddress())
-      .setPhone(f.getPhone()).setEmail(f.getEmail()).setDescription(f.getDescription()).setLanguage(f.getLanguage())
-      .setCreatedAt(clock).setUpdatedAt(clock++).build();
-    venues.put(v.getId(), v);
+    Instant now = tick();
+    Venue v = new Venue(id.toString(), f.name(), f.timezone(), f.address(), f.phone(), f.email(), f.description(), f.language(), now, now);
+    venues.put(v.id(), v);
     outbox.add(event.apply(v));
     return Future.succeededFuture(v);
   }
@@ -92,16 +90,15 @@ final class FakeStructure implements VenueStore, RoomStore, TableStore {
   }
 
   @Override
-  public Future<Optional<Venue>> updateVenue(UUID id, UpdateVenueRequest f, Function<Venue, OutboxEvent> event) {
+  public Future<Optional<Venue>> updateVenue(UUID id, VenueFields f, Function<Venue, OutboxEvent> event) {
     calls.add("updateVenue");
     Venue old = venues.get(id.toString());
     if (old == null) {
       return Future.succeededFuture(Optional.empty());
     }
-    Venue v = old.toBuilder().setName(f.getName()).setAddress(f.getAddress()).setPhone(f.getPhone()).setEmail(f.getEmail())
-      .setDescription(f.getDescription()).setTimezone(f.getTimezone().isEmpty() ? old.getTimezone() : f.getTimezone())
-      .setLanguage(f.getLanguage()).setUpdatedAt(clock++).build();
-    venues.put(v.getId(), v);
+    Venue v = new Venue(old.id(), f.name(), f.timezone().isEmpty() ? old.timezone() : f.timezone(), f.address(), f.phone(), f.email(),
+      f.description(), f.language(), old.createdAt(), tick());
+    venues.put(v.id(), v);
     outbox.add(event.apply(v));
     return Future.succeededFuture(Optional.of(v));
   }
@@ -113,18 +110,18 @@ final class FakeStructure implements VenueStore, RoomStore, TableStore {
     if (venues.remove(venueId) == null) {
       return Future.succeededFuture(Optional.empty());
     }
-    List<String> roomIds = rooms.values().stream().filter(r -> r.getVenueId().equals(venueId)).map(Room::getId).toList();
-    rooms.values().removeIf(r -> r.getVenueId().equals(venueId));
-    tables.values().removeIf(t -> t.getVenueId().equals(venueId));
+    List<String> roomIds = rooms.values().stream().filter(r -> r.venueId().equals(venueId)).map(Room::id).toList();
+    rooms.values().removeIf(r -> r.venueId().equals(venueId));
+    tables.values().removeIf(t -> t.venueId().equals(venueId));
     outbox.add(event);
     return Future.succeededFuture(Optional.of(roomIds));
   }
 
   @Override
-  public Future<ListVenuesResponse> listVenues(Paging paging, VenueScope scope) {
+  public Future<Page<Venue>> listVenues(Paging paging, VenueScope scope) {
     calls.add("listVenues");
-    List<Venue> all = venues.values().stream().filter(v -> scope.includes(v.getId())).toList();
-    return Future.succeededFuture(ListVenuesResponse.newBuilder().addAllVenues(page(all, paging)).setTotal(all.size()).build());
+    List<Venue> all = venues.values().stream().filter(v -> scope.includes(v.id())).toList();
+    return Future.succeededFuture(page(all, paging));
   }
 
   // ---- rooms
@@ -148,29 +145,29 @@ final class FakeStructure implements VenueStore, RoomStore, TableStore {
   public Future<Optional<Room>> updateRoom(UUID id, String name, VenueScope scope) {
     calls.add("updateRoom");
     Room old = rooms.get(id.toString());
-    if (old == null || !scope.includes(old.getVenueId())) {
+    if (old == null || !scope.includes(old.venueId())) {
       return Future.succeededFuture(Optional.empty());
     }
-    Room r = old.toBuilder().setName(name).setUpdatedAt(clock++).build();
-    rooms.put(r.getId(), r);
+    Room r = new Room(old.id(), old.venueId(), name, old.createdAt(), tick());
+    rooms.put(r.id(), r);
     return Future.succeededFuture(Optional.of(r));
   }
 
   @Override
-  public Future<Optional<ListRoomsResponse>> listRooms(UUID venueId, Paging paging) {
+  public Future<Optional<Page<Room>>> listRooms(UUID venueId, Paging paging) {
     calls.add("listRooms");
     if (!venues.containsKey(venueId.toString())) {
       return Future.succeededFuture(Optional.empty());
     }
-    List<Room> all = rooms.values().stream().filter(r -> r.getVenueId().equals(venueId.toString())).toList();
-    return Future.succeededFuture(Optional.of(ListRoomsResponse.newBuilder().addAllRooms(page(all, paging)).setTotal(all.size()).build()));
+    List<Room> all = rooms.values().stream().filter(r -> r.venueId().equals(venueId.toString())).toList();
+    return Future.succeededFuture(Optional.of(page(all, paging)));
   }
 
   @Override
   public Future<Optional<RoomTables>> roomTables(UUID roomId) {
     calls.add("roomTables");
     Room r = rooms.get(roomId.toString());
-    return Future.succeededFuture(Optional.ofNullable(r).map(room -> new RoomTables(room.getVenueId(), tableIdsOf(room.getId()))));
+    return Future.succeededFuture(Optional.ofNullable(r).map(room -> new RoomTables(room.venueId(), tableIdsOf(room.id()))));
   }
 
   @Override
@@ -190,7 +187,7 @@ final class FakeStructure implements VenueStore, RoomStore, TableStore {
     }
     RoomTables gone = new RoomTables(checked.venueId(), checked.tableIds());
     rooms.remove(id);
-    tables.values().removeIf(t -> t.getRoomId().equals(id));
+    tables.values().removeIf(t -> t.roomId().equals(id));
     outbox.add(event.apply(gone));
     return Future.succeededFuture(Optional.of(gone));
   }
@@ -198,22 +195,18 @@ final class FakeStructure implements VenueStore, RoomStore, TableStore {
   // ---- tables
 
   @Override
-  public Future<Optional<Table>> insertTable(UUID id, UUID roomId, CreateTableRequest f, VenueScope scope, Function<Table, OutboxEvent> event) {
+  public Future<Optional<Table>> insertTable(UUID id, UUID roomId, TableFields f, VenueScope scope, Function<Table, OutboxEvent> event) {
     calls.add("insertTable");
     Room room = rooms.get(roomId.toString());
-    if (room == null || !scope.includes(room.getVenueId())) {
+    if (room == null || !scope.includes(room.venueId())) {
       return Future.succeededFuture(Optional.empty());
     }
-    if (nameTaken(room.getId(), f.getName(), null)) {
-      return Future.failedFuture(nameTaken(f.getName()));
+    if (nameTaken(room.id(), f.name(), null)) {
+      return Future.failedFuture(nameTaken(f.name()));
     }
-    Table.Builder t = Table.newBuilder().setId(id.toString()).setRoomId(room.getId()).setVenueId(room.getVenueId())
-      .setName(f.getName()).setCapacity(f.getCapacity()).setCanMerge(f.getCanMerge()).setZone(f.getZone())
-      .setCreatedAt(clock).setUpdatedAt(clock++);
-    if (f.hasPosition()) {
-      t.setPosition(f.getPosition());
-    }
-    return written(t.build(), event);
+    Instant now = tick();
+    return written(new Table(id.toString(), room.id(), room.venueId(), f.name(), f.capacity(), f.canMerge(), f.zone(), f.position(),
+      now, now), event);
   }
 
   @Override
@@ -223,21 +216,17 @@ final class FakeStructure implements VenueStore, RoomStore, TableStore {
   }
 
   @Override
-  public Future<Optional<Table>> updateTable(UUID id, UpdateTableRequest f, VenueScope scope, Function<Table, OutboxEvent> event) {
+  public Future<Optional<Table>> updateTable(UUID id, TableFields f, VenueScope scope, Function<Table, OutboxEvent> event) {
     calls.add("updateTable");
     Table old = tables.get(id.toString());
-    if (old == null || !scope.includes(old.getVenueId())) {
+    if (old == null || !scope.includes(old.venueId())) {
       return Future.succeededFuture(Optional.empty());
     }
-    if (nameTaken(old.getRoomId(), f.getName(), old.getId())) {
-      return Future.failedFuture(nameTaken(f.getName()));
+    if (nameTaken(old.roomId(), f.name(), old.id())) {
+      return Future.failedFuture(nameTaken(f.name()));
     }
-    Table.Builder t = old.toBuilder().setName(f.getName()).setCapacity(f.getCapacity()).setZone(f.getZone())
-      .setCanMerge(f.getCanMerge()).clearPosition().setUpdatedAt(clock++);
-    if (f.hasPosition()) {
-      t.setPosition(f.getPosition());
-    }
-    return written(t.build(), event);
+    return written(new Table(old.id(), old.roomId(), old.venueId(), f.name(), f.capacity(), f.canMerge(), f.zone(), f.position(),
+      old.createdAt(), tick()), event);
   }
 
   @Override
@@ -252,24 +241,24 @@ final class FakeStructure implements VenueStore, RoomStore, TableStore {
   }
 
   @Override
-  public Future<Optional<ListTablesResponse>> listTablesOfRoom(UUID roomId, Paging paging, VenueScope scope) {
+  public Future<Optional<Page<Table>>> listTablesOfRoom(UUID roomId, Paging paging, VenueScope scope) {
     calls.add("listTablesOfRoom");
     Room room = rooms.get(roomId.toString());
-    if (room == null || !scope.includes(room.getVenueId())) {
+    if (room == null || !scope.includes(room.venueId())) {
       return Future.succeededFuture(Optional.empty());
     }
-    List<Table> all = tables.values().stream().filter(t -> t.getRoomId().equals(room.getId())).toList();
-    return Future.succeededFuture(Optional.of(ListTablesResponse.newBuilder().addAllTables(page(all, paging)).setTotal(all.size()).build()));
+    List<Table> all = tables.values().stream().filter(t -> t.roomId().equals(room.id())).toList();
+    return Future.succeededFuture(Optional.of(page(all, paging)));
   }
 
   @Override
-  public Future<Optional<ListTablesResponse>> listTablesOfVenue(UUID venueId, Paging paging) {
+  public Future<Optional<Page<Table>>> listTablesOfVenue(UUID venueId, Paging paging) {
     calls.add("listTablesOfVenue");
     if (!venues.containsKey(venueId.toString())) {
       return Future.succeededFuture(Optional.empty());
     }
-    List<Table> all = tables.values().stream().filter(t -> t.getVenueId().equals(venueId.toString())).toList();
-    return Future.succeededFuture(Optional.of(ListTablesResponse.newBuilder().addAllTables(page(all, paging)).setTotal(all.size()).build()));
+    List<Table> all = tables.values().stream().filter(t -> t.venueId().equals(venueId.toString())).toList();
+    return Future.succeededFuture(Optional.of(page(all, paging)));
   }
 
   @Override
@@ -279,21 +268,20 @@ final class FakeStructure implements VenueStore, RoomStore, TableStore {
     if (room == null) {
       return Future.succeededFuture(Optional.empty());
     }
-    GetTableLayoutResponse.Builder out = GetTableLayoutResponse.newBuilder().setRoomId(room.getId());
-    tables.values().stream().filter(t -> t.getRoomId().equals(room.getId())).forEach(out::addTables);
-    return Future.succeededFuture(Optional.of(new RoomLayout(room.getVenueId(), out.build())));
+    List<Table> ofRoom = tables.values().stream().filter(t -> t.roomId().equals(room.id())).toList();
+    return Future.succeededFuture(Optional.of(new RoomLayout(room.venueId(), room.id(), ofRoom)));
   }
 
   // ---- helpers
 
   private Future<Optional<Table>> written(Table t, Function<Table, OutboxEvent> event) {
-    tables.put(t.getId(), t);
+    tables.put(t.id(), t);
     outbox.add(event.apply(t));
     return Future.succeededFuture(Optional.of(t));
   }
 
   private boolean nameTaken(String roomId, String name, String except) {
-    return tables.values().stream().anyMatch(t -> t.getRoomId().equals(roomId) && t.getName().equals(name) && !t.getId().equals(except));
+    return tables.values().stream().anyMatch(t -> t.roomId().equals(roomId) && t.name().equals(name) && !t.id().equals(except));
   }
 
   private static ServiceException nameTaken(String name) {
@@ -301,10 +289,15 @@ final class FakeStructure implements VenueStore, RoomStore, TableStore {
   }
 
   private List<String> tableIdsOf(String roomId) {
-    return tables.values().stream().filter(t -> t.getRoomId().equals(roomId)).map(Table::getId).sorted().toList();
+    return tables.values().stream().filter(t -> t.roomId().equals(roomId)).map(Table::id).sorted().toList();
   }
 
-  private static <T> List<T> page(List<T> all, Paging paging) {
-    return all.stream().skip(paging.offset()).limit(paging.limit()).toList();
+  private static <T> Page<T> page(List<T> all, Paging paging) {
+    return new Page<>(all.stream().skip(paging.offset()).limit(paging.limit()).toList(), all.size());
+  }
+
+  /** The fake database's clock: one second further at each write. */
+  private Instant tick() {
+    return Instant.ofEpochSecond(clock++);
   }
 }

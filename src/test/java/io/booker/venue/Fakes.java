@@ -5,6 +5,7 @@ import io.booker.common.ServiceException;
 import io.booker.common.access.Caller;
 import io.booker.common.access.Role;
 import io.booker.platform.outbox.OutboxEvent;
+import io.booker.venue.adapter.KafkaVenueEvents;
 import io.booker.venue.domain.AvailabilitySnapshot;
 import io.booker.venue.domain.DayRange;
 import io.booker.venue.domain.OpeningRange;
@@ -64,7 +65,7 @@ final class Fakes {
   /** How often the use cases said that outbox events were written. */
   final AtomicInteger eventsWritten = new AtomicInteger();
   final VenueDeps deps = new VenueDeps(structure, structure, structure, schedule, availability, layouts, bookings,
-    new VenueEvents(Clock.fixed(NOW, ZoneOffset.UTC)), eventsWritten::incrementAndGet, Clock.fixed(NOW, ZoneOffset.UTC));
+    new KafkaVenueEvents(Clock.fixed(NOW, ZoneOffset.UTC)), eventsWritten::incrementAndGet, Clock.fixed(NOW, ZoneOffset.UTC));
 
   final VenueUseCases venues = new VenueUseCases(deps);
   final RoomUseCases rooms = new RoomUseCases(deps);

@@ -2,10 +2,8 @@ package io.booker.venue;
 
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
-import io.booker.proto.venue.GetTableLayoutRequest;
-import io.booker.proto.venue.GetTableLayoutResponse;
-import io.booker.proto.venue.Table;
-import io.booker.proto.venue.UpdateTableRequest;
+import io.booker.venue.domain.RoomLayout;
+import io.booker.venue.domain.Table;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,28 +15,26 @@ class LayoutUseCasesTest {
 
   private final Fakes f = new Fakes();
 
-  private static GetTableLayoutRequest of(String venueId, String roomId) {
-    return GetTableLayoutRequest.newBuilder().setVenueId(venueId).setRoomId(roomId).build();
-  }
 
   @Test
   void aMissLoadsTheLayoutAndStoresItForTheNextReader() {
-    GetTableLayoutResponse layout = succeeded(f.layout.getTableLayout(HOST_A, of(A, ROOM)));
+    RoomLayout layout = succeeded(f.layout.getTableLayout(HOST_A, A, ROOM));
 
-    assertEquals(ROOM, layout.getRoomId());
-    assertEquals(List.of(TABLE, TABLE_2), layout.getTablesList().stream().map(Table::getId).toList());
+    assertEquals(ROOM, layout.roomId());
+    assertEquals(List.of(TABLE, TABLE_2), layout.tables().stream().map(Table::id).toList());
     assertEquals(List.of("loadLayout"), f.structure.calls);
     assertEquals(List.of(ROOM), f.layouts.stored);
-    assertEquals(new RoomLayout(A, layout), f.layouts.values.get(ROOM));
+    assertEquals(A, layout.venueId());
+    assertEquals(layout, f.layouts.values.get(ROOM), "cached with its venue");
   }
 
   @Test
   void aHitIsServedWithoutReadingTheDatabase() {
-    succeeded(f.layout.getTableLayout(HOST_A, of(A, ROOM)));
+    succeeded(f.layout.getTableLayout(HOST_A, A, ROOM));
     f.structure.calls.clear();
-    GetTableLayoutResponse again = succeeded(f.layout.getTableLayout(MANAGER_A, of("", ROOM)));
+    RoomLayout again = succeeded(f.layout.getTableLayout(MANAGER_A, "", ROOM));
 
-    assertEquals(2, again.getTablesCount());
+    assertEquals(2, again.tables().size());
     assertEquals(List.of(), f.structure.calls);
     assertEquals(List.of(ROOM), f.layouts.stored, "stored once");
   }
@@ -48,73 +44,73 @@ class LayoutUseCasesTest {
     // A table update commits and invalidates between this reader's lookup and its store.
     f.layouts.afterLookup = () -> {
       f.layouts.afterLookup = () -> { };
-      succeeded(f.tables.updateTable(ADMIN, UpdateTableRequest.newBuilder().setId(TABLE).setName("T1").setCapacity(9).build()));
+      succeeded(f.tables.updateTable(ADMIN, TABLE, Inputs.table().setName("T1").setCapacity(9).build()));
     };
-    succeeded(f.layout.getTableLayout(HOST_A, of(A, ROOM)));
+    succeeded(f.layout.getTableLayout(HOST_A, A, ROOM));
     assertEquals(List.of(), f.layouts.stored, "loaded under an older version: not stored");
 
-    GetTableLayoutResponse fresh = succeeded(f.layout.getTableLayout(HOST_A, of(A, ROOM)));
-    assertEquals(9, fresh.getTables(0).getCapacity());
+    RoomLayout fresh = succeeded(f.layout.getTableLayout(HOST_A, A, ROOM));
+    assertEquals(9, fresh.tables().get(0).capacity());
     assertEquals(List.of(ROOM), f.layouts.stored);
   }
 
   @Test
   void aStructureChangeDropsTheCachedLayout() {
-    succeeded(f.layout.getTableLayout(HOST_A, of(A, ROOM)));
-    succeeded(f.tables.updateTable(ADMIN, UpdateTableRequest.newBuilder().setId(TABLE_2).setName("T2").setCapacity(3).build()));
+    succeeded(f.layout.getTableLayout(HOST_A, A, ROOM));
+    succeeded(f.tables.updateTable(ADMIN, TABLE_2, Inputs.table().setName("T2").setCapacity(3).build()));
     assertNull(f.layouts.values.get(ROOM));
 
     f.structure.calls.clear();
-    GetTableLayoutResponse layout = succeeded(f.layout.getTableLayout(HOST_A, of(A, ROOM)));
-    assertEquals(3, layout.getTables(1).getCapacity(), "reloaded with the change");
+    RoomLayout layout = succeeded(f.layout.getTableLayout(HOST_A, A, ROOM));
+    assertEquals(3, layout.tables().get(1).capacity(), "reloaded with the change");
     assertEquals(List.of("loadLayout"), f.structure.calls);
   }
 
   @Test
   void whenTheCacheIsDownTheLayoutComesFromTheDatabase() {
     f.layouts.down = true;
-    GetTableLayoutResponse layout = succeeded(f.layout.getTableLayout(HOST_A, of(A, ROOM)));
-    assertEquals(2, layout.getTablesCount());
+    RoomLayout layout = succeeded(f.layout.getTableLayout(HOST_A, A, ROOM));
+    assertEquals(2, layout.tables().size());
     assertEquals(List.of(), f.layouts.stored);
   }
 
   @Test
   void anEmptyRoomHasAnEmptyLayout() {
     f.structure.putRoom(A, MISSING, "Empty");
-    assertEquals(0, succeeded(f.layout.getTableLayout(HOST_A, of(A, MISSING))).getTablesCount());
+    assertEquals(0, succeeded(f.layout.getTableLayout(HOST_A, A, MISSING)).tables().size());
   }
 
   @Test
   void aMissingRoomIsNotFoundAndNothingIsStored() {
-    ServiceException e = failed(ErrorCode.NOT_FOUND, f.layout.getTableLayout(ADMIN, of("", MISSING)));
+    ServiceException e = failed(ErrorCode.NOT_FOUND, f.layout.getTableLayout(ADMIN, "", MISSING));
     assertEquals("room " + MISSING + " not found", e.getMessage());
     assertEquals(List.of(), f.layouts.stored);
   }
 
   @Test
   void aRoomOfAnotherVenueThanTheOneNamedIsNotFoundCachedOrNot() {
-    failed(ErrorCode.NOT_FOUND, f.layout.getTableLayout(ADMIN, of(B, ROOM)));
-    succeeded(f.layout.getTableLayout(ADMIN, of(A, ROOM)));
-    ServiceException e = failed(ErrorCode.NOT_FOUND, f.layout.getTableLayout(ADMIN, of(B, ROOM)));
+    failed(ErrorCode.NOT_FOUND, f.layout.getTableLayout(ADMIN, B, ROOM));
+    succeeded(f.layout.getTableLayout(ADMIN, A, ROOM));
+    ServiceException e = failed(ErrorCode.NOT_FOUND, f.layout.getTableLayout(ADMIN, B, ROOM));
     assertEquals("room " + ROOM + " not found", e.getMessage());
   }
 
   @Test
   void aRoomOfAVenueTheCallerDoesNotSeeIsNotFoundEvenWhenCached() {
-    succeeded(f.layout.getTableLayout(ADMIN, of(A, ROOM)));
-    ServiceException e = failed(ErrorCode.NOT_FOUND, f.layout.getTableLayout(HOST_B, of("", ROOM)));
+    succeeded(f.layout.getTableLayout(ADMIN, A, ROOM));
+    ServiceException e = failed(ErrorCode.NOT_FOUND, f.layout.getTableLayout(HOST_B, "", ROOM));
     assertEquals("room " + ROOM + " not found", e.getMessage());
   }
 
   @Test
   void namingAVenueTheCallerDoesNotSeeReachesNothing() {
-    failed(ErrorCode.NOT_FOUND, f.layout.getTableLayout(HOST_B, of(A, ROOM)));
+    failed(ErrorCode.NOT_FOUND, f.layout.getTableLayout(HOST_B, A, ROOM));
     assertEquals(List.of(), f.reached());
   }
 
   @Test
   void malformedIdsAreInvalid() {
-    failed(ErrorCode.INVALID_ARGUMENT, f.layout.getTableLayout(ADMIN, of("nope", ROOM)));
-    failed(ErrorCode.INVALID_ARGUMENT, f.layout.getTableLayout(ADMIN, of(A, "")));
+    failed(ErrorCode.INVALID_ARGUMENT, f.layout.getTableLayout(ADMIN, "nope", ROOM));
+    failed(ErrorCode.INVALID_ARGUMENT, f.layout.getTableLayout(ADMIN, A, ""));
   }
 }

@@ -3,10 +3,11 @@ package io.booker.venue;
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
 import io.booker.common.access.Caller;
-import io.booker.proto.common.Slot;
-import io.booker.proto.common.TableRef;
-import io.booker.proto.venue.*;
+import io.booker.venue.domain.DayHoursText;
+import io.booker.venue.domain.SlotText;
 import io.booker.venue.domain.SpecialDay;
+import io.booker.venue.domain.SpecialHoursText;
+import io.booker.venue.domain.TableRefText;
 import io.vertx.core.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,67 +55,63 @@ class VenueAccessRulesTest {
   static final String TABLE_MISSING = "table " + TABLE + " not found";
 
   static List<Row> rows() {
-    Slot slot = Slot.newBuilder().setDate(DATE).setStartTime("19:00").setDurationMinutes(120).build();
+    SlotText slot = new SlotText(DATE, "19:00", 120);
     //                                                                                                  admin mgrA hostA hostB mgrB
     return List.of(
-      new Row("CreateVenue", (f, c) -> f.venues.createVenue(c, CreateVenueRequest.newBuilder().setName("New").build()),
+      new Row("CreateVenue", (f, c) -> f.venues.createVenue(c, Inputs.venue().setName("New").build()),
         null, false, T, D, D, D, D),
-      new Row("GetVenue", (f, c) -> f.venues.getVenue(c, GetVenueRequest.newBuilder().setId(A).build()),
+      new Row("GetVenue", (f, c) -> f.venues.getVenue(c, A),
         VENUE_A_MISSING, false, T, T, T, M, M),
-      new Row("ListVenues", (f, c) -> f.venues.listVenues(c, ListVenuesRequest.getDefaultInstance()),
+      new Row("ListVenues", (f, c) -> f.venues.listVenues(c, 0, 0),
         null, false, T, T, T, T, T),
-      new Row("UpdateVenue", (f, c) -> f.venues.updateVenue(c, UpdateVenueRequest.newBuilder().setId(A).setName("Renamed").build()),
+      new Row("UpdateVenue", (f, c) -> f.venues.updateVenue(c, A, Inputs.venue().setName("Renamed").build()),
         VENUE_A_MISSING, false, T, T, D, M, M),
-      new Row("DeleteVenue", (f, c) -> f.venues.deleteVenue(c, DeleteVenueRequest.newBuilder().setId(A).build()),
+      new Row("DeleteVenue", (f, c) -> f.venues.deleteVenue(c, A),
         VENUE_A_MISSING, false, T, D, D, M, M),
-      new Row("CreateRoom", (f, c) -> f.rooms.createRoom(c, CreateRoomRequest.newBuilder().setVenueId(A).setName("Hall").build()),
+      new Row("CreateRoom", (f, c) -> f.rooms.createRoom(c, A, "Hall"),
         VENUE_A_MISSING, false, T, T, D, M, M),
-      new Row("GetRoom", (f, c) -> f.rooms.getRoom(c, GetRoomRequest.newBuilder().setId(ROOM).build()),
+      new Row("GetRoom", (f, c) -> f.rooms.getRoom(c, ROOM),
         ROOM_MISSING, true, T, T, T, M, M),
-      new Row("ListRooms", (f, c) -> f.rooms.listRooms(c, ListRoomsRequest.newBuilder().setVenueId(A).build()),
+      new Row("ListRooms", (f, c) -> f.rooms.listRooms(c, A, 0, 0),
         VENUE_A_MISSING, false, T, T, T, M, M),
-      new Row("UpdateRoom", (f, c) -> f.rooms.updateRoom(c, UpdateRoomRequest.newBuilder().setId(ROOM).setName("Hall").build()),
+      new Row("UpdateRoom", (f, c) -> f.rooms.updateRoom(c, ROOM, "Hall"),
         ROOM_MISSING, true, T, T, D, M, M),
-      new Row("DeleteRoom", (f, c) -> f.rooms.deleteRoom(c, DeleteRoomRequest.newBuilder().setId(ROOM).build()),
+      new Row("DeleteRoom", (f, c) -> f.rooms.deleteRoom(c, ROOM),
         ROOM_MISSING, true, T, T, D, M, M),
-      new Row("CreateTable", (f, c) -> f.tables.createTable(c, CreateTableRequest.newBuilder().setRoomId(ROOM).setName("T9").setCapacity(2).build()),
+      new Row("CreateTable", (f, c) -> f.tables.createTable(c, ROOM, Inputs.table().setName("T9").setCapacity(2).build()),
         ROOM_MISSING, true, T, T, D, M, M),
-      new Row("GetTable", (f, c) -> f.tables.getTable(c, GetTableRequest.newBuilder().setId(TABLE).build()),
+      new Row("GetTable", (f, c) -> f.tables.getTable(c, TABLE),
         TABLE_MISSING, true, T, T, T, M, M),
-      new Row("ListTables of a room", (f, c) -> f.tables.listTables(c, ListTablesRequest.newBuilder().setRoomId(ROOM).build()),
+      new Row("ListTables of a room", (f, c) -> f.tables.listTables(c, ROOM, "", 0, 0),
         ROOM_MISSING, true, T, T, T, M, M),
-      new Row("ListTables of a venue", (f, c) -> f.tables.listTables(c, ListTablesRequest.newBuilder().setVenueId(A).build()),
+      new Row("ListTables of a venue", (f, c) -> f.tables.listTables(c, "", A, 0, 0),
         VENUE_A_MISSING, false, T, T, T, M, M),
-      new Row("UpdateTable", (f, c) -> f.tables.updateTable(c, UpdateTableRequest.newBuilder().setId(TABLE).setName("T1").setCapacity(6).build()),
+      new Row("UpdateTable", (f, c) -> f.tables.updateTable(c, TABLE, Inputs.table().setName("T1").setCapacity(6).build()),
         TABLE_MISSING, true, T, T, D, M, M),
-      new Row("DeleteTable", (f, c) -> f.tables.deleteTable(c, DeleteTableRequest.newBuilder().setId(TABLE).build()),
+      new Row("DeleteTable", (f, c) -> f.tables.deleteTable(c, TABLE),
         TABLE_MISSING, true, T, T, D, M, M),
-      new Row("GetTableLayout with venue_id", (f, c) -> f.layout.getTableLayout(c,
-        GetTableLayoutRequest.newBuilder().setVenueId(A).setRoomId(ROOM).build()),
+      new Row("GetTableLayout with venue_id", (f, c) -> f.layout.getTableLayout(c, A, ROOM),
         ROOM_MISSING, false, T, T, T, M, M),
-      new Row("GetTableLayout by room only", (f, c) -> f.layout.getTableLayout(c, GetTableLayoutRequest.newBuilder().setRoomId(ROOM).build()),
+      new Row("GetTableLayout by room only", (f, c) -> f.layout.getTableLayout(c, "", ROOM),
         ROOM_MISSING, true, T, T, T, M, M),
-      new Row("SetOpeningHours", (f, c) -> f.hours.setOpeningHours(c, SetOpeningHoursRequest.newBuilder().setVenueId(A)
-        .addDays(DayHours.newBuilder().setWeekday(1).setOpenTime("12:00").setCloseTime("22:00")).build()),
+      new Row("SetOpeningHours", (f, c) -> f.hours.setOpeningHours(c, A,
+        List.of(new DayHoursText(1, "12:00", "22:00")), false),
         VENUE_A_MISSING, false, T, T, D, M, M),
-      new Row("GetOpeningHours", (f, c) -> f.hours.getOpeningHours(c, GetOpeningHoursRequest.newBuilder().setVenueId(A).build()),
+      new Row("GetOpeningHours", (f, c) -> f.hours.getOpeningHours(c, A),
         VENUE_A_MISSING, false, T, T, T, M, M),
-      new Row("SetSpecialHours", (f, c) -> f.hours.setSpecialHours(c, SetSpecialHoursRequest.newBuilder().setVenueId(A)
-        .setDate(DATE).setIsClosed(true).build()),
+      new Row("SetSpecialHours", (f, c) -> f.hours.setSpecialHours(c, A,
+        new SpecialHoursText(DATE, true, "", "", List.of())),
         VENUE_A_MISSING, false, T, T, D, M, M),
-      new Row("ListSpecialHours", (f, c) -> f.hours.listSpecialHours(c, ListSpecialHoursRequest.newBuilder().setVenueId(A).build()),
+      new Row("ListSpecialHours", (f, c) -> f.hours.listSpecialHours(c, A, "", ""),
         VENUE_A_MISSING, false, T, T, T, M, M),
-      new Row("DeleteSpecialHours", (f, c) -> f.hours.deleteSpecialHours(c, DeleteSpecialHoursRequest.newBuilder().setVenueId(A)
-        .setDate(DATE).build()),
+      new Row("DeleteSpecialHours", (f, c) -> f.hours.deleteSpecialHours(c, A, DATE),
         "special hours of venue " + A + " on " + DATE + " not found", false, T, T, D, M, M),
-      new Row("CheckAvailability", (f, c) -> f.free.checkAvailability(c, CheckAvailabilityRequest.newBuilder().setVenueId(A)
-        .setSlot(slot).setPartySize(2).build()),
+      new Row("CheckAvailability", (f, c) -> f.free.checkAvailability(c, A, slot, 2, false, 0),
         VENUE_A_MISSING, false, T, T, T, M, M),
-      new Row("CheckTables", (f, c) -> f.free.checkTables(c, CheckTablesRequest.newBuilder().setVenueId(A)
-        .addTableIds(TABLE).setSlot(slot).build()),
+      new Row("CheckTables", (f, c) -> f.free.checkTables(c, A, List.of(TABLE), slot),
         VENUE_A_MISSING, false, T, T, T, M, M),
-      new Row("ResolveBookingSlot", (f, c) -> f.free.resolveBookingSlot(c, ResolveBookingSlotRequest.newBuilder().setVenueId(A)
-        .setTable(TableRef.newBuilder().setTableId(TABLE)).setSlot(slot).setPartySize(2).build()),
+      new Row("ResolveBookingSlot", (f, c) -> f.free.resolveBookingSlot(c, A,
+        new TableRefText(TABLE, ""), null, slot, 2),
         VENUE_A_MISSING, false, T, T, T, M, M));
   }
 
@@ -206,23 +203,23 @@ class VenueAccessRulesTest {
   @Test
   void accessIsCheckedBeforeTheRequestIsValidated() {
     Fakes f = new Fakes();
-    failed(ErrorCode.PERMISSION_DENIED, () -> f.venues.createVenue(HOST_A, CreateVenueRequest.newBuilder().setName(" ").build()));
-    failed(ErrorCode.NOT_FOUND, () -> f.venues.updateVenue(MANAGER_B, UpdateVenueRequest.newBuilder().setId(A).setName("").build()));
-    failed(ErrorCode.PERMISSION_DENIED, () -> f.hours.setOpeningHours(HOST_A, SetOpeningHoursRequest.newBuilder().setVenueId(A)
-      .addDays(DayHours.newBuilder().setWeekday(9).setOpenTime("25:00")).build()));
-    failed(ErrorCode.NOT_FOUND, () -> f.free.checkAvailability(HOST_B, CheckAvailabilityRequest.newBuilder().setVenueId(A).build()));
-    failed(ErrorCode.NOT_FOUND, () -> f.rooms.createRoom(HOST_B, CreateRoomRequest.newBuilder().setVenueId(A).setName("").build()));
+    failed(ErrorCode.PERMISSION_DENIED, () -> f.venues.createVenue(HOST_A, Inputs.venue().setName(" ").build()));
+    failed(ErrorCode.NOT_FOUND, () -> f.venues.updateVenue(MANAGER_B, A, Inputs.venue().setName("").build()));
+    failed(ErrorCode.PERMISSION_DENIED, () -> f.hours.setOpeningHours(HOST_A, A,
+      List.of(new DayHoursText(9, "25:00", "")), false));
+    failed(ErrorCode.NOT_FOUND, () -> f.free.checkAvailability(HOST_B, A, null, 0, false, 0));
+    failed(ErrorCode.NOT_FOUND, () -> f.rooms.createRoom(HOST_B, A, ""));
     assertEquals(List.of(), f.reached());
     // A malformed id is still a 400 for everyone: it names no venue, so it reveals nothing.
-    failed(ErrorCode.INVALID_ARGUMENT, () -> f.venues.getVenue(HOST_B, GetVenueRequest.newBuilder().setId("nope").build()));
+    failed(ErrorCode.INVALID_ARGUMENT, () -> f.venues.getVenue(HOST_B, "nope"));
   }
 
   /** A host's refused table write is DENIED even with an invalid request: the role is checked before validation. */
   @Test
   void aRefusedWriteByIdIsNotValidatedEither() {
     Fakes f = new Fakes();
-    failed(ErrorCode.PERMISSION_DENIED, () -> f.tables.createTable(HOST_A, CreateTableRequest.newBuilder().setRoomId(ROOM).setCapacity(0).build()));
-    failed(ErrorCode.NOT_FOUND, () -> f.tables.updateTable(HOST_B, UpdateTableRequest.newBuilder().setId(TABLE).build()));
+    failed(ErrorCode.PERMISSION_DENIED, () -> f.tables.createTable(HOST_A, ROOM, Inputs.table().setCapacity(0).build()));
+    failed(ErrorCode.NOT_FOUND, () -> f.tables.updateTable(HOST_B, TABLE, Inputs.table().build()));
     assertEquals(List.of(), f.outbox());
   }
 
@@ -231,8 +228,8 @@ class VenueAccessRulesTest {
   void aVenueIdInUpperCaseIsStillTheCallersVenue() {
     Fakes f = new Fakes();
     String upper = A.toUpperCase();
-    assertEquals(A, succeeded(f.venues.getVenue(HOST_A, GetVenueRequest.newBuilder().setId(upper).build())).getId());
-    ServiceException e = failed(ErrorCode.NOT_FOUND, f.venues.getVenue(HOST_B, GetVenueRequest.newBuilder().setId(upper).build()));
+    assertEquals(A, succeeded(f.venues.getVenue(HOST_A, upper)).id());
+    ServiceException e = failed(ErrorCode.NOT_FOUND, f.venues.getVenue(HOST_B, upper));
     assertEquals("venue " + upper + " not found", e.getMessage(), "named as asked, like a missing one");
   }
 }

@@ -2,6 +2,8 @@ package io.booker.notify.adapter;
 
 import io.booker.platform.tracing.Tracing;
 import io.booker.notify.DueNotification;
+import io.booker.notify.domain.LoggedEvent;
+import io.booker.notify.domain.Notification;
 import io.booker.notify.NotifyStore;
 import io.booker.notify.ParsedEvent;
 import io.booker.notify.VenueDirectory;
@@ -12,8 +14,6 @@ import io.booker.notify.domain.Versions;
 import io.booker.notify.domain.VenueFacts;
 import io.booker.notify.template.BookingMessage;
 import io.booker.platform.pg.Sql;
-import io.booker.proto.notify.LiveEvent;
-import io.booker.proto.notify.Notification;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -197,14 +197,11 @@ public final class PgNotifyStore implements NotifyStore {
     return Sql.timed(SERVICE, "list_notifications", () -> pool.preparedQuery(NotifySql.LIST_FOR_BOOKING).execute(Tuple.of(bookingId))
       .map(rows -> {
         List<Notification> out = new ArrayList<>();
-        rows.forEach(r -> out.add(Notification.newBuilder()
-          .setId(r.getUUID("id").toString()).setBookingId(r.getUUID("booking_id").toString())
-          .setVenueId(r.getUUID("venue_id").toString()).setEventId(r.getUUID("event_id").toString())
-          .setEventType(r.getString("event_type")).setChannel(r.getString("channel")).setRecipient(r.getString("recipient"))
-          .setTemplate(r.getString("template")).setLanguage(r.getString("language")).setStatus(r.getString("status"))
-          .setAttempts(r.getInteger("attempts")).setLastError(r.getString("last_error"))
-          .setDueAt(seconds(r, "due_at")).setSentAt(seconds(r, "sent_at")).setCreatedAt(seconds(r, "created_at"))
-          .setUpdatedAt(seconds(r, "updated_at")).setSubject(r.getString("subject")).build()));
+        rows.forEach(r -> out.add(new Notification(r.getUUID("id").toString(), r.getUUID("booking_id").toString(),
+          r.getUUID("venue_id").toString(), r.getUUID("event_id").toString(), r.getString("event_type"), r.getString("channel"),
+          r.getString("recipient"), r.getString("template"), r.getString("language"), r.getString("status"),
+          r.getInteger("attempts"), r.getString("last_error"), seconds(r, "due_at"), seconds(r, "sent_at"),
+          seconds(r, "created_at"), seconds(r, "updated_at"), r.getString("subject"))));
         return out;
       }));
   }
@@ -216,20 +213,20 @@ public final class PgNotifyStore implements NotifyStore {
   }
 
   @Override
-  public Future<List<LiveEvent>> eventsAfter(List<UUID> venueIds, long seq, int limit) {
+  public Future<List<LoggedEvent>> eventsAfter(List<UUID> venueIds, long seq, int limit) {
     return events("events_after", NotifySql.EVENTS_AFTER, Tuple.of(venueIds.toArray(UUID[]::new), seq, limit));
   }
 
   @Override
-  public Future<List<LiveEvent>> eventsSince(List<UUID> venueIds, Instant since, int limit) {
+  public Future<List<LoggedEvent>> eventsSince(List<UUID> venueIds, Instant since, int limit) {
     return events("events_since", NotifySql.EVENTS_SINCE, Tuple.of(venueIds.toArray(UUID[]::new), utc(since), limit));
   }
 
-  private Future<List<LiveEvent>> events(String operation, String sql, Tuple args) {
+  private Future<List<LoggedEvent>> events(String operation, String sql, Tuple args) {
     return Sql.timed(SERVICE, operation, () -> pool.preparedQuery(sql).execute(args).map(rows -> {
-      List<LiveEvent> out = new ArrayList<>();
-      rows.forEach(r -> out.add(LiveEvent.newBuilder().setSeq(r.getLong("seq")).setEventId(r.getUUID("event_id").toString())
-        .setVenueId(r.getUUID("venue_id").toString()).setMessage(r.getString("message")).build()));
+      List<LoggedEvent> out = new ArrayList<>();
+      rows.forEach(r -> out.add(new LoggedEvent(r.getLong("seq"), r.getUUID("event_id").toString(), r.getUUID("venue_id").toString(),
+        r.getString("message"))));
       return out;
     }));
   }
@@ -255,9 +252,10 @@ public final class PgNotifyStore implements NotifyStore {
     return t == null ? null : t.toInstant();
   }
 
-  private static long seconds(Row r, String column) {
+  /** The column's time to the whole second, as the contract carries it; null when not set. */
+  private static Instant seconds(Row r, String column) {
     Instant i = instant(r, column);
-    return i == null ? 0 : i.getEpochSecond();
+    return i == null ? null : Instant.ofEpochSecond(i.getEpochSecond());
   }
 
   private static String orEmpty(String s) {

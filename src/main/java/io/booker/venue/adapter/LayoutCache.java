@@ -4,7 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.booker.platform.metrics.Metrics;
 import io.booker.proto.venue.GetTableLayoutResponse;
 import io.booker.venue.CachedLayouts;
-import io.booker.venue.RoomLayout;
+import io.booker.venue.domain.RoomLayout;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -32,6 +32,10 @@ import java.util.concurrent.TimeUnit;
  * rows from before a commit therefore can never store them after that commit's invalidation,
  * which a plain delete-after-commit would allow. If an invalidation itself fails (Redis down), the
  * TTL bounds how long the old value can be served.
+ *
+ * <p>A value is {@code version|venueId|base64}, the base64 being the layout as the contract's
+ * {@code GetTableLayoutResponse} bytes ({@link VenueProtos#layout}): the contract's encoding is
+ * stable across releases, so a value stored by an older or newer build reads the same.
  */
 public final class LayoutCache implements CachedLayouts {
 
@@ -80,7 +84,7 @@ public final class LayoutCache implements CachedLayouts {
       return Future.succeededFuture();
     }
     String value = lookup.version() + "|" + layout.venueId() + "|"
-      + Base64.getEncoder().encodeToString(layout.layout().toByteArray());
+      + Base64.getEncoder().encodeToString(VenueProtos.layout(layout).toByteArray());
     return send("set_layout", Request.cmd(Command.EVAL).arg(STORE_IF_CURRENT).arg(2)
       .arg(valueKey(roomId)).arg(versionKey(roomId)).arg(lookup.version()).arg(value).arg(VALUE_TTL_MS))
       .<Void>mapEmpty()
@@ -135,7 +139,7 @@ public final class LayoutCache implements CachedLayouts {
       return null;
     }
     try {
-      return new RoomLayout(parts[1], GetTableLayoutResponse.parseFrom(Base64.getDecoder().decode(parts[2])));
+      return VenueProtos.layout(parts[1], GetTableLayoutResponse.parseFrom(Base64.getDecoder().decode(parts[2])));
     } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
       log.warn("event=layout_cache_corrupt room_id={} error={}", roomId, e.toString());
       return null;

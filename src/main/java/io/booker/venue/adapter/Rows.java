@@ -1,75 +1,48 @@
 package io.booker.venue.adapter;
 
-import io.booker.proto.venue.FloorPosition;
-import io.booker.proto.venue.Room;
-import io.booker.proto.venue.Table;
-import io.booker.proto.venue.Venue;
+import io.booker.venue.domain.Room;
+import io.booker.venue.domain.Table;
+import io.booker.venue.domain.TablePosition;
+import io.booker.venue.domain.Venue;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Maps result rows to contract messages. */
+/** Maps result rows to domain records; times are read to the whole second, as the contract carries them. */
 final class Rows {
 
   private Rows() {
   }
 
   static Venue venue(Row r) {
-    return Venue.newBuilder()
-      .setId(r.getUUID("id").toString())
-      .setName(r.getString("name"))
-      .setTimezone(r.getString("timezone"))
-      .setAddress(r.getString("address"))
-      .setPhone(r.getString("phone"))
-      .setEmail(r.getString("email"))
-      .setDescription(r.getString("description"))
-      .setLanguage(r.getString("language"))
-      .setCreatedAt(epoch(r.getOffsetDateTime("created_at")))
-      .setUpdatedAt(epoch(r.getOffsetDateTime("updated_at")))
-      .build();
+    return new Venue(r.getUUID("id").toString(), r.getString("name"), r.getString("timezone"), r.getString("address"),
+      r.getString("phone"), r.getString("email"), r.getString("description"), r.getString("language"),
+      time(r.getOffsetDateTime("created_at")), time(r.getOffsetDateTime("updated_at")));
   }
 
   static Room room(Row r) {
-    return Room.newBuilder()
-      .setId(r.getUUID("id").toString())
-      .setVenueId(r.getUUID("venue_id").toString())
-      .setName(r.getString("name"))
-      .setCreatedAt(epoch(r.getOffsetDateTime("created_at")))
-      .setUpdatedAt(epoch(r.getOffsetDateTime("updated_at")))
-      .build();
+    return new Room(r.getUUID("id").toString(), r.getUUID("venue_id").toString(), r.getString("name"),
+      time(r.getOffsetDateTime("created_at")), time(r.getOffsetDateTime("updated_at")));
   }
 
   static Table table(Row r) {
-    Table.Builder t = Table.newBuilder()
-      .setId(r.getUUID("id").toString())
-      .setRoomId(r.getUUID("room_id").toString())
-      .setVenueId(r.getUUID("venue_id").toString())
-      .setName(r.getString("name"))
-      .setCapacity(r.getInteger("capacity"))
-      .setCanMerge(r.getBoolean("can_merge"))
-      .setZone(r.getString("zone"))
-      .setCreatedAt(epoch(r.getOffsetDateTime("created_at")))
-      .setUpdatedAt(epoch(r.getOffsetDateTime("updated_at")));
-    if (r.getInteger("position_x") != null) { // all six columns or none (V5): null is "not placed"
-      t.setPosition(FloorPosition.newBuilder()
-        .setX(r.getInteger("position_x"))
-        .setY(r.getInteger("position_y"))
-        .setWidth(r.getInteger("position_width"))
-        .setHeight(r.getInteger("position_height"))
-        .setRotation(r.getInteger("position_rotation"))
-        .setShape(r.getString("position_shape")));
-    }
-    return t.build();
+    TablePosition position = r.getInteger("position_x") == null ? null // all six columns or none (V5): null is "not placed"
+      : new TablePosition(r.getInteger("position_x"), r.getInteger("position_y"), r.getInteger("position_width"),
+        r.getInteger("position_height"), r.getInteger("position_rotation"), r.getString("position_shape"));
+    return new Table(r.getUUID("id").toString(), r.getUUID("room_id").toString(), r.getUUID("venue_id").toString(),
+      r.getString("name"), r.getInteger("capacity"), r.getBoolean("can_merge"), r.getString("zone"), position,
+      time(r.getOffsetDateTime("created_at")), time(r.getOffsetDateTime("updated_at")));
   }
 
-  /** The six position values of a table write, in {@code VenueSql.POSITION_COLUMNS} order; nulls when unset. */
-  static Object[] position(boolean placed, FloorPosition p) {
-    return placed
-      ? new Object[] {p.getX(), p.getY(), p.getWidth(), p.getHeight(), p.getRotation(), p.getShape()}
+  /** The six position values of a table write, in {@code VenueSql.POSITION_COLUMNS} order; nulls when not placed. */
+  static Object[] position(TablePosition p) {
+    return p != null
+      ? new Object[] {p.x(), p.y(), p.width(), p.height(), p.rotation(), p.shape()}
       : new Object[] {null, null, null, null, null, null};
   }
 
@@ -94,7 +67,7 @@ final class Rows {
     return out;
   }
 
-  static long epoch(OffsetDateTime t) {
-    return t == null ? 0 : t.toEpochSecond();
+  static Instant time(OffsetDateTime t) {
+    return t == null ? Instant.EPOCH : Instant.ofEpochSecond(t.toEpochSecond());
   }
 }

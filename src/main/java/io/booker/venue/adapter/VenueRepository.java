@@ -6,23 +6,18 @@ import io.booker.common.ServiceException;
 import io.booker.platform.outbox.OutboxEvent;
 import io.booker.platform.outbox.OutboxWriter;
 import io.booker.platform.pg.Sql;
-import io.booker.proto.venue.CreateTableRequest;
-import io.booker.proto.venue.CreateVenueRequest;
-import io.booker.proto.venue.FloorPosition;
-import io.booker.proto.venue.GetTableLayoutResponse;
-import io.booker.proto.venue.ListRoomsResponse;
-import io.booker.proto.venue.ListTablesResponse;
-import io.booker.proto.venue.ListVenuesResponse;
-import io.booker.proto.venue.Room;
-import io.booker.proto.venue.Table;
-import io.booker.proto.venue.UpdateTableRequest;
-import io.booker.proto.venue.UpdateVenueRequest;
-import io.booker.proto.venue.Venue;
-import io.booker.venue.RoomLayout;
 import io.booker.venue.RoomStore;
 import io.booker.venue.TableStore;
 import io.booker.venue.VenueStore;
+import io.booker.venue.domain.Page;
+import io.booker.venue.domain.Room;
+import io.booker.venue.domain.RoomLayout;
 import io.booker.venue.domain.RoomTables;
+import io.booker.venue.domain.Table;
+import io.booker.venue.domain.TableFields;
+import io.booker.venue.domain.TablePosition;
+import io.booker.venue.domain.Venue;
+import io.booker.venue.domain.VenueFields;
 import io.booker.venue.domain.TablesChanged;
 import io.booker.venue.domain.VenueScope;
 import io.vertx.core.Future;
@@ -33,13 +28,12 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.IntConsumer;
 
 import static io.booker.platform.pg.SqlStates.FOREIGN_KEY_VIOLATION;
 import static io.booker.platform.pg.SqlStates.UNIQUE_VIOLATION;
@@ -63,9 +57,9 @@ public final class VenueRepository implements VenueStore, RoomStore, TableStore 
   // ---- venues
 
   @Override
-  public Future<Venue> insertVenue(UUID id, CreateVenueRequest r, Function<Venue, OutboxEvent> event) {
+  public Future<Venue> insertVenue(UUID id, VenueFields r, Function<Venue, OutboxEvent> event) {
     return Sql.timed(SERVICE, "insert_venue", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.INSERT_VENUE)
-      .execute(Tuple.of(id, r.getName(), r.getTimezone(), r.getAddress(), r.getPhone(), r.getEmail(), r.getDescription(), r.getLanguage()))
+      .execute(Tuple.of(id, r.name(), r.timezone(), r.address(), r.phone(), r.email(), r.description(), r.language()))
       .map(rows -> Rows.venue(rows.iterator().next()))
       .compose(venue -> OutboxWriter.append(tx, event.apply(venue)).map(venue))));
   }
@@ -78,9 +72,9 @@ public final class VenueRepository implements VenueStore, RoomStore, TableStore 
 
   /** Replaces the venue's fields, the language included (an empty timezone keeps the current one). */
   @Override
-  public Future<Optional<Venue>> updateVenue(UUID id, UpdateVenueRequest r, Function<Venue, OutboxEvent> event) {
+  public Future<Optional<Venue>> updateVenue(UUID id, VenueFields r, Function<Venue, OutboxEvent> event) {
     return Sql.timed(SERVICE, "update_venue", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.UPDATE_VENUE)
-      .execute(Tuple.of(id, r.getName(), r.getAddress(), r.getPhone(), r.getEmail(), r.getDescription(), r.getTimezone(), r.getLanguage()))
+      .execute(Tuple.of(id, r.name(), r.address(), r.phone(), r.email(), r.description(), r.timezone(), r.language()))
       .compose(rows -> withEvent(tx, rows, Rows::venue, event))));
   }
 
@@ -102,7 +96,7 @@ public final class VenueRepository implements VenueStore, RoomStore, TableStore 
 
   /** A page of the venues in {@code scope}, with their total: one statement whatever the scope. */
   @Override
-  public Future<ListVenuesResponse> listVenues(Paging paging, VenueScope scope) {
+  public Future<Page<Venue>> listVenues(Paging paging, VenueScope scope) {
     Tuple args = Tuple.of(paging.limit(), paging.offset());
     if (!scope.all()) {
       args.addValue(scope.venueIds());
@@ -110,11 +104,7 @@ public final class VenueRepository implements VenueStore, RoomStore, TableStore 
     return Sql.timed(SERVICE, scope.all() ? "list_venues" : "list_venues_among", () -> pool
       .preparedQuery(scope.all() ? VenueSql.LIST_VENUES : VenueSql.LIST_VENUES_AMONG)
       .execute(args)
-      .map(rows -> {
-        ListVenuesResponse.Builder out = ListVenuesResponse.newBuilder();
-        page(rows, row -> out.addVenues(Rows.venue(row)), out::setTotal);
-        return out.build();
-      }));
+      .map(rows -> page(rows, Rows::venue)));
   }
 
   // ---- rooms
@@ -144,12 +134,8 @@ public final class VenueRepository implements VenueStore, RoomStore, TableStore 
 
   /** Empty when the venue does not exist. */
   @Override
-  public Future<Optional<ListRoomsResponse>> listRooms(UUID venueId, Paging paging) {
-    return childPage("list_rooms", VenueSql.LIST_ROOMS, venueId, paging, rows -> {
-      ListRoomsResponse.Builder out = ListRoomsResponse.newBuilder();
-      page(rows, row -> out.addRooms(Rows.room(row)), out::setTotal);
-      return out.build();
-    });
+  public Future<Optional<Page<Room>>> listRooms(UUID venueId, Paging paging) {
+    return childPage("list_rooms", VenueSql.LIST_ROOMS, venueId, paging, rows -> page(rows, Rows::room));
   }
 
   @Override
@@ -194,13 +180,13 @@ public final class VenueRepository implements VenueStore, RoomStore, TableStore 
    * ALREADY_EXISTS when the room has a table of that name.
    */
   @Override
-  public Future<Optional<Table>> insertTable(UUID id, UUID roomId, CreateTableRequest r, VenueScope scope,
+  public Future<Optional<Table>> insertTable(UUID id, UUID roomId, TableFields r, VenueScope scope,
                                              Function<Table, OutboxEvent> event) {
     return Sql.timed(SERVICE, "insert_table", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.INSERT_TABLE)
-      .execute(withPosition(Tuple.of(id, roomId, r.getName(), r.getCapacity(), r.getCanMerge(), r.getZone()).addValue(scope.venueIds()),
-        r.hasPosition(), r.getPosition()))
+      .execute(withPosition(Tuple.of(id, roomId, r.name(), r.capacity(), r.canMerge(), r.zone()).addValue(scope.venueIds()),
+        r.position()))
       .compose(rows -> withEvent(tx, rows, Rows::table, event)))
-      .recover(t -> isViolation(t, FOREIGN_KEY_VIOLATION) ? Future.succeededFuture(Optional.empty()) : tableFailure(t, r.getName())));
+      .recover(t -> isViolation(t, FOREIGN_KEY_VIOLATION) ? Future.succeededFuture(Optional.empty()) : tableFailure(t, r.name())));
   }
 
   @Override
@@ -211,12 +197,12 @@ public final class VenueRepository implements VenueStore, RoomStore, TableStore 
 
   /** Empty when the table does not exist or its venue is outside {@code scope} (nothing written); the position is replaced too. */
   @Override
-  public Future<Optional<Table>> updateTable(UUID id, UpdateTableRequest r, VenueScope scope, Function<Table, OutboxEvent> event) {
+  public Future<Optional<Table>> updateTable(UUID id, TableFields r, VenueScope scope, Function<Table, OutboxEvent> event) {
     return Sql.timed(SERVICE, "update_table", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.UPDATE_TABLE)
-      .execute(withPosition(Tuple.of(id, r.getName(), r.getCapacity(), r.getZone(), r.getCanMerge()).addValue(scope.venueIds()),
-        r.hasPosition(), r.getPosition()))
+      .execute(withPosition(Tuple.of(id, r.name(), r.capacity(), r.zone(), r.canMerge()).addValue(scope.venueIds()),
+        r.position()))
       .compose(rows -> withEvent(tx, rows, Rows::table, event)))
-      .recover(t -> tableFailure(t, r.getName())));
+      .recover(t -> tableFailure(t, r.name())));
   }
 
   @Override
@@ -228,22 +214,16 @@ public final class VenueRepository implements VenueStore, RoomStore, TableStore 
 
   /** Empty when the room does not exist or its venue is outside {@code scope}. */
   @Override
-  public Future<Optional<ListTablesResponse>> listTablesOfRoom(UUID roomId, Paging paging, VenueScope scope) {
+  public Future<Optional<Page<Table>>> listTablesOfRoom(UUID roomId, Paging paging, VenueScope scope) {
     return Sql.timed(SERVICE, "list_tables_of_room", () -> pool.preparedQuery(VenueSql.LIST_TABLES_OF_ROOM)
       .execute(Tuple.of(roomId, paging.limit(), paging.offset()).addValue(scope.venueIds()))
-      .map(rows -> rows.size() == 0 ? Optional.<ListTablesResponse>empty() : Optional.of(tablesPage(rows))));
+      .map(rows -> rows.size() == 0 ? Optional.<Page<Table>>empty() : Optional.of(page(rows, Rows::table))));
   }
 
   /** Empty when the venue does not exist. */
   @Override
-  public Future<Optional<ListTablesResponse>> listTablesOfVenue(UUID venueId, Paging paging) {
-    return childPage("list_tables_of_venue", VenueSql.LIST_TABLES_OF_VENUE, venueId, paging, VenueRepository::tablesPage);
-  }
-
-  private static ListTablesResponse tablesPage(RowSet<Row> rows) {
-    ListTablesResponse.Builder out = ListTablesResponse.newBuilder();
-    page(rows, row -> out.addTables(Rows.table(row)), out::setTotal);
-    return out.build();
+  public Future<Optional<Page<Table>>> listTablesOfVenue(UUID venueId, Paging paging) {
+    return childPage("list_tables_of_venue", VenueSql.LIST_TABLES_OF_VENUE, venueId, paging, rows -> page(rows, Rows::table));
   }
 
   /** Every table of a room, in one query. Empty when the room does not exist. */
@@ -255,21 +235,21 @@ public final class VenueRepository implements VenueStore, RoomStore, TableStore 
         if (first == null) {
           return Optional.empty();
         }
-        GetTableLayoutResponse.Builder out = GetTableLayoutResponse.newBuilder().setRoomId(roomId.toString());
+        List<Table> tables = new ArrayList<>(rows.size());
         for (Row row : rows) {
           if (row.getUUID("id") != null) {
-            out.addTables(Rows.table(row));
+            tables.add(Rows.table(row));
           }
         }
-        return Optional.of(new RoomLayout(first.getUUID("room_venue_id").toString(), out.build()));
+        return Optional.of(new RoomLayout(first.getUUID("room_venue_id").toString(), roomId.toString(), tables));
       }));
   }
 
   // ---- helpers
 
   /** {@code tuple} followed by the six position parameters (nulls when the table is not placed). */
-  private static Tuple withPosition(Tuple tuple, boolean placed, FloorPosition position) {
-    for (Object v : Rows.position(placed, position)) {
+  private static Tuple withPosition(Tuple tuple, TablePosition position) {
+    for (Object v : Rows.position(position)) {
       tuple.addValue(v);
     }
     return tuple;
@@ -300,15 +280,16 @@ public final class VenueRepository implements VenueStore, RoomStore, TableStore 
   }
 
   /** A list query's rows: each carries the total; a row without an id is the empty page's count row. */
-  private static void page(RowSet<Row> rows, Consumer<Row> item, IntConsumer total) {
+  private static <T> Page<T> page(RowSet<Row> rows, Function<Row, T> item) {
+    List<T> items = new ArrayList<>(rows.size());
     long count = 0;
     for (Row row : rows) {
       count = row.getLong("total");
       if (row.getUUID("id") != null) {
-        item.accept(row);
+        items.add(item.apply(row));
       }
     }
-    total.accept((int) Math.min(Integer.MAX_VALUE, count));
+    return new Page<>(items, (int) Math.min(Integer.MAX_VALUE, count));
   }
 
   private static <T> Future<T> tableFailure(Throwable t, String name) {

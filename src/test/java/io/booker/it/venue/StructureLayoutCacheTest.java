@@ -9,7 +9,7 @@ import io.booker.proto.venue.*;
 import io.booker.testinfra.TestInfra;
 import io.booker.venue.VenueEvents;
 import io.booker.venue.adapter.LayoutCache;
-import io.booker.venue.RoomLayout;
+import io.booker.venue.domain.RoomLayout;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -135,9 +136,9 @@ class StructureLayoutCacheTest {
     LayoutCache cache = new LayoutCache(redis);
     String room = UUID.randomUUID().toString();
     String venue = UUID.randomUUID().toString();
-    RoomLayout stale = new RoomLayout(venue, GetTableLayoutResponse.newBuilder().setRoomId(room).build());
-    RoomLayout fresh = new RoomLayout(venue, GetTableLayoutResponse.newBuilder().setRoomId(room)
-      .addTables(Table.newBuilder().setId(UUID.randomUUID().toString()).setRoomId(room).setName("new").setCapacity(2)).build());
+    RoomLayout stale = new RoomLayout(venue, room, List.of());
+    RoomLayout fresh = new RoomLayout(venue, room, List.of(new io.booker.venue.domain.Table(UUID.randomUUID().toString(), room, venue,
+      "new", 2, false, "", null, Instant.ofEpochSecond(1_900_000_000L), Instant.ofEpochSecond(1_900_000_000L))));
 
     // A reader misses and loads; a writer commits and invalidates; the reader then stores what it loaded.
     LayoutCache.Lookup before = cache.lookup(room).await();
