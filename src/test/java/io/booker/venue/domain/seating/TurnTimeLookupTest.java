@@ -104,4 +104,16 @@ class TurnTimeLookupTest {
     assertEquals(OptionalInt.of(75), RULES.turnMinutes(2, saturday, LocalTime.of(2, 0)));
     assertEquals(OptionalInt.of(135), RULES.turnMinutes(2, saturday, LocalTime.of(18, 0)));
   }
+
+  @Test
+  void docsSeatingMdExampleAnswersAsDocumented() {
+    SeatingRules rules = rules(
+        List.of(turn(2, 90), turn(4, 120), turn(null, 180), turn(2, 75, List.of(SATURDAY), null),
+            turn(4, 135, null, "Dinner")),
+        List.of(period("Dinner", EVERY_DAY, "18:00", "23:00", "21:30")), null);
+    assertEquals(OptionalInt.of(75), rules.turnMinutes(2, SATURDAY, null));
+    assertEquals(OptionalInt.of(120), rules.turnMinutes(3, SATURDAY, null));
+    assertEquals(OptionalInt.of(135), rules.turnMinutes(3, MONDAY, "Dinner"));
+    assertEquals(OptionalInt.of(180), rules.turnMinutes(9, MONDAY, "Dinner"));
+  }
 }
