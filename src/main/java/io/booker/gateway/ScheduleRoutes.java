@@ -7,6 +7,9 @@ import io.booker.proto.venue.CheckAvailabilityRequest;
 import io.booker.proto.venue.CheckTablesRequest;
 import io.booker.proto.venue.DeleteSpecialHoursRequest;
 import io.booker.proto.venue.GetOpeningHoursRequest;
+import io.booker.proto.venue.GetSeatingRulesRequest;
+import io.booker.proto.venue.PutSeatingRulesRequest;
+import io.booker.proto.venue.SeatingRules;
 import io.booker.proto.venue.ListSpecialHoursRequest;
 import io.booker.proto.venue.SetOpeningHoursRequest;
 import io.booker.proto.venue.SetSpecialHoursRequest;
@@ -52,6 +55,12 @@ final class ScheduleRoutes {
     api.delete("/venues/:venueId/special-hours/:date").handler(RouteAccess.requiresOnPathVenue(EDIT_SCHEDULE, "venueId")).handler(validate).handler(ctx -> Rest.reply(ctx, 204,
       venues.deleteSpecialHours(DeleteSpecialHoursRequest.newBuilder().setVenueId(ctx.pathParam("venueId"))
         .setDate(ctx.pathParam("date")).build())));
+
+    api.get("/venues/:venueId/seating").handler(RouteAccess.requiresOnPathVenue(READ_VENUE, "venueId")).handler(validate).handler(ctx -> Rest.reply(ctx, 200,
+      venues.getSeatingRules(GetSeatingRulesRequest.newBuilder().setVenueId(ctx.pathParam("venueId")).build())));
+    api.put("/venues/:venueId/seating").handler(RouteAccess.requiresOnPathVenue(EDIT_SCHEDULE, "venueId")).handler(validate).handler(ctx -> Rest.reply(ctx, 200,
+      venues.putSeatingRules(PutSeatingRulesRequest.newBuilder().setVenueId(ctx.pathParam("venueId"))
+        .setRules(ProtoJson.merge(Rest.body(ctx), SeatingRules.newBuilder())).build())));
 
     api.post("/availability/check").handler(validate).handler(ctx -> {
       CheckAvailabilityRequest request = ProtoJson.merge(Rest.body(ctx), CheckAvailabilityRequest.newBuilder()).build();

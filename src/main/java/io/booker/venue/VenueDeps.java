@@ -8,6 +8,6 @@ import java.time.Clock;
  *
  * @param eventsWritten called after a transaction that appended outbox events has committed
  */
-record VenueDeps(VenueStore venues, RoomStore rooms, TableStore tables, ScheduleStore schedule, AvailabilityReads availability,
+record VenueDeps(VenueStore venues, RoomStore rooms, TableStore tables, ScheduleStore schedule, SeatingStore seating, AvailabilityReads availability,
                  CachedLayouts layouts, BookingOccupancy bookings, VenueEvents events, Runnable eventsWritten, Clock clock) {
 }

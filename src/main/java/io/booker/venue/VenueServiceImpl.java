@@ -30,6 +30,7 @@ public final class VenueServiceImpl implements VenueService {
   private final LayoutUseCases layouts;
   private final ScheduleUseCases schedule;
   private final AvailabilityUseCases availability;
+  private final SeatingUseCases seating;
 
   VenueServiceImpl(VenueDeps deps) {
     this(deps, CallContext::caller);
@@ -44,6 +45,7 @@ public final class VenueServiceImpl implements VenueService {
     this.layouts = new LayoutUseCases(deps);
     this.schedule = new ScheduleUseCases(deps);
     this.availability = new AvailabilityUseCases(deps);
+    this.seating = new SeatingUseCases(deps);
   }
 
   @Override
@@ -165,6 +167,16 @@ public final class VenueServiceImpl implements VenueService {
   public Future<CheckTablesResponse> checkTables(CheckTablesRequest r) {
     return asCaller(c -> availability.checkTables(c, r.getVenueId(), r.getTableIdsList(), VenueProtos.slot(r.hasSlot(), r.getSlot()))
       .map(VenueProtos::tablesAtSlot));
+  }
+
+  @Override
+  public Future<SeatingRules> getSeatingRules(GetSeatingRulesRequest r) {
+    return asCaller(c -> seating.get(c, r.getVenueId()).map(VenueProtos::toProto));
+  }
+
+  @Override
+  public Future<SeatingRules> putSeatingRules(PutSeatingRulesRequest r) {
+    return asCaller(c -> seating.replace(c, r.getVenueId(), VenueProtos.seatingText(r.getRules())).map(VenueProtos::toProto));
   }
 
   @Override

@@ -59,12 +59,13 @@ final class Fakes {
 
   final FakeStructure structure = new FakeStructure();
   final FakeScheduleStore schedule = new FakeScheduleStore();
+  final FakeSeatingStore seating = new FakeSeatingStore(Clock.fixed(NOW, ZoneOffset.UTC));
   final FakeAvailabilityReads availability = new FakeAvailabilityReads();
   final FakeLayoutCache layouts = new FakeLayoutCache();
   final FakeBookingOccupancy bookings = new FakeBookingOccupancy();
   /** How often the use cases said that outbox events were written. */
   final AtomicInteger eventsWritten = new AtomicInteger();
-  final VenueDeps deps = new VenueDeps(structure, structure, structure, schedule, availability, layouts, bookings,
+  final VenueDeps deps = new VenueDeps(structure, structure, structure, schedule, seating, availability, layouts, bookings,
     new KafkaVenueEvents(Clock.fixed(NOW, ZoneOffset.UTC)), eventsWritten::incrementAndGet, Clock.fixed(NOW, ZoneOffset.UTC));
 
   final VenueUseCases venues = new VenueUseCases(deps);
@@ -73,6 +74,7 @@ final class Fakes {
   final LayoutUseCases layout = new LayoutUseCases(deps);
   final ScheduleUseCases hours = new ScheduleUseCases(deps);
   final AvailabilityUseCases free = new AvailabilityUseCases(deps);
+  final SeatingUseCases seatingRules = new SeatingUseCases(deps);
 
   Fakes() {
     structure.putVenue(A, "Chez A", ZONE);
@@ -82,6 +84,8 @@ final class Fakes {
     structure.putTable(ROOM, TABLE_2, "T2", 2);
     schedule.putVenue(UUID.fromString(A), ZONE);
     schedule.putVenue(UUID.fromString(B), "UTC");
+    seating.putVenue(UUID.fromString(A));
+    seating.putVenue(UUID.fromString(B));
     List<DayRange> week = new ArrayList<>();
     for (int day = 0; day <= 6; day++) {
       week.add(new DayRange(day, new OpeningRange(LocalTime.of(12, 0), LocalTime.of(23, 0))));
@@ -95,6 +99,7 @@ final class Fakes {
   List<OutboxEvent> outbox() {
     List<OutboxEvent> all = new ArrayList<>(structure.outbox);
     all.addAll(schedule.outbox);
+    all.addAll(seating.outbox);
     return all;
   }
 

@@ -34,7 +34,8 @@ public final class ProtoJson {
           array.add(value(field, message.getRepeatedField(field, i)));
         }
         json.put(field.getName(), array);
-      } else if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !message.hasField(field)) {
+      } else if (field.hasPresence() && !message.hasField(field)) {
+        // An absent message, or an absent proto3 "optional" scalar (the seating rules' caps): null, not 0.
         json.putNull(field.getName());
       } else {
         json.put(field.getName(), value(field, message.getField(field)));

@@ -44,6 +44,17 @@ import io.booker.venue.domain.TablesAtSlot;
 import io.booker.venue.domain.TimeRangeText;
 import io.booker.venue.domain.Venue;
 import io.booker.venue.domain.VenueFields;
+import io.booker.venue.SeatingStore;
+import io.booker.venue.domain.seating.BookingWindow;
+import io.booker.venue.domain.seating.BookingWindowText;
+import io.booker.venue.domain.seating.Pacing;
+import io.booker.venue.domain.seating.PacingText;
+import io.booker.venue.domain.seating.SeatingRules;
+import io.booker.venue.domain.seating.SeatingRulesText;
+import io.booker.venue.domain.seating.ServicePeriod;
+import io.booker.venue.domain.seating.ServicePeriodText;
+import io.booker.venue.domain.seating.TurnTime;
+import io.booker.venue.domain.seating.TurnTimeText;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -276,5 +287,72 @@ public final class VenueProtos {
 
   private static TableRef ref(String venueId, TableCandidate t) {
     return TableRef.newBuilder().setVenueId(venueId).setRoomId(t.roomId()).setTableId(t.tableId()).build();
+  }
+
+  // ---- Seating rules ----
+
+  /** A PUT's document as the use case validates it: absent optional fields stay null. */
+  public static SeatingRulesText seatingText(io.booker.proto.venue.SeatingRules r) {
+    List<TurnTimeText> turns = new ArrayList<>(r.getTurnTimesCount());
+    for (io.booker.proto.venue.TurnTime t : r.getTurnTimesList()) {
+      turns.add(new TurnTimeText(t.hasMaxPartySize() ? t.getMaxPartySize() : null, t.getMinutes(), t.getWeekdaysList(),
+        t.getPeriod().isEmpty() ? null : t.getPeriod()));
+    }
+    List<ServicePeriodText> periods = new ArrayList<>(r.getPeriodsCount());
+    for (io.booker.proto.venue.ServicePeriod p : r.getPeriodsList()) {
+      io.booker.proto.venue.Pacing pacing = p.getPacing();
+      PacingText pacingText = !p.hasPacing() ? null : new PacingText(pacing.getIntervalMinutes() == 0 ? null : pacing.getIntervalMinutes(),
+        pacing.hasMaxParties() ? pacing.getMaxParties() : null, pacing.hasMaxCovers() ? pacing.getMaxCovers() : null);
+      periods.add(new ServicePeriodText(p.getName(), p.getWeekdaysList(), p.getStartTime(), p.getEndTime(), p.getLastSeating(),
+        p.getSlotIntervalMinutes() == 0 ? null : p.getSlotIntervalMinutes(), pacingText));
+    }
+    io.booker.proto.venue.BookingWindow w = r.getBookingWindow();
+    BookingWindowText window = !r.hasBookingWindow() ? null
+      : new BookingWindowText(w.hasMaxDaysAhead() ? w.getMaxDaysAhead() : null, w.getMinNoticeMinutes());
+    return new SeatingRulesText(turns, periods, window);
+  }
+
+  public static io.booker.proto.venue.SeatingRules toProto(SeatingStore.Stored stored) {
+    SeatingRules rules = stored.rules();
+    io.booker.proto.venue.SeatingRules.Builder out = io.booker.proto.venue.SeatingRules.newBuilder()
+      .setUpdatedAt(stored.updatedAt() == null ? 0 : stored.updatedAt().getEpochSecond());
+    for (TurnTime t : rules.turnTimes()) {
+      io.booker.proto.venue.TurnTime.Builder row = io.booker.proto.venue.TurnTime.newBuilder().setMinutes(t.minutes())
+        .addAllWeekdays(t.weekdays().stream().sorted().toList());
+      if (t.maxPartySize() != null) {
+        row.setMaxPartySize(t.maxPartySize());
+      }
+      if (t.period() != null) {
+        row.setPeriod(t.period());
+      }
+      out.addTurnTimes(row);
+    }
+    for (ServicePeriod p : rules.periods()) {
+      io.booker.proto.venue.ServicePeriod.Builder row = io.booker.proto.venue.ServicePeriod.newBuilder().setName(p.name())
+        .addAllWeekdays(p.weekdays().stream().sorted().toList())
+        .setStartTime(Times.formatTime(p.start())).setEndTime(Times.formatTime(p.end()))
+        .setLastSeating(Times.formatTime(p.lastSeating())).setSlotIntervalMinutes(p.slotIntervalMinutes());
+      Pacing pacing = p.pacing();
+      if (pacing != null) {
+        io.booker.proto.venue.Pacing.Builder pb = io.booker.proto.venue.Pacing.newBuilder().setIntervalMinutes(pacing.intervalMinutes());
+        if (pacing.maxParties() != null) {
+          pb.setMaxParties(pacing.maxParties());
+        }
+        if (pacing.maxCovers() != null) {
+          pb.setMaxCovers(pacing.maxCovers());
+        }
+        row.setPacing(pb);
+      }
+      out.addPeriods(row);
+    }
+    BookingWindow w = rules.bookingWindow();
+    if (!w.equals(BookingWindow.NONE)) {
+      io.booker.proto.venue.BookingWindow.Builder wb = io.booker.proto.venue.BookingWindow.newBuilder().setMinNoticeMinutes(w.minNoticeMinutes());
+      if (w.maxDaysAhead() != null) {
+        wb.setMaxDaysAhead(w.maxDaysAhead());
+      }
+      out.setBookingWindow(wb);
+    }
+    return out.build();
   }
 }

@@ -157,6 +157,9 @@ class VenueAccessTest {
     new Step("ListSpecialHours", READ, World::venueMissing,
       (api, w) -> api.get("/api/v1/venues/" + w.a() + "/special-hours"),
       (rpc, w) -> rpc.listSpecialHours(ListSpecialHoursRequest.newBuilder().setVenueId(w.a()).build())),
+    new Step("GetSeatingRules", READ, World::venueMissing,
+      (api, w) -> api.get("/api/v1/venues/" + w.a() + "/seating"),
+      (rpc, w) -> rpc.getSeatingRules(GetSeatingRulesRequest.newBuilder().setVenueId(w.a()).build())),
     new Step("CheckAvailability", READ, World::venueMissing,
       (api, w) -> api.post("/api/v1/availability/check", new JsonObject().put("venue_id", w.a()).put("party_size", 2)
         .put("slot", new JsonObject().put("date", w.slot().getDate()).put("start_time", w.slot().getStartTime()))),
@@ -194,6 +197,11 @@ class VenueAccessTest {
     new Step("DeleteRoom", EDIT, w -> "room " + w.spareRoom() + " not found",
       (api, w) -> api.delete("/api/v1/rooms/" + w.spareRoom()),
       (rpc, w) -> rpc.deleteRoom(DeleteRoomRequest.newBuilder().setId(w.spareRoom()).build())),
+    new Step("PutSeatingRules", EDIT, World::venueMissing,
+      (api, w) -> api.put("/api/v1/venues/" + w.a() + "/seating", new JsonObject().put("turn_times", new JsonArray()
+        .add(new JsonObject().put("max_party_size", 4).put("minutes", 90)).add(new JsonObject().put("minutes", 150)))),
+      (rpc, w) -> rpc.putSeatingRules(PutSeatingRulesRequest.newBuilder().setVenueId(w.a()).setRules(SeatingRules.newBuilder()
+        .addTurnTimes(TurnTime.newBuilder().setMaxPartySize(4).setMinutes(90)).addTurnTimes(TurnTime.newBuilder().setMinutes(150))).build())),
     new Step("SetOpeningHours", EDIT, World::venueMissing,
       (api, w) -> api.post("/api/v1/venues/" + w.a() + "/schedule", new JsonObject().put("days", new JsonArray()
         .add(new JsonObject().put("weekday", 1).put("open_time", "12:00").put("close_time", "22:00")))),
