@@ -64,7 +64,7 @@ final class ScheduleSql {
   static final String SELECT_BOOKING_SNAPSHOT = snapshot(" AND t.id = ANY($3)");
 
   private static String snapshot(String tableFilter) {
-    return "SELECT v.timezone, "
+    return "SELECT v.timezone, s.rules AS seating, s.updated_at AS seating_updated_at, "
       + "(SELECT coalesce(json_agg(json_build_object('weekday', h.weekday, 'open', h.open_time, 'close', h.close_time)), '[]'::json) "
       + "   FROM opening_hours h WHERE h.venue_id = v.id) AS hours, "
       + "(SELECT coalesce(json_agg(json_build_object('day', d.day, 'closed', d.is_closed, 'open', r.open_time, 'close', r.close_time)), '[]'::json) "
@@ -73,7 +73,7 @@ final class ScheduleSql {
       + "(SELECT coalesce(json_agg(json_build_object('id', t.id, 'room_id', t.room_id, 'name', t.name, 'capacity', t.capacity, "
       + "     'can_merge', t.can_merge)), '[]'::json) "
       + "   FROM dining_tables t WHERE t.venue_id = v.id" + tableFilter + ") AS tables "
-      + "FROM venues v WHERE v.id = $1";
+      + "FROM venues v LEFT JOIN seating_rules s ON s.venue_id = v.id WHERE v.id = $1";
   }
 
   private ScheduleSql() {

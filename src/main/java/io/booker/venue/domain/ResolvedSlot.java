@@ -1,5 +1,7 @@
 package io.booker.venue.domain;
 
+import io.booker.venue.domain.seating.PacingWindow;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -8,12 +10,19 @@ import java.util.List;
 /**
  * What a booking needs checked by the venue, checked: the venue and its zone, the slot normalised
  * (venue-local date, start and duration in minutes) with the instants it starts and ends, the
- * table (then the one merged with it) and the seats they give together.
+ * table (then the one merged with it) and the seats they give together, and the pacing window the
+ * start counts against (null when its service period has no pacing).
  */
 public record ResolvedSlot(String venueId, String timezone, LocalDate date, LocalTime start, int durationMinutes, int capacity,
-    Instant startsAt, Instant endsAt, List<TableCandidate> tables) {
+    Instant startsAt, Instant endsAt, List<TableCandidate> tables, PacingWindow pacing) {
 
   public ResolvedSlot {
     tables = List.copyOf(tables);
+  }
+
+  /** A slot outside any service period with pacing. */
+  public ResolvedSlot(String venueId, String timezone, LocalDate date, LocalTime start, int durationMinutes, int capacity,
+      Instant startsAt, Instant endsAt, List<TableCandidate> tables) {
+    this(venueId, timezone, date, start, durationMinutes, capacity, startsAt, endsAt, tables, null);
   }
 }
