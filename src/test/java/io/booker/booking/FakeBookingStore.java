@@ -1,5 +1,6 @@
 package io.booker.booking;
 
+import io.booker.booking.domain.Block;
 import io.booker.booking.domain.BookedTable;
 import io.booker.booking.domain.Booking;
 import io.booker.booking.domain.BookingChange;
@@ -46,6 +47,8 @@ final class FakeBookingStore implements BookingStore {
   Instant now = TestBookings.CREATED;
   final Map<UUID, Booking> bookings = new LinkedHashMap<>();
   final Map<String, IdempotencyKey.StoredAnswer> answers = new HashMap<>();
+  /** The blocks (shared with {@link FakeBlockStore}), which {@link #occupied} reads. */
+  final Map<UUID, Block> blocks = new LinkedHashMap<>();
 
   int loads;
   /** The reads other than {@link #load}: list, history, occupied, futureByTable. */
@@ -222,16 +225,28 @@ final class FakeBookingStore implements BookingStore {
   }
 
   @Override
-  public Future<Set<UUID>> occupied(UUID venueId, UUID[] tableIds, Instant start, Instant end) {
+  public Future<Map<UUID, Occupancy>> occupied(UUID venueId, UUID[] tableIds, Instant start, Instant end) {
     reads.add("occupied");
     List<UUID> asked = List.of(tableIds);
-    Set<UUID> out = new HashSet<>();
+    Period period = new Period(start, end);
+    Map<UUID, Occupancy> out = new HashMap<>();
+    for (Block k : blocks.values()) {
+      if (k.venueId().equals(venueId) && k.overlaps(period)) {
+        k.tableIds().stream().filter(asked::contains).forEach(t -> out.put(t, Occupancy.BLOCKED));
+      }
+    }
     for (Booking b : bookings.values()) {
-      if (b.venueId().equals(venueId) && b.blocksTables(now) && overlaps(b, asked, new Period(start, end))) {
-        b.tableIds().stream().filter(asked::contains).forEach(out::add);
+      if (b.venueId().equals(venueId) && b.blocksTables(now) && overlaps(b, asked, period)) {
+        b.tableIds().stream().filter(asked::contains).forEach(t -> out.put(t, Occupancy.BOOKED));
       }
     }
     return Future.succeededFuture(out);
+  }
+
+  /** The active bookings (held in time, confirmed, seated) of {@code tableIds} overlapping {@code period}, by id. */
+  List<UUID> activeOverlapping(List<UUID> tableIds, Period period) {
+    return bookings.values().stream().filter(b -> b.blocksTables(now) && overlaps(b, tableIds, period))
+      .map(Booking::id).sorted().toList();
   }
 
   @Override
