@@ -12,6 +12,7 @@ import io.booker.booking.domain.NewBooking;
 import io.booker.booking.domain.Period;
 import io.booker.booking.domain.Placement;
 import io.booker.booking.domain.SlotTaken;
+import io.booker.booking.domain.TableBlocked;
 import io.booker.booking.domain.TestBookings;
 import io.booker.common.Paging;
 import io.vertx.core.Future;
@@ -94,6 +95,10 @@ final class FakeBookingStore implements BookingStore {
     if (insertFailure != null) {
       return Future.failedFuture(insertFailure);
     }
+    Optional<TableBlocked> blocked = blocked(placement.tableIds(), placement.period());
+    if (blocked.isPresent()) {
+      return Future.failedFuture(blocked.get());
+    }
     Optional<SlotTaken> conflict = conflict(id, placement.tableIds(), placement.period());
     if (conflict.isPresent()) {
       return Future.failedFuture(conflict.get());
@@ -133,6 +138,10 @@ final class FakeBookingStore implements BookingStore {
       return Future.succeededFuture(Optional.empty());
     }
     Booking after = change.after();
+    Optional<TableBlocked> blocked = blocked(after.tableIds(), after.period());
+    if (blocked.isPresent()) {
+      return Future.failedFuture(blocked.get());
+    }
     Optional<SlotTaken> conflict = conflict(after.id(), after.tableIds(), after.period());
     if (conflict.isPresent()) {
       return Future.failedFuture(conflict.get());
@@ -241,6 +250,18 @@ final class FakeBookingStore implements BookingStore {
       }
     }
     return Future.succeededFuture(out);
+  }
+
+  /** The first block of one of the tables overlapping {@code period}, as the database reports it. */
+  private Optional<TableBlocked> blocked(List<UUID> tableIds, Period period) {
+    for (Block k : blocks.values()) {
+      for (UUID t : k.tableIds()) {
+        if (tableIds.contains(t) && k.overlaps(period)) {
+          return Optional.of(new TableBlocked(t, k.period(), "the table is blocked for an overlapping time"));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The active bookings (held in time, confirmed, seated) of {@code tableIds} overlapping {@code period}, by id. */
