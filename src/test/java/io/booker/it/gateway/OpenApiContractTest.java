@@ -190,7 +190,7 @@ class OpenApiContractTest {
         }
       }
     }
-    assertEquals(54, operations);
+    assertEquals(57, operations);
   }
 
   @Test

@@ -18,9 +18,9 @@ record TwoVenues(String venueA, String venueB, String roomA, String tableA, Stri
     String room = Bookings.room(admin, a, "Main");
     String[] table = Bookings.table(admin, room, "A1", 4, false);
     String booking = Bookings.hold(admin, Bookings.request(a, table, day(20), "19:00", 120, 2)).getString("id");
-    String block = admin.ok(admin.post("/api/v1/venues/" + a + "/blocks", new JsonObject()
+    String block = admin.created("/api/v1/venues/" + a + "/blocks", new JsonObject()
       .put("table_ids", new JsonArray().add(table[1])).put("date", day(25).toString()).put("start_time", "12:00")
-      .put("end_time", "14:00").put("reason", "fixture"))).getString("id");
+      .put("end_time", "14:00").put("reason", "fixture")).getString("id");
     return new TwoVenues(a, b, room, table[1], booking, block);
   }
 }
