@@ -50,9 +50,14 @@ final class TableBlocks {
       });
   }
 
-  /** The venue's blocks over {@code range}, or (null) those to come; by start time. */
+  /**
+   * The venue's blocks over {@code range}, or (null) those to come; by start time. The venue is
+   * asked for first: a venue that does not exist is NOT_FOUND, not a venue without blocks.
+   */
   Future<List<Block>> list(Caller caller, UUID venueId, Period range) {
-    return BookingAccess.venue(caller, Permission.READ_BOOKINGS, venueId).compose(allowed -> blocks.list(venueId, range));
+    return BookingAccess.venue(caller, Permission.READ_BOOKINGS, venueId)
+      .compose(allowed -> venues.zone(venueId))
+      .compose(exists -> blocks.list(venueId, range));
   }
 
   /** The venue's blocks overlapping its local {@code date}. */

@@ -170,6 +170,14 @@ class TableBlocksTest {
       assertEquals(List.of(evening), succeeded(f.tableBlocks.list(HOST, VENUE, null)));
       assertEquals(1, f.blocks.lists.size());
       assertNull(f.blocks.lists.get(0));
+      assertEquals(List.of(VENUE), f.venues.tablesAsked, "the venue is asked whether it exists");
+    }
+
+    @Test
+    void aVenueThatDoesNotExistIsNotFoundNotEmpty() {
+      UUID gone = UUID.randomUUID();
+      assertEquals("venue " + gone + " not found", failed(ErrorCode.NOT_FOUND, f.tableBlocks.list(ADMIN, gone, null)).getMessage());
+      assertTrue(f.blocks.lists.isEmpty());
     }
 
     @Test
