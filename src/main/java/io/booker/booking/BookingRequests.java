@@ -44,14 +44,14 @@ final class BookingRequests {
     return new NewBooking(venueId, table, merged, slot(r.hasSlot(), r.getSlot()), BookingFields.partySize(r.getPartySize()),
       new Guest(BookingFields.customerName(r.getCustomerName()), BookingFields.customerPhone(r.getCustomerPhone()),
         BookingFields.customerEmail(r.getCustomerEmail())),
-      BookingFields.comment(r.getComment()), "");
+      BookingFields.comment(r.getComment()), "", r.getOverridePacing());
   }
 
   /** A table of another venue is the venue service's NOT_FOUND when the move is placed. */
   static Move move(RescheduleBookingRequest r) {
     TableRequest table = r.hasTable() ? table("table", null, r.getTable()) : null;
     TableRequest merged = r.hasMergedWithTable() ? table("merged_with_table", null, r.getMergedWithTable()) : null;
-    return new Move(r.hasSlot() ? slot(true, r.getSlot()) : null, table, merged);
+    return new Move(r.hasSlot() ? slot(true, r.getSlot()) : null, table, merged, r.getOverridePacing());
   }
 
   static BookingFilter filter(ListBookingsRequest r) {
@@ -99,7 +99,7 @@ final class BookingRequests {
     if (!present) {
       throw ServiceException.invalid("slot", "is required");
     }
-    return BookingSlot.parse(slot.getDate(), slot.getStartTime(), slot.getDurationMinutes());
+    return BookingSlot.requested(slot.getDate(), slot.getStartTime(), slot.getDurationMinutes());
   }
 
   /** A table reference: table_id required, room_id optional, venue_id (if given) the booking's venue. */

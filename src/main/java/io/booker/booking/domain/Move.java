@@ -5,8 +5,14 @@ import io.booker.common.ServiceException;
 /**
  * Where a reschedule moves a booking. A null slot keeps the booking's slot; a null table keeps its
  * tables (a merged pair stays a pair); a table without {@code mergedWith} books that table alone.
+ * {@code overridePacing}: staff move past the service period's pacing (recorded in the history).
  */
-public record Move(BookingSlot slot, TableRequest table, TableRequest mergedWith) {
+public record Move(BookingSlot slot, TableRequest table, TableRequest mergedWith, boolean overridePacing) {
+
+  /** A move that keeps to the venue's pacing. */
+  public Move(BookingSlot slot, TableRequest table, TableRequest mergedWith) {
+    this(slot, table, mergedWith, false);
+  }
 
   public Move {
     if (table == null && mergedWith != null) {

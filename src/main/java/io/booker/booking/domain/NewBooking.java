@@ -7,11 +7,18 @@ import java.util.UUID;
  * A validated request for a booking: which venue, table (and the table merged with it, or null),
  * slot, party and guest. Where the tables are and whether the slot is open is the venue's to say.
  *
+ * @param overridePacing staff book past the service period's pacing (recorded in the history)
  * @param adminId the author: the authenticated caller's user id ({@link #authoredBy}), never a
  *     value taken from the request
  */
 public record NewBooking(UUID venueId, TableRequest table, TableRequest mergedWith, BookingSlot slot, int partySize,
-    Guest guest, String comment, String adminId) {
+    Guest guest, String comment, String adminId, boolean overridePacing) {
+
+  /** A request that keeps to the venue's pacing. */
+  public NewBooking(UUID venueId, TableRequest table, TableRequest mergedWith, BookingSlot slot, int partySize,
+      Guest guest, String comment, String adminId) {
+    this(venueId, table, mergedWith, slot, partySize, guest, comment, adminId, false);
+  }
 
   public NewBooking {
     Objects.requireNonNull(venueId, "venueId");
@@ -25,6 +32,6 @@ public record NewBooking(UUID venueId, TableRequest table, TableRequest mergedWi
 
   /** The same request, made by user {@code userId}. */
   public NewBooking authoredBy(String userId) {
-    return new NewBooking(venueId, table, mergedWith, slot, partySize, guest, comment, userId);
+    return new NewBooking(venueId, table, mergedWith, slot, partySize, guest, comment, userId, overridePacing);
   }
 }

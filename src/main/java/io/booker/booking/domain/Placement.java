@@ -6,9 +6,16 @@ import java.util.UUID;
 
 /**
  * What the venue confirmed for a booking: its tables (the one asked for first) with their names,
- * the slot in normal form and the real time it takes.
+ * the slot in normal form and the real time it takes, and the pacing its start counts against
+ * (null when none).
  */
-public record Placement(UUID venueId, List<BookedTable> tables, List<String> tableNames, BookingSlot slot, Period period) {
+public record Placement(UUID venueId, List<BookedTable> tables, List<String> tableNames, BookingSlot slot, Period period,
+    PacingLimit pacing) {
+
+  /** A placement whose start counts against no pacing. */
+  public Placement(UUID venueId, List<BookedTable> tables, List<String> tableNames, BookingSlot slot, Period period) {
+    this(venueId, tables, tableNames, slot, period, null);
+  }
 
   public Placement {
     Objects.requireNonNull(venueId, "venueId");
