@@ -1,5 +1,8 @@
 package io.booker.venue.adapter;
 
+import io.booker.venue.domain.SlotSearch;
+import io.booker.proto.venue.SearchAvailabilityResponse;
+import io.booker.proto.venue.SearchOption;
 import io.booker.common.Times;
 import io.booker.proto.common.Slot;
 import io.booker.proto.common.TableRef;
@@ -297,6 +300,23 @@ public final class VenueProtos {
 
   private static TableRef ref(String venueId, TableCandidate t) {
     return TableRef.newBuilder().setVenueId(venueId).setRoomId(t.roomId()).setTableId(t.tableId()).build();
+  }
+
+  // ---- Availability search ----
+
+  public static SearchAvailabilityResponse searchAnswer(String venueId, List<SlotSearch.Option> options) {
+    String venue = venueId.toLowerCase(java.util.Locale.ROOT);
+    SearchAvailabilityResponse.Builder out = SearchAvailabilityResponse.newBuilder();
+    for (SlotSearch.Option o : options) {
+      SearchOption.Builder b = SearchOption.newBuilder().setDate(Times.formatDate(o.date())).setStartTime(Times.formatTime(o.start()))
+        .setDurationMinutes(o.durationMinutes()).setCapacity(o.offer().seats()).setDistanceMinutes((int) o.distanceMinutes());
+      b.addTables(ref(venue, o.offer().table())).addTableNames(o.offer().table().name());
+      if (o.offer().mergedWith() != null) {
+        b.addTables(ref(venue, o.offer().mergedWith())).addTableNames(o.offer().mergedWith().name());
+      }
+      out.addOptions(b);
+    }
+    return out.build();
   }
 
   // ---- Seating rules ----
