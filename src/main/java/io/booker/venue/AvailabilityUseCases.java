@@ -1,5 +1,7 @@
 package io.booker.venue;
 
+import java.util.Optional;
+import io.booker.venue.domain.seating.PacingCheck;
 import java.time.Instant;
 import io.booker.venue.domain.SlotSearch;
 import io.booker.common.Ids;
@@ -79,6 +81,11 @@ final class AvailabilityUseCases {
       int duration = duration(snapshot, slot, asked, party, date, start);
       SlotCheck check = snapshot.calendar().check(date, start, duration, clock.instant());
       requireWithinWindow(snapshot, check);
+      Optional<PacingWindow> pacing = check.open() ? snapshot.seating().pacingWindow(check.start(), snapshot.zone()) : Optional.empty();
+      if (pacing.isPresent()) {
+        return paced(venueId, snapshot, check, pacing.get(), party)
+          .map(plan -> answer(plan, maxOffers, includeUnavailable));
+      }
       return freeTables(venueId, snapshot, date, start, duration, party, check)
         .map(free -> answer(AvailabilityPlanner.plan(snapshot.tables(), free, party, check), maxOffers, includeUnavailable));
     });
@@ -271,6 +278,33 @@ final class AvailabilityUseCases {
       return Future.succeededFuture(Set.of());
     }
     return freeOf(venueId, venue, date, start, duration, ids);
+  }
+
+  /**
+   * A slot in a paced service period: one call to the booking service for what takes the tables
+   * over the slot and the starts in its pacing window (instead of the free-tables call), then the
+   * plan; a full pacing interval makes every table unavailable with the cap named.
+   */
+  private Future<List<TableOffer>> paced(UUID venueId, AvailabilitySnapshot snapshot, SlotCheck check, PacingWindow pacing, int party) {
+    Instant from = pacing.from().isBefore(check.start()) ? pacing.from() : check.start();
+    Instant to = pacing.to().isAfter(check.end()) ? pacing.to() : check.end();
+    return bookings.occupancy(venueId.toString(), from, to).map(o -> {
+      PacingCheck counted = pacing.check(o.starts(), party);
+      SlotCheck effective = counted.fits() ? check : check.pacingFull(pacing.refusal(counted));
+      Set<String> taken = new HashSet<>();
+      for (SlotSearch.Taken t : o.taken()) {
+        if (t.from().isBefore(check.end()) && check.start().isBefore(t.to())) {
+          taken.add(t.tableId());
+        }
+      }
+      Set<String> free = new HashSet<>();
+      for (TableCandidate t : snapshot.tables()) {
+        if (!taken.contains(t.tableId())) {
+          free.add(t.tableId());
+        }
+      }
+      return AvailabilityPlanner.plan(snapshot.tables(), free, party, effective);
+    });
   }
 
   /** One call to the booking service: which of {@code ids} have no booking overlapping the slot. */

@@ -66,7 +66,8 @@ class SeatingAtWorkTest {
     assertEquals(60, succeeded(resolve(DATE, "19:00", 60, 2)).durationMinutes());
     assertTrue(f.bookings.frees.isEmpty(), "resolving asks the booking service nothing");
 
-    succeeded(check(DATE, "19:00", 0, 2));
+    // Lunch time is in no (paced) period: availability asks the booking service for the turn time's slot.
+    succeeded(check(DATE, "13:00", 0, 2));
     assertEquals(90, f.bookings.frees.get(0).durationMinutes(), "availability asks for the turn time");
   }
 
@@ -93,5 +94,25 @@ class SeatingAtWorkTest {
     assertTrue(soon.getMessage().contains("60 minutes"), soon.getMessage());
     failed(ErrorCode.INVALID_ARGUMENT, check("2031-07-01", "19:00", 0, 2));
     succeeded(resolve("2031-06-30", "19:00", 0, 2));
+  }
+
+  @Test
+  void aCheckInAPacedPeriodAsksOccupancyOnceAndAFullIntervalOffersNothingNamingTheCap() {
+    dinnerRules();
+    // Six parties (the cap) already start in 19:00-19:15.
+    for (int i = 0; i < 6; i++) {
+      f.bookings.starts.add(new io.booker.venue.domain.seating.BookedStart(Instant.parse("2031-06-01T17:05:00Z"), 2));
+    }
+    List<TableOffer> full = succeeded(f.free.checkAvailability(ADMIN, A, new SlotText(DATE, "19:10", 0), 2, true, 0));
+    assertTrue(full.stream().noneMatch(TableOffer::available));
+    assertTrue(full.get(0).reason().startsWith("at most 6 parties may start between 19:00 and 19:15"), full.get(0).reason());
+    assertEquals(1, f.bookings.occupancies.size(), "one call to the booking service");
+    assertTrue(f.bookings.frees.isEmpty(), "instead of the free-tables call, not beside it");
+
+    // The next interval has room; T1 is taken then, so only T2 is offered.
+    f.bookings.taken.add(new io.booker.venue.domain.SlotSearch.Taken(TABLE, Instant.parse("2031-06-01T17:00:00Z"),
+      Instant.parse("2031-06-01T19:00:00Z")));
+    List<TableOffer> next = succeeded(f.free.checkAvailability(ADMIN, A, new SlotText(DATE, "19:15", 0), 2, false, 0));
+    assertEquals(List.of(TABLE_2), next.stream().filter(o -> !o.merged()).map(o -> o.table().tableId()).toList());
   }
 }
