@@ -5,11 +5,13 @@ import io.booker.proto.common.Slot;
 import io.booker.proto.common.TableRef;
 import io.booker.proto.venue.CheckAvailabilityResponse;
 import io.booker.proto.venue.CheckTablesResponse;
+import io.booker.proto.venue.CreateCombinationRequest;
 import io.booker.proto.venue.CreateTableRequest;
 import io.booker.proto.venue.CreateVenueRequest;
 import io.booker.proto.venue.DayHours;
 import io.booker.proto.venue.FloorPosition;
 import io.booker.proto.venue.GetTableLayoutResponse;
+import io.booker.proto.venue.ListCombinationsResponse;
 import io.booker.proto.venue.ListRoomsResponse;
 import io.booker.proto.venue.ListTablesResponse;
 import io.booker.proto.venue.ListSpecialHoursResponse;
@@ -22,6 +24,7 @@ import io.booker.proto.venue.SpecialHours;
 import io.booker.proto.venue.TableAvailability;
 import io.booker.proto.venue.TableSlotAvailability;
 import io.booker.proto.venue.TimeRange;
+import io.booker.proto.venue.UpdateCombinationRequest;
 import io.booker.proto.venue.UpdateTableRequest;
 import io.booker.proto.venue.UpdateVenueRequest;
 import io.booker.venue.domain.DayHoursText;
@@ -29,6 +32,8 @@ import io.booker.venue.domain.DayRange;
 import io.booker.venue.domain.OpeningRange;
 import io.booker.venue.domain.Page;
 import io.booker.venue.domain.ResolvedSlot;
+import io.booker.venue.domain.TableCombination;
+import io.booker.venue.domain.CombinationText;
 import io.booker.venue.domain.Room;
 import io.booker.venue.domain.RoomLayout;
 import io.booker.venue.domain.SlotText;
@@ -287,6 +292,35 @@ public final class VenueProtos {
 
   private static TableRef ref(String venueId, TableCandidate t) {
     return TableRef.newBuilder().setVenueId(venueId).setRoomId(t.roomId()).setTableId(t.tableId()).build();
+  }
+
+  // ---- Table combinations ----
+
+  public static CombinationText combination(CreateCombinationRequest r) {
+    return new CombinationText(r.getTableIdsList(), r.getMinPartySize(), r.getMaxPartySize());
+  }
+
+  public static CombinationText combination(UpdateCombinationRequest r) {
+    return new CombinationText(r.getTableIdsList(), r.getMinPartySize(), r.getMaxPartySize());
+  }
+
+  public static io.booker.proto.venue.Combination toProto(TableCombination t) {
+    io.booker.proto.venue.Combination.Builder out = io.booker.proto.venue.Combination.newBuilder()
+      .setId(t.id())
+      .setVenueId(t.venueId())
+      .setRoomId(t.roomId())
+      .setMinPartySize(t.combination().minPartySize())
+      .setMaxPartySize(t.combination().maxPartySize())
+      .setCreatedAt(t.createdAt().getEpochSecond())
+      .setUpdatedAt(t.updatedAt().getEpochSecond());
+    t.combination().tableIds().forEach(id -> out.addTableIds(id.toString()));
+    return out.build();
+  }
+
+  public static ListCombinationsResponse combinations(List<TableCombination> all) {
+    ListCombinationsResponse.Builder out = ListCombinationsResponse.newBuilder();
+    all.forEach(c -> out.addCombinations(toProto(c)));
+    return out.build();
   }
 
   // ---- Seating rules ----
