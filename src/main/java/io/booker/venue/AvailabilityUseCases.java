@@ -1,5 +1,6 @@
 package io.booker.venue;
 
+import io.booker.common.ErrorCode;
 import io.booker.common.Ids;
 import io.booker.common.ServiceException;
 import io.booker.common.Times;
@@ -15,6 +16,7 @@ import io.booker.venue.domain.TableCandidate;
 import io.booker.venue.domain.TableOffer;
 import io.booker.venue.domain.TableRefText;
 import io.booker.venue.domain.TablesAtSlot;
+import io.booker.venue.domain.seating.Combination;
 import io.vertx.core.Future;
 
 import java.time.Clock;
@@ -30,7 +32,7 @@ import java.util.UUID;
 
 /**
  * Which tables can seat a party at a slot. Per request: one query for the venue (hours, special
- * days, tables) and, when the slot is within the hours, one call to the booking service for the
+ * days, tables, table combinations) and, when the slot is within the hours, one call to the booking service for the
  * tables that could take part; the rest is the pure {@link AvailabilityPlanner}. Also what a
  * booking needs checked ({@link #resolveBookingSlot}), without calling the booking service.
  * Both read a venue: {@link Permission#READ_VENUE} on it, checked before anything runs (the
@@ -75,7 +77,8 @@ final class AvailabilityUseCases {
       AvailabilitySnapshot snapshot = found.orElseThrow(() -> ServiceException.notFound("venue", venue));
       SlotCheck check = snapshot.calendar().check(date, start, duration, clock.instant());
       return freeTables(venueId, snapshot, date, start, duration, party, check)
-        .map(free -> answer(AvailabilityPlanner.plan(snapshot.tables(), free, party, check), maxOffers, includeUnavailable));
+        .map(free -> answer(AvailabilityPlanner.plan(snapshot.tables(), snapshot.combinations(), free, party, check), maxOffers,
+          includeUnavailable));
     });
   }
 
@@ -87,8 +90,21 @@ final class AvailabilityUseCases {
   /** {@code table}, {@code merged} (the second table of a pair) and {@code slot}: null when the request had none. */
   Future<ResolvedSlot> resolveBookingSlot(Caller caller, String venue, TableRefText table, TableRefText merged, SlotText slot,
                                           int partySize) {
+    return resolveBookingSlot(caller, venue, table, merged, "", slot, partySize);
+  }
+
+  /**
+   * As {@link #resolveBookingSlot(Caller, String, TableRefText, TableRefText, SlotText, int)}, or,
+   * with {@code combination} (not empty; {@code table} and {@code merged} then null), every table
+   * of that combination of the venue, in its order, for a party within its sizes: still one query.
+   */
+  Future<ResolvedSlot> resolveBookingSlot(Caller caller, String venue, TableRefText table, TableRefText merged, String combination,
+                                          SlotText slot, int partySize) {
     UUID venueId = Ids.uuid("venue_id", venue);
     caller.require(Permission.READ_VENUE, venueId.toString(), "venue", venue);
+    if (combination != null && !combination.isEmpty()) {
+      return resolveCombination(venueId, venue, table, merged, combination, slot, partySize);
+    }
     if (table == null) {
       throw ServiceException.invalid("table", "is required");
     }
@@ -108,14 +124,43 @@ final class AvailabilityUseCases {
       Map<String, TableCandidate> byId = new HashMap<>();
       snapshot.tables().forEach(t -> byId.put(t.tableId(), t));
       TableChoice choice = TableChoice.of(byId, tableId.toString(), roomId, mergedId, mergedRoomId, partySize);
-      SlotCheck check = snapshot.calendar().check(date, start, duration, clock.instant());
-      if (!check.open()) {
-        String field = check.verdict() == SlotCheck.Verdict.TIME_DOES_NOT_EXIST ? "slot.start_time" : "slot";
-        throw ServiceException.invalid(field, check.reason());
-      }
-      return new ResolvedSlot(venueId.toString(), snapshot.zone().getId(), date, start, duration, choice.seats(),
-        check.start(), check.end(), choice.tables());
+      return resolved(venueId, snapshot, date, start, duration, choice, "");
     });
+  }
+
+  private Future<ResolvedSlot> resolveCombination(UUID venueId, String venue, TableRefText table, TableRefText merged,
+                                                 String combination, SlotText slot, int partySize) {
+    UUID combinationId = Ids.uuid("combination_id", combination);
+    if (table != null || merged != null) {
+      throw ServiceException.invalid("combination_id", "give either combination_id or table (and merged_with_table), not both");
+    }
+    if (slot == null) {
+      throw ServiceException.invalid("slot", "is required");
+    }
+    LocalDate date = Times.parseDate("slot.date", slot.date());
+    LocalTime start = Times.parseTime("slot.start_time", slot.startTime());
+    int duration = Times.durationMinutes(slot.durationMinutes());
+    return reads.combinationSnapshot(venueId, date, combinationId).map(found -> {
+      AvailabilitySnapshot snapshot = found.orElseThrow(() -> ServiceException.notFound("venue", venue));
+      Combination asked = snapshot.combinations().stream().findFirst().orElseThrow(() ->
+        new ServiceException(ErrorCode.NOT_FOUND, "combination " + combinationId + " not found in this venue"));
+      Map<String, TableCandidate> byId = new HashMap<>();
+      snapshot.tables().forEach(t -> byId.put(t.tableId(), t));
+      TableChoice choice = TableChoice.of(byId, asked, partySize);
+      return resolved(venueId, snapshot, date, start, duration, choice, combinationId.toString());
+    });
+  }
+
+  /** The slot checked against the hours and the clock; INVALID_ARGUMENT naming the slot when it cannot be booked. */
+  private ResolvedSlot resolved(UUID venueId, AvailabilitySnapshot snapshot, LocalDate date, LocalTime start, int duration,
+                                TableChoice choice, String combinationId) {
+    SlotCheck check = snapshot.calendar().check(date, start, duration, clock.instant());
+    if (!check.open()) {
+      String field = check.verdict() == SlotCheck.Verdict.TIME_DOES_NOT_EXIST ? "slot.start_time" : "slot";
+      throw ServiceException.invalid(field, check.reason());
+    }
+    return new ResolvedSlot(venueId.toString(), snapshot.zone().getId(), date, start, duration, choice.seats(),
+      check.start(), check.end(), choice.tables(), combinationId);
   }
 
   /**
@@ -170,15 +215,20 @@ final class AvailabilityUseCases {
   }
 
   /**
-   * Asks the booking service, once, which of the tables that could take part are free. Nothing
+   * Asks the booking service, once, which of the tables that could take part are free (those big
+   * enough, the mergeable ones and those of the combinations that seat the party). Nothing
    * to ask when the slot is outside the hours or no table could take part; a failure of the call
    * fails the check (it never reads as "nothing available").
    */
   private Future<Set<String>> freeTables(UUID venueId, AvailabilitySnapshot venue, LocalDate date, LocalTime start, int duration, int party,
                                          SlotCheck check) {
+    Set<String> inCombinations = new HashSet<>();
+    for (Combination c : Combination.fitting(venue.combinations(), party)) {
+      c.tableIds().forEach(id -> inCombinations.add(id.toString()));
+    }
     List<String> ids = new ArrayList<>();
     for (TableCandidate t : venue.tables()) {
-      if (t.capacity() >= party || t.canMerge()) {
+      if (t.capacity() >= party || t.canMerge() || inCombinations.contains(t.tableId())) {
         ids.add(t.tableId());
       }
     }

@@ -205,7 +205,8 @@ public final class VenueServiceImpl implements VenueService {
   @Override
   public Future<ResolvedBookingSlot> resolveBookingSlot(ResolveBookingSlotRequest r) {
     return asCaller(c -> availability.resolveBookingSlot(c, r.getVenueId(), VenueProtos.table(r.hasTable(), r.getTable()),
-      VenueProtos.table(r.hasMergedWithTable(), r.getMergedWithTable()), VenueProtos.slot(r.hasSlot(), r.getSlot()), r.getPartySize())
+      VenueProtos.table(r.hasMergedWithTable(), r.getMergedWithTable()), r.getCombinationId(), VenueProtos.slot(r.hasSlot(), r.getSlot()),
+      r.getPartySize())
       .map(VenueProtos::resolved));
   }
 

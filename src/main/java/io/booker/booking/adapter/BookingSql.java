@@ -12,7 +12,7 @@ final class BookingSql {
     "b.id, b.venue_id, b.room_id, b.table_id, b.merged_room_id, b.merged_table_id, b.slot_date, b.start_time, "
       + "b.duration_minutes, lower(b.during) AS starts_at, upper(b.during) AS ends_at, b.party_size, b.customer_name, "
       + "b.customer_phone, b.customer_email, b.comment, b.status, b.version, b.admin_id, b.expires_at, b.created_at, "
-      + "b.updated_at, b.cancel_reason";
+      + "b.updated_at, b.cancel_reason, b.more_room_ids, b.more_table_ids, b.combination_id";
 
   /**
    * The rows of tables $1 occupied over [$2, $3) ({@code bt}): one probe of the exclusion
@@ -49,20 +49,21 @@ final class BookingSql {
       + "SELECT now() AS db_now, (SELECT n FROM l) AS locked, x.* FROM (SELECT 1) AS one LEFT JOIN x ON true";
 
   /**
-   * A new hold and the tables it occupies (the exclusion constraint decides), with its changes from
-   * $21. Tables are taken in id order, so two bookings sharing two tables cannot deadlock. The hold
+   * A new hold and the tables it occupies (the exclusion constraint decides; $20 every table, $21
+   * and $22 the rooms and tables past the first two, $23 the combination), with its changes from
+   * $24. Tables are taken in id order, so two bookings sharing two tables cannot deadlock. The hold
    * keeps the trace context of its request (the changes' traceparent parameter): its expiry links to it.
    */
   static final String INSERT_HOLD =
     "WITH b AS (INSERT INTO bookings (id, venue_id, room_id, table_id, merged_room_id, merged_table_id, slot_date, start_time, "
       + "    duration_minutes, during, party_size, customer_name, customer_phone, customer_email, comment, status, admin_id, "
-      + "    expires_at, version, created_at, updated_at, traceparent) "
+      + "    expires_at, version, created_at, updated_at, traceparent, more_room_ids, more_table_ids, combination_id) "
       + "  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, tstzrange($10, $11, '[)'), $12, $13, $14, $15, $16, 'held', $17, $18, 1, $19, $19, "
-      + "    $" + traceparent(21) + ") "
+      + "    $" + traceparent(24) + ", $21, $22, $23) "
       + "  RETURNING id, venue_id, during), "
       + "t AS (INSERT INTO booking_tables (booking_id, table_id, venue_id, during) "
       + "  SELECT b.id, x.table_id, b.venue_id, b.during FROM b CROSS JOIN unnest($20::uuid[]) AS x(table_id) ORDER BY x.table_id)"
-      + changes(21)
+      + changes(24)
       + " SELECT count(*) AS n FROM b";
 
   /**
@@ -81,16 +82,18 @@ final class BookingSql {
       + " SELECT count(*) AS n FROM b";
 
   /**
-   * Moves booking $1 (still at version $12, held in time or confirmed) to new tables and time and
-   * lets go of the tables it had; {@link #OCCUPY} then takes the new ones. Changes from $13.
+   * Moves booking $1 (still at version $12, held in time or confirmed) to new tables ($13 and $14
+   * the rooms and tables past the first two, $15 the combination or null) and time and lets go of
+   * the tables it had; {@link #OCCUPY} then takes the new ones. Changes from $16.
    */
   static final String MOVE =
     "WITH b AS (UPDATE bookings SET room_id = $2, table_id = $3, merged_room_id = $4, merged_table_id = $5, slot_date = $6, "
-      + "    start_time = $7, duration_minutes = $8, during = tstzrange($9, $10, '[)'), version = version + 1, updated_at = $11 "
+      + "    start_time = $7, duration_minutes = $8, during = tstzrange($9, $10, '[)'), version = version + 1, updated_at = $11, "
+      + "    more_room_ids = $13, more_table_ids = $14, combination_id = $15 "
       + "  WHERE id = $1 AND version = $12 AND (status = 'confirmed' OR (status = 'held' AND expires_at > now())) "
       + "  RETURNING id), "
       + "d AS (DELETE FROM booking_tables WHERE booking_id IN (SELECT id FROM b))"
-      + changes(13)
+      + changes(16)
       + " SELECT count(*) AS n FROM b";
 
   /** Booking $1 of venue $2 occupies tables $5 over [$3, $4); the exclusion constraint decides. */
@@ -179,7 +182,8 @@ final class BookingSql {
       where.append(" AND b.status = ANY($").append(n++).append(")");
     }
     if (table) {
-      where.append(" AND (b.table_id = $").append(n).append(" OR b.merged_table_id = $").append(n).append(")");
+      where.append(" AND (b.table_id = $").append(n).append(" OR b.merged_table_id = $").append(n)
+        .append(" OR b.more_table_ids @> ARRAY[$").append(n).append("::uuid])");
       n++;
     }
     // The count and the page each get their own scan: the page's stops at its limit.

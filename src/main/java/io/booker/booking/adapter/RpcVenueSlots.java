@@ -27,12 +27,18 @@ public final class RpcVenueSlots implements VenueSlots {
   }
 
   @Override
-  public Future<Placement> resolve(UUID venueId, TableRequest table, TableRequest mergedWith, BookingSlot slot, int partySize) {
+  public Future<Placement> resolve(UUID venueId, TableRequest table, TableRequest mergedWith, UUID combinationId, BookingSlot slot,
+                                   int partySize) {
     ResolveBookingSlotRequest.Builder ask = ResolveBookingSlotRequest.newBuilder()
       .setVenueId(venueId.toString())
-      .setTable(ref(venueId, table))
       .setSlot(BookingProtos.slot(slot))
       .setPartySize(partySize);
+    if (table != null) {
+      ask.setTable(ref(venueId, table));
+    }
+    if (combinationId != null) {
+      ask.setCombinationId(combinationId.toString());
+    }
     if (mergedWith != null) {
       ask.setMergedWithTable(ref(venueId, mergedWith));
     }
@@ -46,7 +52,8 @@ public final class RpcVenueSlots implements VenueSlots {
     }
     return new Placement(UUID.fromString(r.getVenueId()), tables, r.getTableNamesList(),
       BookingSlot.parse(r.getSlot().getDate(), r.getSlot().getStartTime(), r.getSlot().getDurationMinutes()),
-      new Period(Instant.ofEpochSecond(r.getStartsAt()), Instant.ofEpochSecond(r.getEndsAt())));
+      new Period(Instant.ofEpochSecond(r.getStartsAt()), Instant.ofEpochSecond(r.getEndsAt())),
+      r.getCombinationId().isEmpty() ? null : UUID.fromString(r.getCombinationId()));
   }
 
   private static TableRef ref(UUID venueId, TableRequest t) {

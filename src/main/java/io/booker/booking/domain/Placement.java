@@ -5,10 +5,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * What the venue confirmed for a booking: its tables (the one asked for first) with their names,
- * the slot in normal form and the real time it takes.
+ * What the venue confirmed for a booking: its tables (the one asked for first, or a combination's
+ * in its order) with their names, the slot in normal form and the real time it takes, and the
+ * combination booked ({@code combinationId}, null for a table or a pair).
  */
-public record Placement(UUID venueId, List<BookedTable> tables, List<String> tableNames, BookingSlot slot, Period period) {
+public record Placement(UUID venueId, List<BookedTable> tables, List<String> tableNames, BookingSlot slot, Period period,
+    UUID combinationId) {
 
   public Placement {
     Objects.requireNonNull(venueId, "venueId");
@@ -19,6 +21,11 @@ public record Placement(UUID venueId, List<BookedTable> tables, List<String> tab
     if (tables.isEmpty() || tables.size() != tableNames.size()) {
       throw new IllegalArgumentException("one name per table, at least one table");
     }
+  }
+
+  /** A table, or a mergeable pair. */
+  public Placement(UUID venueId, List<BookedTable> tables, List<String> tableNames, BookingSlot slot, Period period) {
+    this(venueId, tables, tableNames, slot, period, null);
   }
 
   public List<UUID> tableIds() {

@@ -257,10 +257,14 @@ public final class VenueProtos {
         .setTable(ref(venueId, o.table()))
         .setAvailable(o.available())
         .setReason(o.reason())
-        .setTableName(o.table().name())
-        .setCapacity(o.seats());
+        .setTableName(o.combination() ? o.names() : o.table().name())
+        .setCapacity(o.seats())
+        .setCombinationId(o.combinationId());
       if (o.merged()) {
         b.setMergedWithTable(ref(venueId, o.mergedWith()));
+      }
+      for (TableCandidate t : o.tables()) {
+        b.addTables(ref(venueId, t));
       }
       out.addTables(b);
     }
@@ -275,7 +279,8 @@ public final class VenueProtos {
         .setDurationMinutes(r.durationMinutes()))
       .setCapacity(r.capacity())
       .setStartsAt(r.startsAt().getEpochSecond())
-      .setEndsAt(r.endsAt().getEpochSecond());
+      .setEndsAt(r.endsAt().getEpochSecond())
+      .setCombinationId(r.combinationId());
     for (TableCandidate t : r.tables()) {
       out.addTables(ref(r.venueId(), t)).addTableNames(t.name());
     }
