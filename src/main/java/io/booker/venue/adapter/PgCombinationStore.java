@@ -84,7 +84,8 @@ public final class PgCombinationStore implements CombinationStore {
         }
         UUID venueId = r.getUUID("venue_id");
         return lockTables(tx, c).compose(v -> tx.preparedQuery(INSERT)
-          .execute(Tuple.of(c.id(), venueId, c.roomId(), tableIds(c), c.minPartySize(), c.maxPartySize())))
+          .execute(Tuple.tuple().addValue(c.id()).addValue(venueId).addValue(c.roomId()).addValue(tableIds(c))
+            .addValue(c.minPartySize()).addValue(c.maxPartySize())))
           .compose(rows -> withEvent(tx, rows, event));
       })));
   }
@@ -105,7 +106,7 @@ public final class PgCombinationStore implements CombinationStore {
           return Future.succeededFuture(Optional.<TableCombination>empty());
         }
         return lockTables(tx, c).compose(v -> tx.preparedQuery(UPDATE)
-          .execute(Tuple.of(c.id(), tableIds(c), c.minPartySize(), c.maxPartySize())))
+          .execute(Tuple.tuple().addValue(c.id()).addValue(tableIds(c)).addValue(c.minPartySize()).addValue(c.maxPartySize())))
           .compose(rows -> withEvent(tx, rows, event));
       })));
   }
@@ -136,7 +137,7 @@ public final class PgCombinationStore implements CombinationStore {
 
   /** Fails with {@link TablesNotInRoom} (the missing ones, in the combination's order) unless every table is the room's. */
   private static Future<Void> lockTables(SqlClient tx, Combination c) {
-    return tx.preparedQuery(LOCK_TABLES).execute(Tuple.of(c.roomId(), tableIds(c))).compose(rows -> {
+    return tx.preparedQuery(LOCK_TABLES).execute(Tuple.tuple().addValue(c.roomId()).addValue(tableIds(c))).compose(rows -> {
       Set<UUID> found = new HashSet<>();
       rows.forEach(r -> found.add(r.getUUID("id")));
       List<UUID> missing = c.tableIds().stream().filter(t -> !found.contains(t)).toList();

@@ -131,10 +131,14 @@ class CombinationRestTest {
       new JsonObject().put("slot", slot.copy().put("start_time", "12:00"))));
     assertEquals(combination, moved.getString("combination_id"), "a new slot keeps the combination");
     assertEquals(List.of(f.t1(), f.t2(), f.t3()), tableIds(moved.getJsonArray("tables")));
-    JsonObject single = api.ok(api.post("/api/v1/bookings/" + booking.getString("id") + "/reschedule",
-      new JsonObject().put("table", new JsonObject().put("table_id", f.t2()))));
-    assertEquals("", single.getString("combination_id"), "a table leaves the combination");
-    assertEquals(List.of(f.t2()), tableIds(single.getJsonArray("tables")));
+    String smaller = api.created("/api/v1/rooms/" + f.hall() + "/combinations", f.combine(7, 8, f.t3(), f.t2())).getString("id");
+    JsonObject onSmaller = api.ok(api.post("/api/v1/bookings/" + booking.getString("id") + "/reschedule",
+      new JsonObject().put("combination_id", smaller)));
+    assertEquals(smaller, onSmaller.getString("combination_id"), "moved onto another combination");
+    assertEquals(List.of(f.t3(), f.t2()), tableIds(onSmaller.getJsonArray("tables")));
+    assertEquals("12:00", onSmaller.getJsonObject("slot").getString("start_time"));
+    // T1 was let go: a single books it at that time.
+    Bookings.hold(api, Bookings.request(f.venue(), new String[] {f.hall(), f.t1()}, day, "12:30", 0, 2));
   }
 
   @Test

@@ -78,7 +78,7 @@ class VenueAccessTest {
   enum Outcome { ALLOWED, DENIED, MISSING }
 
   /**
-   * Venue A, open around the clock, with rooms A (tables 1, 2 and 3; 1 and 3 a table combination)
+   * Venue A, open around the clock, with rooms A (tables 1, 2 and 5; 1 and 5 a table combination)
    * and "Cellar" (to delete), and special hours on {@code date}.
    */
   record World(String a, String room, String spareRoom, String table, String spareTable, String combinedTable, String combination,
@@ -90,7 +90,7 @@ class VenueAccessTest {
       String spareRoom = admin.room(a, "Cellar").getString("id");
       String table = admin.table(room, "T1", 4).getString("id");
       String spareTable = admin.table(room, "T2", 2).getString("id");
-      String combinedTable = admin.table(room, "T3", 4).getString("id");
+      String combinedTable = admin.table(room, "T5", 4).getString("id");
       String combination = admin.created("/api/v1/rooms/" + room + "/combinations", new JsonObject()
         .put("table_ids", new JsonArray().add(table).add(combinedTable)).put("min_party_size", 5).put("max_party_size", 8)).getString("id");
       LocalDate date = Bookings.day(20);
