@@ -7,6 +7,7 @@ import java.time.Duration;
  *
  * @param eventsWritten called after a transaction that appended outbox events has committed
  * @param holdTtl how long a hold keeps its tables (HOLD_TTL_MINUTES)
+ * @param blocks the blocked tables (the same database as {@code store})
  */
-record BookingDeps(BookingStore store, HoldStore holds, VenueSlots venues, Runnable eventsWritten, Duration holdTtl) {
+record BookingDeps(BookingStore store, HoldStore holds, VenueSlots venues, Runnable eventsWritten, Duration holdTtl, BlockStore blocks) {
 }

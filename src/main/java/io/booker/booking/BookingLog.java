@@ -1,5 +1,6 @@
 package io.booker.booking;
 
+import io.booker.booking.domain.Block;
 import io.booker.booking.domain.BookedTable;
 import io.booker.booking.domain.Booking;
 import io.booker.booking.domain.BookingAction;
@@ -94,6 +95,25 @@ final class BookingLog {
   /** {@code booking.no_show} → {@code booking_no_show}. */
   static String eventName(String eventType) {
     return eventType.replace('.', '_');
+  }
+
+  /** A new block (never its reason: free text). */
+  static void blockCreated(Block k, int overlapping) {
+    if (log.isInfoEnabled()) {
+      log.info("event=block_created block_id={} venue_id={} room_id={} table_id={} starts_at={} ends_at={} overlapping_bookings={} admin_id={}",
+        k.id(), k.venueId(), k.roomId() == null ? "" : k.roomId(), blockTables(k), k.period().start(), k.period().end(),
+        overlapping, actor(k.createdBy()));
+    }
+  }
+
+  static void blockDeleted(Block k, String actorId) {
+    if (log.isInfoEnabled()) {
+      log.info("event=block_deleted block_id={} venue_id={} table_id={} admin_id={}", k.id(), k.venueId(), blockTables(k), actor(actorId));
+    }
+  }
+
+  private static String blockTables(Block k) {
+    return k.tableIds().stream().map(UUID::toString).collect(Collectors.joining(","));
   }
 
   private static String tables(Booking b) {

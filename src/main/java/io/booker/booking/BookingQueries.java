@@ -12,7 +12,6 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -46,8 +45,11 @@ final class BookingQueries {
     });
   }
 
-  /** Which of the venue's tables {@code tableIds} are occupied over {@code [start, end)}; another venue's tables never are. */
-  Future<Set<UUID>> occupied(Caller caller, UUID venueId, UUID[] tableIds, Instant start, Instant end) {
+  /**
+   * Which of the venue's tables {@code tableIds} are occupied or blocked over {@code [start, end)},
+   * and why; another venue's tables never are.
+   */
+  Future<Map<UUID, BookingStore.Occupancy>> occupied(Caller caller, UUID venueId, UUID[] tableIds, Instant start, Instant end) {
     return BookingAccess.venue(caller, Permission.READ_BOOKINGS, venueId)
       .compose(v -> store.occupied(venueId, tableIds, start, end));
   }

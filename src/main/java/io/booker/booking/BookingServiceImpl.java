@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Struct;
 import com.google.protobuf.util.JsonFormat;
+import io.booker.booking.adapter.BlockProtos;
 import io.booker.booking.adapter.BookingProtos;
 import io.booker.booking.domain.BookingAction;
 import io.booker.booking.domain.BookingFields;
@@ -46,6 +47,7 @@ public final class BookingServiceImpl implements BookingService {
   private final CreateBooking create;
   private final ChangeStatus status;
   private final Reschedule reschedule;
+  private final TableBlocks blocks;
 
   BookingServiceImpl(BookingDeps deps) {
     this(deps, CallContext::caller);
@@ -60,6 +62,7 @@ public final class BookingServiceImpl implements BookingService {
     this.create = new CreateBooking(deps, guard, answers);
     this.status = new ChangeStatus(deps, answers);
     this.reschedule = new Reschedule(deps, guard, answers, status);
+    this.blocks = new TableBlocks(deps.blocks(), deps.venues(), deps.eventsWritten());
   }
 
   @Override
@@ -148,12 +151,38 @@ public final class BookingServiceImpl implements BookingService {
     return queries.occupied(caller, venueId, tableIds, from, from.plusSeconds(duration * 60L)).map(busy -> {
       CheckTableAvailabilityResponse.Builder out = CheckTableAvailabilityResponse.newBuilder();
       for (UUID id : tableIds) {
-        boolean free = !busy.contains(id);
-        out.addTables(TableAvailabilityInfo.newBuilder().setTableId(id.toString()).setAvailable(free)
-          .setReason(free ? "" : "already booked for this slot"));
+        BookingStore.Occupancy why = busy.get(id);
+        // A block's reason is for staff: availability, which guests may see, says only that it is blocked.
+        out.addTables(TableAvailabilityInfo.newBuilder().setTableId(id.toString()).setAvailable(why == null)
+          .setReason(why == null ? "" : why == BookingStore.Occupancy.BLOCKED ? "blocked for this slot" : "already booked for this slot"));
       }
       return out.build();
     });
+  }
+
+  @Override
+  public Future<TableBlock> createBlock(CreateBlockRequest r) {
+    return blocks.create(currentCaller.get(), BlockRequests.newBlock(r))
+      .map(created -> BlockProtos.toProto(created.block().orElseThrow(), created.overlapping()));
+  }
+
+  @Override
+  public Future<ListBlocksResponse> listBlocks(ListBlocksRequest r) {
+    Caller caller = currentCaller.get();
+    UUID venueId = Ids.uuid("venue_id", r.getVenueId());
+    BlockRequests.Range range = BlockRequests.range(r);
+    return (range.date() != null ? blocks.listDay(caller, venueId, range.date()) : blocks.list(caller, venueId, range.period()))
+      .map(found -> {
+        ListBlocksResponse.Builder out = ListBlocksResponse.newBuilder();
+        found.forEach(k -> out.addBlocks(BlockProtos.toProto(k)));
+        return out.build();
+      });
+  }
+
+  @Override
+  public Future<DeleteBlockResponse> deleteBlock(DeleteBlockRequest r) {
+    return blocks.delete(currentCaller.get(), Ids.uuid("id", r.getId()))
+      .map(v -> DeleteBlockResponse.newBuilder().setSuccess(true).build());
   }
 
   @Override

@@ -17,7 +17,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -50,7 +49,8 @@ public interface BookingStore {
   /**
    * Writes booking {@code id}, a hold of the placement's tables for the request: expires the
    * lapsed holds in the way, then inserts with {@code expires_at} = the database's clock +
-   * {@code ttl}. Answers the booking as stored.
+   * {@code ttl}. Answers the booking as stored. A block of one of the tables overlapping the
+   * placement fails it with {@link io.booker.booking.domain.TableBlocked} (nothing is written).
    */
   Future<Created> insertHold(UUID id, Placement placement, NewBooking request, Duration ttl, IdempotencyKey idempotency);
 
@@ -63,7 +63,8 @@ public interface BookingStore {
   /**
    * Moves a booking to other tables and/or time, if it is still at {@code change.before()}'s
    * version; empty when it changed meanwhile. The answer lists the lapsed holds expired on the way.
-   * An overlap fails with SlotTaken and leaves the booking as it was.
+   * An overlap fails with SlotTaken, a block of a new table over the new time with
+   * {@link io.booker.booking.domain.TableBlocked}, and either leaves the booking as it was.
    */
   Future<Optional<List<Booking>>> applyReschedule(BookingChange change, IdempotencyKey idempotency);
 
@@ -98,11 +99,20 @@ public interface BookingStore {
   /** The audit trail; empty when the booking does not exist. */
   Future<Optional<History>> history(UUID id);
 
+  /** Why a table is not free over a time. */
+  enum Occupancy {
+    /** An active booking overlaps it. */
+    BOOKED,
+    /** Only a block overlaps it. */
+    BLOCKED
+  }
+
   /**
-   * Which of the tables are occupied over {@code [start, end)} by bookings of {@code venueId}
-   * (lapsed holds do not count; another venue's tables are never occupied).
+   * Which of the tables are occupied over {@code [start, end)} by bookings of {@code venueId}, or
+   * blocked by its blocks (lapsed holds do not count; another venue's tables are never occupied).
+   * Free tables are absent.
    */
-  Future<Set<UUID>> occupied(UUID venueId, UUID[] tableIds, Instant start, Instant end);
+  Future<Map<UUID, Occupancy>> occupied(UUID venueId, UUID[] tableIds, Instant start, Instant end);
 
   /** Active bookings that end after now, per table, for some tables or (none given) the whole venue. */
   Future<Map<UUID, Integer>> futureByTable(UUID venueId, UUID[] tableIds);

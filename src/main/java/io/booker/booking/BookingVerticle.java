@@ -1,5 +1,6 @@
 package io.booker.booking;
 
+import io.booker.booking.adapter.PgBlockStore;
 import io.booker.booking.adapter.PgBookingStore;
 import io.booker.booking.adapter.RedisHoldStore;
 import io.booker.booking.adapter.RpcVenueSlots;
@@ -44,7 +45,7 @@ public final class BookingVerticle extends VerticleBase {
         node.section("clients").getJsonObject("venue", new JsonObject()), 50051);
       BookingDeps deps = new BookingDeps(new PgBookingStore(runtime.pool()),
         new RedisHoldStore(runtime.redis(), Duration.ofMillis(cfg.getLong("hold_timeout_ms", 250L))),
-        new RpcVenueSlots(venues), runtime.relay()::kick, holdTtl(cfg));
+        new RpcVenueSlots(venues), runtime.relay()::kick, holdTtl(cfg), new PgBlockStore(runtime.pool()));
       JsonObject expiry = cfg.getJsonObject("expiry", new JsonObject());
       if (expiry.getBoolean("enabled", true)) {
         sweeper = new HoldExpirySweeper(vertx, new HoldExpiry(deps), expiry);

@@ -6,6 +6,7 @@ import io.booker.booking.domain.IdempotencyKey;
 import io.booker.booking.domain.NewBooking;
 import io.booker.booking.domain.Placement;
 import io.booker.booking.domain.SlotTaken;
+import io.booker.booking.domain.TableBlocked;
 import io.booker.common.access.Caller;
 import io.booker.common.access.Permission;
 import io.vertx.core.Future;
@@ -16,7 +17,8 @@ import java.util.UUID;
 /**
  * A new booking, held for a few minutes: one venue call to place it, the Redis holds (at most one
  * round trip on the way in), and one database transaction that decides. When the database says
- * the table is taken, whatever Redis said, the holds taken are given back.
+ * the table is taken, whatever Redis said, the holds taken are given back. A block of a table over
+ * the slot is found by that transaction too (TABLE_BLOCKED, naming the table and the block's time).
  *
  * <p>The caller must see the venue, checked before anything else is asked (the stored answer of
  * a key, the venue, Redis); the booking's author is the caller, whoever the request names.
@@ -70,6 +72,10 @@ final class CreateBooking {
         if (t instanceof SlotTaken st) {
           handOver(placement, id, held.taken());
           return Future.failedFuture(SlotTaken.of(placement, st.tableId()));
+        }
+        if (t instanceof TableBlocked tb) {
+          deps.holds().release(held.taken(), id);
+          return Future.failedFuture(TableBlocked.of(placement, tb.tableId(), tb.blocked()));
         }
         deps.holds().release(held.taken(), id);
         return Future.failedFuture(t);

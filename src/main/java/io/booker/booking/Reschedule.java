@@ -10,6 +10,7 @@ import io.booker.booking.domain.Lifecycle;
 import io.booker.booking.domain.Move;
 import io.booker.booking.domain.Placement;
 import io.booker.booking.domain.SlotTaken;
+import io.booker.booking.domain.TableBlocked;
 import io.booker.booking.domain.Transition;
 import io.booker.common.access.Caller;
 import io.booker.common.access.Permission;
@@ -71,6 +72,17 @@ final class Reschedule {
     });
   }
 
+  /** The store's refusal, told with the placement's table names and times. */
+  private static Throwable placed(Placement placement, Throwable refusal) {
+    if (refusal instanceof SlotTaken st) {
+      return SlotTaken.of(placement, st.tableId());
+    }
+    if (refusal instanceof TableBlocked tb) {
+      return TableBlocked.of(placement, tb.tableId(), tb.blocked());
+    }
+    return refusal;
+  }
+
   /** True when the booking moved; false when it changed meanwhile (nothing was written). */
   private Future<Boolean> move(Placement placement, BookingChange change, IdempotencyKey key) {
     Booking before = change.before();
@@ -86,7 +98,7 @@ final class Reschedule {
           fresh.removeAll(oldKeys);
           deps.holds().release(fresh, before.id());
           return ar.failed()
-            ? Future.failedFuture(ar.cause() instanceof SlotTaken st ? SlotTaken.of(placement, st.tableId()) : ar.cause())
+            ? Future.failedFuture(placed(placement, ar.cause()))
             : Future.succeededFuture(false);
         }
         List<String> gone = new ArrayList<>(oldKeys);

@@ -12,6 +12,10 @@ public enum ErrorCode {
   INVALID_TRANSITION(409, GrpcCode.FAILED_PRECONDITION),
   HOLD_EXPIRED(409, GrpcCode.FAILED_PRECONDITION),
   HAS_FUTURE_BOOKINGS(409, GrpcCode.FAILED_PRECONDITION),
+  // A table of the booking is blocked (out of service) over an overlapping time.
+  TABLE_BLOCKED(409, GrpcCode.FAILED_PRECONDITION),
+  // A new block overlaps active bookings and was not asked for with allow_overlap.
+  BLOCK_OVERLAPS_BOOKINGS(409, GrpcCode.FAILED_PRECONDITION),
   DUPLICATE_IN_FLIGHT(409, GrpcCode.ABORTED),
   // What was checked changed underneath the write, again and again (e.g. tables keep being added to
   // a room being deleted): the client decides whether to try again.

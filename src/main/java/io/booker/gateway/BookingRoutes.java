@@ -14,12 +14,13 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.function.Function;
 
+import static io.booker.common.access.Permission.EDIT_SCHEDULE;
 import static io.booker.common.access.Permission.READ_BOOKINGS;
 import static io.booker.common.access.Permission.WRITE_BOOKINGS;
 
 /**
  * REST routes of bookings (paths of the original Booker, plus reschedule, history and the guest's
- * notifications). Every POST takes an {@code Idempotency-Key} header, which works like the body's
+ * notifications) and of blocked tables. Every POST takes an {@code Idempotency-Key} header, which works like the body's
  * {@code idempotency_key}.
  */
 final class BookingRoutes {
@@ -65,6 +66,17 @@ final class BookingRoutes {
     transition(api, validate, "finish", MarkFinishedRequest.newBuilder(), b -> bookings.markFinished(b.build()));
     transition(api, validate, "no-show", MarkNoShowRequest.newBuilder(), b -> bookings.markNoShow(b.build()));
     transition(api, validate, "reschedule", RescheduleBookingRequest.newBuilder(), b -> bookings.rescheduleBooking(b.build()));
+
+    // Blocked tables: hosts read them, admins and managers of the venue make and remove them.
+    api.get("/venues/:venueId/blocks").handler(RouteAccess.requiresOnPathVenue(READ_BOOKINGS, "venueId")).handler(validate)
+      .handler(ctx -> Rest.reply(ctx, 200, bookings.listBlocks(ListBlocksRequest.newBuilder()
+        .setVenueId(ctx.pathParam("venueId")).setDate(Rest.query(ctx, "date"))
+        .setFrom(unixSeconds(ctx, "from")).setTo(unixSeconds(ctx, "to")).build())));
+    api.post("/venues/:venueId/blocks").handler(RouteAccess.requiresOnPathVenue(EDIT_SCHEDULE, "venueId")).handler(validate)
+      .handler(ctx -> Rest.reply(ctx, 201, bookings.createBlock(ProtoJson.merge(Rest.body(ctx), CreateBlockRequest.newBuilder())
+        .setVenueId(ctx.pathParam("venueId")).build())));
+    api.delete("/blocks/:id").handler(RouteAccess.requires(EDIT_SCHEDULE)).handler(validate).handler(ctx -> Rest.reply(ctx, 204,
+      bookings.deleteBlock(DeleteBlockRequest.newBuilder().setId(ctx.pathParam("id")).build())));
   }
 
   /**
@@ -94,6 +106,15 @@ final class BookingRoutes {
       throw ServiceException.invalid("idempotency_key", "differs from the " + IDEMPOTENCY_KEY + " header");
     }
     return header;
+  }
+
+  /** A Unix-seconds query parameter: absent is 0 (none); given, it must be positive. */
+  private static long unixSeconds(RoutingContext ctx, String name) {
+    long v = Rest.queryLong(ctx, name);
+    if (v <= 0 && ctx.request().getParam(name) != null) {
+      throw ServiceException.invalid(name, "must be a Unix time in seconds");
+    }
+    return v;
   }
 
   /** {@code status=held,confirmed} or {@code status=held&status=confirmed}. */

@@ -56,6 +56,24 @@ public final class Rest {
     }
   }
 
+  /** A 64-bit integer query parameter (Unix seconds and the like); absent gives {@code 0}. */
+  public static long queryLong(RoutingContext ctx, String name) {
+    String v = ctx.request().getParam(name);
+    if (v == null) {
+      return 0;
+    }
+    if (!ASCII_LONG.matcher(v).matches()) {
+      throw ServiceException.invalid(name, "must be an integer");
+    }
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw ServiceException.invalid(name, "must be an integer");
+    }
+  }
+
+  private static final java.util.regex.Pattern ASCII_LONG = java.util.regex.Pattern.compile("-?[0-9]{1,19}");
+
   private static final java.util.regex.Pattern ASCII_INTEGER = java.util.regex.Pattern.compile("-?[0-9]{1,10}");
 
   /**

@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Notify's poll loop over every booking and venue topic ({@link EventSource}: Kafka). Each record is
+ * Notify's poll loop over every booking, venue and block topic ({@link EventSource}: Kafka). Each record is
  * read ({@link EventReader}) and handled in one database transaction ({@link NotifyStore#handle});
  * offsets are committed after the batch's records are written, so a crash only hands events on
  * again, which the event-id claim makes harmless. After an event commits, it is published to its
@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  */
 final class EventConsumer {
 
-  static final Pattern TOPICS = Pattern.compile("(booking|venue|table)\\..+");
+  static final Pattern TOPICS = Pattern.compile("(booking|venue|table|block)\\..+");
 
   private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
   private static final AttributeKey<String> MESSAGING_SYSTEM = AttributeKey.stringKey("messaging.system");

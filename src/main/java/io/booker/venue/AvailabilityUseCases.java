@@ -14,6 +14,7 @@ import io.booker.venue.domain.SlotCheck;
 import io.booker.venue.domain.TableChoice;
 import io.booker.venue.domain.TableCandidate;
 import io.booker.venue.domain.TableOffer;
+import io.booker.venue.domain.seating.PacingWindow;
 import io.booker.venue.domain.TableRefText;
 import io.booker.venue.domain.TablesAtSlot;
 import io.booker.venue.domain.seating.Combination;
@@ -68,14 +69,16 @@ final class AvailabilityUseCases {
     }
     LocalDate date = Times.parseDate("slot.date", slot.date());
     LocalTime start = Times.parseTime("slot.start_time", slot.startTime());
-    int duration = Times.durationMinutes(slot.durationMinutes());
+    int asked = Times.durationMinutes(slot.durationMinutes());
     if (party < 1 || party > AvailabilityPlanner.MAX_PARTY_SIZE) {
       throw ServiceException.invalid("party_size", "must be between 1 and " + AvailabilityPlanner.MAX_PARTY_SIZE);
     }
     int maxOffers = maxOffers(requestedOffers);
     return reads.snapshot(venueId, date).compose(found -> {
       AvailabilitySnapshot snapshot = found.orElseThrow(() -> ServiceException.notFound("venue", venue));
+      int duration = duration(snapshot, slot, asked, party, date, start);
       SlotCheck check = snapshot.calendar().check(date, start, duration, clock.instant());
+      requireWithinWindow(snapshot, check);
       return freeTables(venueId, snapshot, date, start, duration, party, check)
         .map(free -> answer(AvailabilityPlanner.plan(snapshot.tables(), snapshot.combinations(), free, party, check), maxOffers,
           includeUnavailable));
@@ -117,14 +120,14 @@ final class AvailabilityUseCases {
     }
     LocalDate date = Times.parseDate("slot.date", slot.date());
     LocalTime start = Times.parseTime("slot.start_time", slot.startTime());
-    int duration = Times.durationMinutes(slot.durationMinutes());
+    int askedDuration = Times.durationMinutes(slot.durationMinutes());
     UUID[] asked = mergedId.isEmpty() ? new UUID[]{tableId} : new UUID[]{tableId, UUID.fromString(mergedId)};
     return reads.snapshot(venueId, date, asked).map(found -> {
       AvailabilitySnapshot snapshot = found.orElseThrow(() -> ServiceException.notFound("venue", venue));
       Map<String, TableCandidate> byId = new HashMap<>();
       snapshot.tables().forEach(t -> byId.put(t.tableId(), t));
       TableChoice choice = TableChoice.of(byId, tableId.toString(), roomId, mergedId, mergedRoomId, partySize);
-      return resolved(venueId, snapshot, date, start, duration, choice, "");
+      return resolved(venueId, snapshot, slot, askedDuration, partySize, date, start, choice, "");
     });
   }
 
@@ -139,7 +142,7 @@ final class AvailabilityUseCases {
     }
     LocalDate date = Times.parseDate("slot.date", slot.date());
     LocalTime start = Times.parseTime("slot.start_time", slot.startTime());
-    int duration = Times.durationMinutes(slot.durationMinutes());
+    int askedDuration = Times.durationMinutes(slot.durationMinutes());
     return reads.combinationSnapshot(venueId, date, combinationId).map(found -> {
       AvailabilitySnapshot snapshot = found.orElseThrow(() -> ServiceException.notFound("venue", venue));
       Combination asked = snapshot.combinations().stream().findFirst().orElseThrow(() ->
@@ -147,21 +150,30 @@ final class AvailabilityUseCases {
       Map<String, TableCandidate> byId = new HashMap<>();
       snapshot.tables().forEach(t -> byId.put(t.tableId(), t));
       TableChoice choice = TableChoice.of(byId, asked, partySize);
-      return resolved(venueId, snapshot, date, start, duration, choice, combinationId.toString());
+      return resolved(venueId, snapshot, slot, askedDuration, partySize, date, start, choice, combinationId.toString());
     });
   }
 
-  /** The slot checked against the hours and the clock; INVALID_ARGUMENT naming the slot when it cannot be booked. */
-  private ResolvedSlot resolved(UUID venueId, AvailabilitySnapshot snapshot, LocalDate date, LocalTime start, int duration,
-                                TableChoice choice, String combinationId) {
+
+  /**
+   * The slot checked against the hours, the clock and the booking window, lasting the asked
+   * duration or the party's turn time, with the pacing window its start counts against;
+   * INVALID_ARGUMENT naming the slot when it cannot be booked.
+   */
+  private ResolvedSlot resolved(UUID venueId, AvailabilitySnapshot snapshot, SlotText slot, int askedDuration, int partySize,
+                                LocalDate date, LocalTime start, TableChoice choice, String combinationId) {
+    int duration = duration(snapshot, slot, askedDuration, partySize, date, start);
     SlotCheck check = snapshot.calendar().check(date, start, duration, clock.instant());
     if (!check.open()) {
       String field = check.verdict() == SlotCheck.Verdict.TIME_DOES_NOT_EXIST ? "slot.start_time" : "slot";
       throw ServiceException.invalid(field, check.reason());
     }
+    requireWithinWindow(snapshot, check);
+    PacingWindow pacing = snapshot.seating().pacingWindow(check.start(), snapshot.zone()).orElse(null);
     return new ResolvedSlot(venueId.toString(), snapshot.zone().getId(), date, start, duration, choice.seats(),
-      check.start(), check.end(), choice.tables(), combinationId);
+      check.start(), check.end(), choice.tables(), pacing, combinationId);
   }
+
 
   /**
    * Which of the named tables are free at a slot: the slot is read and checked exactly as
@@ -196,6 +208,27 @@ final class AvailabilityUseCases {
       Future<Set<String>> free = check.open()
         ? freeOf(venueId, snapshot, date, start, duration, distinct.stream().map(UUID::toString).toList()) : Future.succeededFuture(Set.of());
       return free.map(ids -> TablesAtSlot.answer(asked, check, ids));
+    });
+  }
+
+  /**
+   * How long the slot lasts: the duration asked for; without one, the turn time of the venue's
+   * seating rules for the party at that date and time; without a matching rule, the default.
+   */
+  private static int duration(AvailabilitySnapshot snapshot, SlotText slot, int asked, int party, LocalDate date, LocalTime start) {
+    if (slot.durationMinutes() != 0) {
+      return asked;
+    }
+    return snapshot.seating().turnMinutes(party, date, start).orElse(asked);
+  }
+
+  /** A slot outside the venue's booking window (too far ahead, too little notice) is a 400 naming the limit. */
+  private void requireWithinWindow(AvailabilitySnapshot snapshot, SlotCheck check) {
+    if (!check.open()) {
+      return;
+    }
+    snapshot.seating().bookingWindow().check(clock.instant(), check.start(), snapshot.zone()).ifPresent(problem -> {
+      throw ServiceException.invalid("slot", problem.message());
     });
   }
 

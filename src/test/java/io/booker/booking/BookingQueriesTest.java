@@ -91,7 +91,8 @@ class BookingQueriesTest {
     Booking b = f.store.put(booking().status(BookingStatus.CONFIRMED).build());
 
     assertEquals(List.of(b), succeeded(f.queries.list(HOST, venue(VENUE), Paging.of(0, 0))).bookings());
-    assertEquals(Set.of(TABLE_A), succeeded(f.queries.occupied(HOST, VENUE, new UUID[] {TABLE_A}, slotTime.start(), slotTime.end())));
+    assertEquals(Map.of(TABLE_A, BookingStore.Occupancy.BOOKED),
+        succeeded(f.queries.occupied(HOST, VENUE, new UUID[] {TABLE_A}, slotTime.start(), slotTime.end())));
     assertEquals(Map.of(TABLE_A, 1), succeeded(f.queries.futureByTable(ADMIN, VENUE, new UUID[0])));
   }
 

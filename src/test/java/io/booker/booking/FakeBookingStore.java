@@ -1,5 +1,6 @@
 package io.booker.booking;
 
+import io.booker.booking.domain.Block;
 import io.booker.booking.domain.BookedTable;
 import io.booker.booking.domain.Booking;
 import io.booker.booking.domain.BookingChange;
@@ -11,6 +12,7 @@ import io.booker.booking.domain.NewBooking;
 import io.booker.booking.domain.Period;
 import io.booker.booking.domain.Placement;
 import io.booker.booking.domain.SlotTaken;
+import io.booker.booking.domain.TableBlocked;
 import io.booker.booking.domain.TestBookings;
 import io.booker.common.Paging;
 import io.vertx.core.Future;
@@ -46,6 +48,8 @@ final class FakeBookingStore implements BookingStore {
   Instant now = TestBookings.CREATED;
   final Map<UUID, Booking> bookings = new LinkedHashMap<>();
   final Map<String, IdempotencyKey.StoredAnswer> answers = new HashMap<>();
+  /** The blocks (shared with {@link FakeBlockStore}), which {@link #occupied} reads. */
+  final Map<UUID, Block> blocks = new LinkedHashMap<>();
 
   int loads;
   /** The reads other than {@link #load}: list, history, occupied, futureByTable. */
@@ -91,6 +95,10 @@ final class FakeBookingStore implements BookingStore {
     if (insertFailure != null) {
       return Future.failedFuture(insertFailure);
     }
+    Optional<TableBlocked> blocked = blocked(placement.tableIds(), placement.period());
+    if (blocked.isPresent()) {
+      return Future.failedFuture(blocked.get());
+    }
     Optional<SlotTaken> conflict = conflict(id, placement.tableIds(), placement.period());
     if (conflict.isPresent()) {
       return Future.failedFuture(conflict.get());
@@ -130,6 +138,10 @@ final class FakeBookingStore implements BookingStore {
       return Future.succeededFuture(Optional.empty());
     }
     Booking after = change.after();
+    Optional<TableBlocked> blocked = blocked(after.tableIds(), after.period());
+    if (blocked.isPresent()) {
+      return Future.failedFuture(blocked.get());
+    }
     Optional<SlotTaken> conflict = conflict(after.id(), after.tableIds(), after.period());
     if (conflict.isPresent()) {
       return Future.failedFuture(conflict.get());
@@ -222,16 +234,40 @@ final class FakeBookingStore implements BookingStore {
   }
 
   @Override
-  public Future<Set<UUID>> occupied(UUID venueId, UUID[] tableIds, Instant start, Instant end) {
+  public Future<Map<UUID, Occupancy>> occupied(UUID venueId, UUID[] tableIds, Instant start, Instant end) {
     reads.add("occupied");
     List<UUID> asked = List.of(tableIds);
-    Set<UUID> out = new HashSet<>();
+    Period period = new Period(start, end);
+    Map<UUID, Occupancy> out = new HashMap<>();
+    for (Block k : blocks.values()) {
+      if (k.venueId().equals(venueId) && k.overlaps(period)) {
+        k.tableIds().stream().filter(asked::contains).forEach(t -> out.put(t, Occupancy.BLOCKED));
+      }
+    }
     for (Booking b : bookings.values()) {
-      if (b.venueId().equals(venueId) && b.blocksTables(now) && overlaps(b, asked, new Period(start, end))) {
-        b.tableIds().stream().filter(asked::contains).forEach(out::add);
+      if (b.venueId().equals(venueId) && b.blocksTables(now) && overlaps(b, asked, period)) {
+        b.tableIds().stream().filter(asked::contains).forEach(t -> out.put(t, Occupancy.BOOKED));
       }
     }
     return Future.succeededFuture(out);
+  }
+
+  /** The first block of one of the tables overlapping {@code period}, as the database reports it. */
+  private Optional<TableBlocked> blocked(List<UUID> tableIds, Period period) {
+    for (Block k : blocks.values()) {
+      for (UUID t : k.tableIds()) {
+        if (tableIds.contains(t) && k.overlaps(period)) {
+          return Optional.of(new TableBlocked(t, k.period(), "the table is blocked for an overlapping time"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The active bookings (held in time, confirmed, seated) of {@code tableIds} overlapping {@code period}, by id. */
+  List<UUID> activeOverlapping(List<UUID> tableIds, Period period) {
+    return bookings.values().stream().filter(b -> b.blocksTables(now) && overlaps(b, tableIds, period))
+      .map(Booking::id).sorted().toList();
   }
 
   @Override

@@ -5,10 +5,15 @@ import io.booker.booking.domain.BookingSlot;
 import io.booker.booking.domain.Placement;
 import io.booker.booking.domain.TableRequest;
 import io.booker.booking.domain.TestBookings;
+import io.booker.booking.domain.VenueTables;
 import io.booker.common.ServiceException;
 import io.vertx.core.Future;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,7 +36,12 @@ final class FakeVenueSlots implements VenueSlots {
     }
   }
 
+  /** A room of the venue without tables. */
+  static final UUID EMPTY_ROOM = UUID.fromString("20000000-0000-4000-8000-000000000003");
+
   final List<Call> calls = new ArrayList<>();
+  /** The venues whose tables or zone were asked for. */
+  final List<UUID> tablesAsked = new ArrayList<>();
   Throwable failure;
 
   @Override
@@ -60,6 +70,31 @@ final class FakeVenueSlots implements VenueSlots {
       tables.add(known);
     }
     return Future.succeededFuture(TestBookings.placement(slot, tables.toArray(BookedTable[]::new)));
+  }
+
+  @Override
+  public Future<VenueTables> tables(UUID venueId) {
+    tablesAsked.add(venueId);
+    if (failure != null) {
+      return Future.failedFuture(failure);
+    }
+    if (!venueId.equals(TestBookings.VENUE)) {
+      return Future.failedFuture(ServiceException.notFound("venue", venueId.toString()));
+    }
+    Map<UUID, UUID> rooms = new HashMap<>();
+    for (BookedTable t : List.of(TestBookings.A, TestBookings.B, TestBookings.C, TestBookings.D)) {
+      rooms.put(t.tableId(), t.roomId());
+    }
+    return Future.succeededFuture(new VenueTables(TestBookings.ZONE, Set.of(TestBookings.ROOM, TestBookings.OTHER_ROOM, EMPTY_ROOM), rooms));
+  }
+
+  @Override
+  public Future<ZoneId> zone(UUID venueId) {
+    tablesAsked.add(venueId);
+    if (!venueId.equals(TestBookings.VENUE)) {
+      return Future.failedFuture(ServiceException.notFound("venue", venueId.toString()));
+    }
+    return Future.succeededFuture(TestBookings.ZONE);
   }
 
   private static BookedTable known(UUID tableId) {

@@ -25,15 +25,19 @@ final class Fakes {
   static final Caller HOST = new Caller("host-2", Role.HOST, Set.of(TestBookings.VENUE.toString()));
   /** A host of another venue only: to them, the test venue and its bookings do not exist. */
   static final Caller STRANGER = new Caller("host-9", Role.HOST, Set.of(OTHER_VENUE.toString()));
+  /** A manager of the test venue: may create and delete its blocks. */
+  static final Caller MANAGER = new Caller("manager-3", Role.MANAGER, Set.of(TestBookings.VENUE.toString()));
   /** An admin, who sees every venue without being given any. */
   static final Caller ADMIN = new Caller("admin-1", Role.ADMIN, Set.of());
 
   final FakeBookingStore store = new FakeBookingStore();
   final FakeHoldStore holds = new FakeHoldStore();
   final FakeVenueSlots venues = new FakeVenueSlots();
+  final FakeBlockStore blocks = new FakeBlockStore(store);
   /** How often the use cases said that outbox events were written. */
   final AtomicInteger eventsWritten = new AtomicInteger();
-  final BookingDeps deps = new BookingDeps(store, holds, venues, eventsWritten::incrementAndGet, TestBookings.HOLD_TTL);
+  final BookingDeps deps = new BookingDeps(store, holds, venues, eventsWritten::incrementAndGet, TestBookings.HOLD_TTL,
+    blocks);
 
   private final HoldGuard guard = new HoldGuard(holds, store, deps.holdTtl());
   private final IdempotentAnswers answers = new IdempotentAnswers(store);
@@ -42,6 +46,7 @@ final class Fakes {
   final Reschedule reschedule = new Reschedule(deps, guard, answers, status);
   final HoldExpiry expiry = new HoldExpiry(deps);
   final BookingQueries queries = new BookingQueries(store);
+  final TableBlocks tableBlocks = new TableBlocks(blocks, venues, eventsWritten::incrementAndGet);
 
   /** The value of a future that must have succeeded by now. */
   static <T> T succeeded(Future<T> f) {

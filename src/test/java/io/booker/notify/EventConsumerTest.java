@@ -82,10 +82,11 @@ class EventConsumerTest {
   }
 
   @Test
-  void subscribesToEveryBookingAndVenueTopic() {
+  void subscribesToEveryBookingVenueAndBlockTopic() {
     start();
     assertEquals(EventConsumer.TOPICS.pattern(), source.subscribedTo.pattern());
-    for (String topic : List.of("booking.held", "booking.no_show", "venue.created", "venue.schedule.updated", "table.layout.updated")) {
+    for (String topic : List.of("booking.held", "booking.no_show", "venue.created", "venue.schedule.updated", "table.layout.updated",
+      "block.created", "block.deleted")) {
       assertTrue(source.subscribedTo.matcher(topic).matches(), topic);
     }
     assertFalse(source.subscribedTo.matcher("notify.internal").matches());

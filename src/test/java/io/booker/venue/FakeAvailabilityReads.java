@@ -36,7 +36,7 @@ final class FakeAvailabilityReads implements AvailabilityReads {
     Set<String> asked = Arrays.stream(tableIds).map(UUID::toString).collect(Collectors.toSet());
     reads.add(new Read(venueId, date, asked));
     return Future.succeededFuture(Optional.ofNullable(venues.get(venueId)).map(v -> new AvailabilitySnapshot(v.zone(), v.weekly(),
-      v.specialDays(), v.tables().stream().filter(t -> asked.contains(t.tableId())).toList())));
+      v.specialDays(), v.tables().stream().filter(t -> asked.contains(t.tableId())).toList(), v.seating())));
   }
 
   @Override

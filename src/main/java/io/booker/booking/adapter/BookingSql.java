@@ -49,22 +49,49 @@ final class BookingSql {
       + "SELECT now() AS db_now, (SELECT n FROM l) AS locked, x.* FROM (SELECT 1) AS one LEFT JOIN x ON true";
 
   /**
-   * A new hold and the tables it occupies (the exclusion constraint decides; $20 every table, $21
-   * and $22 the rooms and tables past the first two, $23 the combination), with its changes from
-   * $24. Tables are taken in id order, so two bookings sharing two tables cannot deadlock. The hold
-   * keeps the trace context of its request (the changes' traceparent parameter): its expiry links to it.
+   * The first block of tables $t overlapping [$s, $e) ({@code blk}: the table and the block's time),
+   * one probe of block_tables' index (table, time range) per table. Read by a statement after the
+   * tables' locks were taken ({@link #EXPIRE_IN_THE_WAY}), so a block committed while this write
+   * waited for them is seen; a block still being written waits for this write's commit and then
+   * sees its booking (see docs/seating.md, "Blocked tables").
    */
+  static String blockedBy(int t, int s, int e) {
+    return "blk AS (SELECT k.table_id, lower(k.during) AS blocked_from, upper(k.during) AS blocked_to "
+      + "FROM unnest($" + t + "::uuid[]) AS bt(id) CROSS JOIN LATERAL (SELECT kt.table_id, kt.during FROM block_tables kt "
+      + "WHERE kt.table_id = bt.id AND kt.during && tstzrange($" + s + "::timestamptz, $" + e + "::timestamptz, '[)') "
+      + "ORDER BY lower(kt.during) LIMIT 1) k ORDER BY k.table_id LIMIT 1)";
+  }
+
+  /** The answer of a write guarded by {@link #blockedBy}: rows written ({@code n}) and the block in the way, if any. */
+  private static final String WRITTEN_OR_BLOCKED =
+    " SELECT (SELECT count(*) FROM b) AS n, blk.table_id AS blocked_table, blk.blocked_from, blk.blocked_to "
+      + "FROM (SELECT 1) AS one LEFT JOIN blk ON true";
+
+  /**
+   * A new hold and the tables it occupies (the exclusion constraint decides), with its changes from
+   * $21, then the rooms and tables past the first two and the combination ({@link #INSERT_HOLD_MORE}
+   * on); nothing is written when a block of its tables $20 overlaps it ({@link #blockedBy}). Tables
+   * are taken in id order, so two bookings sharing two tables cannot deadlock. The hold keeps the
+   * trace context of its request (the changes' traceparent parameter): its expiry links to it.
+   */
+  /** The number of {@link #INSERT_HOLD}'s parameter of the rooms past the first two (then their tables, then the combination). */
+  static final int INSERT_HOLD_MORE = traceparent(21) + 1;
+
   static final String INSERT_HOLD =
-    "WITH b AS (INSERT INTO bookings (id, venue_id, room_id, table_id, merged_room_id, merged_table_id, slot_date, start_time, "
+    "WITH " + blockedBy(20, 10, 11) + ", "
+      + "b AS (INSERT INTO bookings (id, venue_id, room_id, table_id, merged_room_id, merged_table_id, slot_date, start_time, "
       + "    duration_minutes, during, party_size, customer_name, customer_phone, customer_email, comment, status, admin_id, "
       + "    expires_at, version, created_at, updated_at, traceparent, more_room_ids, more_table_ids, combination_id) "
-      + "  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, tstzrange($10, $11, '[)'), $12, $13, $14, $15, $16, 'held', $17, $18, 1, $19, $19, "
-      + "    $" + traceparent(24) + ", $21, $22, $23) "
+      + "  SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::uuid, $7::date, $8::time, $9::int4, "
+      + "    tstzrange($10::timestamptz, $11::timestamptz, '[)'), $12::int4, $13::text, $14::text, $15::text, $16::text, 'held', "
+      + "    $17::text, $18::timestamptz, 1, $19::timestamptz, $19::timestamptz, $" + traceparent(21) + "::text, "
+      + "    $" + INSERT_HOLD_MORE + "::uuid[], $" + (INSERT_HOLD_MORE + 1) + "::uuid[], $" + (INSERT_HOLD_MORE + 2) + "::uuid "
+      + "  WHERE NOT EXISTS (SELECT 1 FROM blk) "
       + "  RETURNING id, venue_id, during), "
       + "t AS (INSERT INTO booking_tables (booking_id, table_id, venue_id, during) "
       + "  SELECT b.id, x.table_id, b.venue_id, b.during FROM b CROSS JOIN unnest($20::uuid[]) AS x(table_id) ORDER BY x.table_id)"
-      + changes(24)
-      + " SELECT count(*) AS n FROM b";
+      + changes(21)
+      + WRITTEN_OR_BLOCKED;
 
   /**
    * A status change of booking $1 from $3 at version $4 to $2; the time rules of the state machine
@@ -82,19 +109,32 @@ final class BookingSql {
       + " SELECT count(*) AS n FROM b";
 
   /**
-   * Moves booking $1 (still at version $12, held in time or confirmed) to new tables ($13 and $14
-   * the rooms and tables past the first two, $15 the combination or null) and time and lets go of
-   * the tables it had; {@link #OCCUPY} then takes the new ones. Changes from $16.
+   * The number of {@link #MOVE}'s parameter of the rooms past the first two (then their tables,
+   * then the combination): after its changes and the new tables ({@link #MOVE_TABLES}).
+   */
+  static final int MOVE_MORE = traceparent(13) + 2;
+
+  /**
+   * Moves booking $1 (still at version $12, held in time or confirmed) to new tables and time and
+   * lets go of the tables it had; {@link #OCCUPY} then takes the new ones. Changes from $13. Nothing
+   * is written when a block of the new tables (parameter {@link #MOVE_TABLES}) overlaps the new time.
+   * The rooms and tables past the first two and the combination follow ({@link #MOVE_MORE} on).
    */
   static final String MOVE =
-    "WITH b AS (UPDATE bookings SET room_id = $2, table_id = $3, merged_room_id = $4, merged_table_id = $5, slot_date = $6, "
+    "WITH " + blockedBy(traceparent(13) + 1, 9, 10) + ", "
+      + "b AS (UPDATE bookings SET room_id = $2, table_id = $3, merged_room_id = $4, merged_table_id = $5, slot_date = $6, "
       + "    start_time = $7, duration_minutes = $8, during = tstzrange($9, $10, '[)'), version = version + 1, updated_at = $11, "
-      + "    more_room_ids = $13, more_table_ids = $14, combination_id = $15 "
+      + "    more_room_ids = $" + MOVE_MORE + "::uuid[], more_table_ids = $" + (MOVE_MORE + 1) + "::uuid[], "
+      + "    combination_id = $" + (MOVE_MORE + 2) + "::uuid "
       + "  WHERE id = $1 AND version = $12 AND (status = 'confirmed' OR (status = 'held' AND expires_at > now())) "
+      + "    AND NOT EXISTS (SELECT 1 FROM blk) "
       + "  RETURNING id), "
       + "d AS (DELETE FROM booking_tables WHERE booking_id IN (SELECT id FROM b))"
-      + changes(16)
-      + " SELECT count(*) AS n FROM b";
+      + changes(13)
+      + WRITTEN_OR_BLOCKED;
+
+  /** The number of {@link #MOVE}'s parameter of the new tables, after its changes. */
+  static final int MOVE_TABLES = traceparent(13) + 1;
 
   /** Booking $1 of venue $2 occupies tables $5 over [$3, $4); the exclusion constraint decides. */
   static final String OCCUPY =
@@ -142,11 +182,16 @@ final class BookingSql {
   private static final String IN_TIME = "NOT (b.status = 'held' AND b.expires_at <= now())";
 
   /**
-   * Tables among $1 occupied by an active booking of venue $4 overlapping [$2, $3): a caller asking
-   * about another venue's tables learns nothing of them.
+   * Tables among $1 occupied over [$2, $3) by an active booking of venue $4, or blocked by a block
+   * of that venue ({@code blocked}): a caller asking about another venue's tables learns nothing of
+   * them. One row per table, a booking's when it has both.
    */
   static final String OCCUPIED_TABLES =
-    "SELECT DISTINCT bt.table_id " + OCCUPYING + " JOIN bookings b ON b.id = bt.booking_id WHERE b.venue_id = $4 AND " + IN_TIME;
+    "SELECT x.table_id, bool_and(x.blocked) AS blocked FROM ("
+      + "SELECT bt.table_id, false AS blocked " + OCCUPYING + " JOIN bookings b ON b.id = bt.booking_id WHERE b.venue_id = $4 AND " + IN_TIME
+      + " UNION ALL SELECT k.table_id, true FROM unnest($1::uuid[]) AS t(id) CROSS JOIN LATERAL (SELECT kt.table_id FROM block_tables kt "
+      + "  WHERE kt.table_id = t.id AND kt.venue_id = $4 AND kt.during && tstzrange($2, $3, '[)') LIMIT 1) k"
+      + ") x GROUP BY x.table_id";
 
   /** Which booking in time occupies each of tables $1 over [$2, $3): who won a table. */
   static final String OCCUPANTS =

@@ -19,6 +19,7 @@ import io.booker.booking.domain.IdempotencyKey;
 import io.booker.booking.domain.NewBooking;
 import io.booker.booking.domain.Period;
 import io.booker.booking.domain.Placement;
+import io.booker.booking.domain.TableBlocked;
 import io.booker.common.Paging;
 import io.booker.platform.pg.Sql;
 import io.vertx.core.Future;
@@ -34,11 +35,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -87,10 +86,13 @@ public final class PgBookingStore implements BookingStore {
             .addValue(booking.guest().email()).addValue(booking.comment()).addValue(booking.adminId())
             .addValue(Rows.utc(booking.expiresAt())).addValue(Rows.utc(now))
             .addValue(tableIds(booking.tables()));
-          addMore(t, booking);
           ChangeRecords.append(t, changes, key, booking);
-          return conn.preparedQuery(BookingSql.INSERT_HOLD).execute(t)
-            .map(v -> new Created(booking, inTheWay.expired()));
+          addMore(t, booking);
+          return conn.preparedQuery(BookingSql.INSERT_HOLD).execute(t).compose(rows -> {
+            TableBlocked blocked = blocked(rows.iterator().next());
+            // Blocked: roll back (the expiries too, whose events were not written).
+            return blocked != null ? Future.failedFuture(blocked) : Future.succeededFuture(new Created(booking, inTheWay.expired()));
+          });
         })), DEADLOCK_ATTEMPTS)
       .recover(t -> Future.failedFuture(PgFailures.translate(t))));
   }
@@ -125,9 +127,14 @@ public final class PgBookingStore implements BookingStore {
             .addValue(after.slot().date()).addValue(after.slot().start()).addValue(after.slot().durationMinutes())
             .addValue(Rows.utc(after.period().start())).addValue(Rows.utc(after.period().end()))
             .addValue(Rows.utc(after.updatedAt())).addValue(change.before().version());
-          addMore(move, after);
           ChangeRecords.append(move, changes, key, after);
+          move.addValue(tableIds(after.tables()));
+          addMore(move, after);
           return conn.preparedQuery(BookingSql.MOVE).execute(move).compose(rows -> {
+            TableBlocked blocked = blocked(rows.iterator().next());
+            if (blocked != null) {
+              return Future.failedFuture(blocked);
+            }
             if (rows.iterator().next().getLong("n") == 0) {
               // Changed meanwhile: roll back (the expiries too, whose events were not written).
               return Future.failedFuture(new ChangedMeanwhile());
@@ -266,14 +273,24 @@ public final class PgBookingStore implements BookingStore {
   }
 
   @Override
-  public Future<Set<UUID>> occupied(UUID venueId, UUID[] tableIds, Instant start, Instant end) {
+  public Future<Map<UUID, Occupancy>> occupied(UUID venueId, UUID[] tableIds, Instant start, Instant end) {
     return Sql.timed(SERVICE, "select_occupied", () -> pool.preparedQuery(BookingSql.OCCUPIED_TABLES)
       .execute(Tuple.tuple().addValue(tableIds).addValue(Rows.utc(start)).addValue(Rows.utc(end)).addValue(venueId))
       .map(rows -> {
-        Set<UUID> ids = new HashSet<>();
-        rows.forEach(r -> ids.add(r.getUUID("table_id")));
-        return ids;
+        Map<UUID, Occupancy> out = new HashMap<>();
+        rows.forEach(r -> out.put(r.getUUID("table_id"), r.getBoolean("blocked") ? Occupancy.BLOCKED : Occupancy.BOOKED));
+        return out;
       }));
+  }
+
+  /** The block in the way of a write guarded by {@link BookingSql#blockedBy}, or null. */
+  private static TableBlocked blocked(Row r) {
+    UUID table = r.getUUID("blocked_table");
+    if (table == null) {
+      return null;
+    }
+    return new TableBlocked(table, new Period(Rows.instant(r, "blocked_from"), Rows.instant(r, "blocked_to")),
+      "the table is blocked for an overlapping time");
   }
 
   @Override

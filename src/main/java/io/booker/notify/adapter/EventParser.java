@@ -8,6 +8,7 @@ import io.booker.notify.domain.UnreadableEvent;
 import io.booker.notify.domain.VenueFacts;
 import io.booker.proto.common.BookingEvent;
 import io.booker.proto.common.EventHeaders;
+import io.booker.proto.common.TableBlockEvent;
 import io.booker.proto.common.VenueEvent;
 
 import java.time.Instant;
@@ -18,8 +19,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Reads a Kafka record of the booking and venue topics (canonical protobuf JSON of
- * {@code common.BookingEvent} / {@code common.VenueEvent}) into the facts notify works with. A
+ * Reads a Kafka record of the booking, venue and block topics (canonical protobuf JSON of
+ * {@code common.BookingEvent} / {@code common.VenueEvent} / {@code common.TableBlockEvent}) into the facts notify works with. A
  * record that is not such an event, or lacks its event id or aggregate ids, is {@link UnreadableEvent}.
  */
 public final class EventParser {
@@ -41,6 +42,13 @@ public final class EventParser {
    * missing event timestamp.
    */
   public static ParsedEvent parse(String topic, String value, Instant received) {
+    if (isBlockTopic(topic)) {
+      TableBlockEvent.Builder b = TableBlockEvent.newBuilder();
+      merge(value, b);
+      TableBlockEvent e = b.build();
+      VenueFacts facts = block(e, topic, received);
+      return new ParsedEvent(null, facts, LiveMessages.block(facts, e));
+    }
     if (isBookingTopic(topic)) {
       BookingEvent.Builder b = BookingEvent.newBuilder();
       merge(value, b);
@@ -53,6 +61,20 @@ public final class EventParser {
     VenueEvent e = b.build();
     VenueFacts facts = venue(e, topic, received);
     return new ParsedEvent(null, facts, LiveMessages.venue(facts));
+  }
+
+  /** Whether records of {@code topic} carry block events (block.created, block.deleted). */
+  public static boolean isBlockTopic(String topic) {
+    return topic.startsWith("block.");
+  }
+
+  /** A block's event is, to notify, an event of its venue: fed live to the venue's subscribers, nothing else. */
+  static VenueFacts block(TableBlockEvent e, String topic, Instant received) {
+    EventHeaders h = e.getHeaders();
+    UUID eventId = uuid("headers.event_id", h.getEventId());
+    UUID venueId = uuid("venue_id", e.getVenueId());
+    uuid("block_id", e.getBlockId());
+    return new VenueFacts(eventId, type(h, topic), time(h, received), venueId, "", "", "", e.getRoomId(), e.getTableIdsList(), "");
   }
 
   static BookingFacts booking(BookingEvent e, String topic, Instant received) {

@@ -5,12 +5,13 @@ import io.booker.notify.domain.VenueFacts;
 import io.booker.platform.web.ProtoJson;
 import io.booker.proto.booking.Booking;
 import io.booker.proto.common.BookingEvent;
+import io.booker.proto.common.TableBlockEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
  * The WebSocket message of an event, in the REST shape (snake_case, Unix seconds): type, event id,
- * venue id, version (bookings), time, and the booking as REST shows it, or what changed of the venue.
+ * venue id, version (bookings), time, and the booking as REST shows it, the block, or what changed of the venue.
  */
 public final class LiveMessages {
 
@@ -71,6 +72,15 @@ public final class LiveMessages {
       m.put("schedule", new JsonObject().put("date", facts.scheduleDate()));
     }
     return m;
+  }
+
+  /** A block created or deleted: the block as REST shows it (its reason too: live feeds are staff's). */
+  static JsonObject block(VenueFacts facts, TableBlockEvent e) {
+    JsonObject block = new JsonObject().put("id", e.getBlockId()).put("venue_id", e.getVenueId()).put("room_id", e.getRoomId())
+      .put("table_ids", new JsonArray(e.getTableIdsList())).put("starts_at", e.getStartsAt()).put("ends_at", e.getEndsAt())
+      .put("reason", e.getReason()).put("created_by", e.getCreatedBy()).put("created_at", e.getCreatedAt());
+    return header(facts.eventType(), facts.eventId().toString(), facts.venueId().toString(), facts.time().getEpochSecond())
+      .put("block", block);
   }
 
   private static JsonObject header(String type, String eventId, String venueId, long time) {

@@ -76,7 +76,7 @@ final class ScheduleSql {
       : "(SELECT coalesce(json_agg(json_build_object('id', c.id, 'room_id', c.room_id, 'table_ids', c.table_ids, "
         + "     'min_party_size', c.min_party_size, 'max_party_size', c.max_party_size)), '[]'::json) "
         + "   FROM table_combinations c WHERE c.venue_id = v.id" + combinationFilter + ")";
-    return "SELECT v.timezone, "
+    return "SELECT v.timezone, s.rules AS seating, s.updated_at AS seating_updated_at, "
       + "(SELECT coalesce(json_agg(json_build_object('weekday', h.weekday, 'open', h.open_time, 'close', h.close_time)), '[]'::json) "
       + "   FROM opening_hours h WHERE h.venue_id = v.id) AS hours, "
       + "(SELECT coalesce(json_agg(json_build_object('day', d.day, 'closed', d.is_closed, 'open', r.open_time, 'close', r.close_time)), '[]'::json) "
@@ -86,7 +86,7 @@ final class ScheduleSql {
       + "     'can_merge', t.can_merge)), '[]'::json) "
       + "   FROM dining_tables t WHERE t.venue_id = v.id" + tableFilter + ") AS tables, "
       + combinations + " AS combinations "
-      + "FROM venues v WHERE v.id = $1";
+      + "FROM venues v LEFT JOIN seating_rules s ON s.venue_id = v.id WHERE v.id = $1";
   }
 
   private ScheduleSql() {

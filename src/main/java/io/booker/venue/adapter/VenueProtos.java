@@ -53,6 +53,7 @@ import io.booker.venue.SeatingStore;
 import io.booker.venue.domain.seating.BookingWindow;
 import io.booker.venue.domain.seating.BookingWindowText;
 import io.booker.venue.domain.seating.Pacing;
+import io.booker.venue.domain.seating.PacingWindow;
 import io.booker.venue.domain.seating.PacingText;
 import io.booker.venue.domain.seating.SeatingRules;
 import io.booker.venue.domain.seating.SeatingRulesText;
@@ -283,6 +284,15 @@ public final class VenueProtos {
       .setCombinationId(r.combinationId());
     for (TableCandidate t : r.tables()) {
       out.addTables(ref(r.venueId(), t)).addTableNames(t.name());
+    }
+    PacingWindow w = r.pacing();
+    if (w != null) {
+      Pacing p = w.pacing();
+      out.setPacing(io.booker.proto.venue.PacingWindow.newBuilder()
+        .setFrom(w.from().getEpochSecond()).setTo(w.to().getEpochSecond())
+        .setMaxParties(p.maxParties() == null ? 0 : p.maxParties()).setMaxCovers(p.maxCovers() == null ? 0 : p.maxCovers())
+        .setPeriod(w.periodDay().period().name())
+        .setLocalFrom(Times.formatTime(w.localFrom().toLocalTime())).setLocalTo(Times.formatTime(w.localTo().toLocalTime())));
     }
     return out.build();
   }

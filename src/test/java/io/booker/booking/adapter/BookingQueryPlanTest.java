@@ -55,8 +55,19 @@ class BookingQueryPlanTest {
       st.execute("INSERT INTO booking_tables (booking_id, table_id, venue_id, during) "
         + "SELECT id, table_id, venue_id, during FROM bookings WHERE status IN ('held', 'confirmed', 'seated') "
         + "ON CONFLICT DO NOTHING");
+      st.execute("TRUNCATE blocks CASCADE");
+      st.execute("INSERT INTO blocks (id, venue_id, reason, starts_at, ends_at) "
+        + "SELECT md5('block' || i)::uuid, md5('venue' || i % 30)::uuid, 'broken chair', "
+        + "  timestamptz '2027-01-01 10:00Z' + make_interval(days => (i / 30) % 365), "
+        + "  timestamptz '2027-01-01 16:00Z' + make_interval(days => (i / 30) % 365) "
+        + "FROM generate_series(1, 20000) AS i");
+      st.execute("INSERT INTO block_tables (block_id, table_id, venue_id, during) "
+        + "SELECT k.id, md5('table' || (i * 7) % 600)::uuid, k.venue_id, tstzrange(k.starts_at, k.ends_at, '[)') "
+        + "FROM generate_series(1, 20000) AS i JOIN blocks k ON k.id = md5('block' || i)::uuid");
       st.execute("ANALYZE bookings");
       st.execute("ANALYZE booking_tables");
+      st.execute("ANALYZE blocks");
+      st.execute("ANALYZE block_tables");
     }
   }
 
@@ -110,6 +121,27 @@ class BookingQueryPlanTest {
     assertTrue(plan.matches("(?s).*Index Cond: \\(\\(table_id = t\\.id\\) AND \\(during &&.*"),
       "the table is part of the look-up in the exclusion constraint's index:\n" + plan);
     assertFalse(plan.contains("Seq Scan"), plan);
+    if (byVenue) {
+      assertTrue(plan.contains("block_tables_by_table"), "and its blocks, one probe of their index per table:\n" + plan);
+    }
+  }
+
+  /** A booking write finds the blocks of its tables over its time by one probe of their index per table. */
+  @Test
+  void aWriteFindsTheBlocksOfItsTablesByIndex() throws Exception {
+    String plan = explain("PREPARE q(uuid[], timestamptz, timestamptz) AS WITH " + BookingSql.blockedBy(1, 2, 3) + " SELECT * FROM blk",
+      "EXPLAIN EXECUTE q(ARRAY[md5('table7')::uuid, md5('table8')::uuid], timestamptz '2027-03-01 18:00Z', timestamptz '2027-03-01 20:00Z')");
+    assertTrue(plan.contains("block_tables_by_table"), plan);
+    assertFalse(plan.contains("Seq Scan"), plan);
+  }
+
+  /** A venue's blocks of a range: one range of the index (venue, start), bounded by the 31 days a block may last. */
+  @Test
+  void aVenuesBlocksOfARangeAreOneIndexRange() throws Exception {
+    String plan = explain("PREPARE q(uuid, timestamptz, timestamptz) AS " + BlockSql.LIST,
+      "EXPLAIN EXECUTE q(md5('venue7')::uuid, timestamptz '2027-03-01 00:00Z', timestamptz '2027-03-02 00:00Z')");
+    assertTrue(plan.contains("blocks_by_venue"), plan);
+    assertFalse(plan.contains("Seq Scan on blocks"), plan);
   }
 
   /**

@@ -275,6 +275,47 @@ class BookingRaceTest {
     }
   }
 
+  /**
+   * A block of T1's whole day, sent to node B amid {@value #RACERS} creates of T1 (each for its own
+   * half hour) alternating between both gateways, made with allow_overlap so it always lands: the
+   * active bookings inside it are exactly those its answer lists, and every other create was refused
+   * TABLE_BLOCKED, whichever node's booking service served it (see docs/seating.md).
+   */
+  @Test
+  void aBlockRacingCreatesOnBothNodesLetsNoBookingInAfterIt() {
+    Fixture f = Fixture.create();
+    LocalDate d = day(70);
+    List<Future<HttpResponse<Buffer>>> calls = new ArrayList<>();
+    Future<HttpResponse<Buffer>> block = null;
+    for (int i = 0; i < RACERS; i++) {
+      if (i == RACERS / 3) {
+        block = web.post(nodeB.httpPort(), "127.0.0.1", "/api/v1/venues/" + f.venue + "/blocks").sendJsonObject(new JsonObject()
+          .put("table_ids", new JsonArray().add(f.t1[1])).put("date", d.toString()).put("start_time", "00:00").put("end_time", "00:00")
+          .put("reason", "race").put("allow_overlap", true));
+      }
+      String start = String.format("%02d:%02d", i / 3, i % 3 * 20);
+      calls.add(web.post(i % 2 == 0 ? nodeA.httpPort() : nodeB.httpPort(), "127.0.0.1", "/api/v1/bookings")
+        .sendJsonObject(request(f.venue, f.t1, d, start, 20, 2)));
+    }
+    Future.join(calls).await();
+    HttpResponse<Buffer> made = block.await();
+    assertEquals(201, made.statusCode(), made::bodyAsString);
+    List<String> created = new ArrayList<>();
+    for (Future<HttpResponse<Buffer>> c : calls) {
+      HttpResponse<Buffer> r = c.result();
+      if (r.statusCode() == 201) {
+        created.add(r.bodyAsJsonObject().getString("id"));
+      } else {
+        assertProblem(r, 409, "TABLE_BLOCKED", null);
+      }
+    }
+    List<String> listed = made.bodyAsJsonObject().getJsonArray("overlapping_booking_ids").stream().map(String::valueOf).sorted().toList();
+    assertEquals(created.stream().sorted().toList(), listed, "the bookings made are exactly those the block found");
+    assertEquals(created.size(), BookingDb.activeOn(f.t1[1]));
+    System.out.println("block race on two nodes: " + RACERS + " creates, made before the block " + created.size()
+      + ", refused TABLE_BLOCKED " + (RACERS - created.size()));
+  }
+
   /** Stops the cluster's Redis for the race and starts it again afterwards. */
   @Test
   void withRedisStoppedBookingGoesOnAndStillMakesOneBooking() {

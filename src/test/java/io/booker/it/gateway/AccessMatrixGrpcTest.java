@@ -68,6 +68,7 @@ class AccessMatrixGrpcTest {
   static String roomA;
   static String tableA;
   static String bookingA;
+  static String blockA;
   static final Map<String, Rpc> rpcs = new LinkedHashMap<>();
 
   @BeforeAll
@@ -78,6 +79,7 @@ class AccessMatrixGrpcTest {
     roomA = world.roomA();
     tableA = world.tableA();
     bookingA = world.bookingA();
+    blockA = world.blockA();
 
     JsonObject slot = new JsonObject().put("date", day(21).toString()).put("start_time", "12:00").put("duration_minutes", 90);
     JsonObject table = new JsonObject().put("venue_id", venueA).put("room_id", roomA).put("table_id", tableA);
@@ -122,6 +124,10 @@ class AccessMatrixGrpcTest {
     booking("CheckTableAvailability", new JsonObject().put("venue_id", venueA).put("table_ids", new JsonArray().add(tableA))
       .put("slot", slot).put("timezone", "Asia/Tokyo"), READ_BOOKINGS);
     booking("CountFutureBookings", new JsonObject().put("venue_id", venueA), READ_BOOKINGS);
+    booking("CreateBlock", new JsonObject().put("venue_id", venueA).put("table_ids", new JsonArray().add(tableA))
+      .put("date", day(22).toString()).put("start_time", "10:00").put("end_time", "12:00").put("reason", "intruder"), EDIT_SCHEDULE);
+    booking("ListBlocks", new JsonObject().put("venue_id", venueA), READ_BOOKINGS);
+    booking("DeleteBlock", id.copy().put("id", blockA), EDIT_SCHEDULE);
   }
 
   static void venue(String name, JsonObject request, Permission p, boolean venueScoped) {
@@ -190,6 +196,8 @@ class AccessMatrixGrpcTest {
       }
     }
     assertEquals("held", admin.ok(admin.get("/api/v1/bookings/" + bookingA)).getString("status"));
+    assertEquals(List.of(blockA), admin.ok(admin.get("/api/v1/venues/" + venueA + "/blocks")).getJsonArray("blocks").stream()
+      .map(k -> ((JsonObject) k).getString("id")).toList(), "the block is still there, and no other was made");
     assertEquals("A1", admin.ok(admin.get("/api/v1/tables/" + tableA)).getString("name"));
     assertEquals(4, admin.ok(admin.get("/api/v1/tables/" + tableA)).getInteger("capacity"));
   }

@@ -57,6 +57,7 @@ class AccessMatrixTest {
   static String roomA;
   static String tableA;
   static String bookingA;
+  static String blockA;
   static String userA;
   static final String DATE = day(30).toString();
   static final String PASSWORD = "a-long-enough-password";
@@ -70,6 +71,7 @@ class AccessMatrixTest {
     roomA = world.roomA();
     tableA = world.tableA();
     bookingA = world.bookingA();
+    blockA = world.blockA();
     assertEquals(200, admin.post("/api/v1/venues/" + venueA + "/special-hours",
       new JsonObject().put("date", DATE).put("is_closed", false).put("open_time", "10:00").put("close_time", "23:00")).statusCode());
     userA = Logins.createUser(admin, Logins.uniqueLogin("host"), PASSWORD, "host", venueA).getString("id");
@@ -117,6 +119,10 @@ class AccessMatrixTest {
       r.add(new Route("POST", "/api/v1/bookings/" + bookingA + "/" + action, new JsonObject(), WRITE_BOOKINGS, VenueIn.ID));
     }
     r.add(new Route("POST", "/api/v1/bookings/" + bookingA + "/reschedule", new JsonObject().put("slot", slot), WRITE_BOOKINGS, VenueIn.ID));
+    r.add(new Route("GET", "/api/v1/venues/" + venueA + "/blocks", null, READ_BOOKINGS, VenueIn.REQUEST));
+    r.add(new Route("POST", "/api/v1/venues/" + venueA + "/blocks", new JsonObject().put("table_ids", new JsonArray().add(tableA))
+      .put("date", day(22).toString()).put("start_time", "10:00").put("end_time", "12:00").put("reason", "intruder"), EDIT_SCHEDULE, VenueIn.REQUEST));
+    r.add(new Route("DELETE", "/api/v1/blocks/" + blockA, null, EDIT_SCHEDULE, VenueIn.ID));
     JsonObject newUser = new JsonObject().put("login", "intruder").put("password", PASSWORD).put("role", "admin");
     r.add(new Route("POST", "/api/v1/auth/register", newUser, MANAGE_USERS, VenueIn.NONE));
     r.add(new Route("POST", "/api/v1/users", newUser, MANAGE_USERS, VenueIn.NONE));
@@ -249,7 +255,7 @@ class AccessMatrixTest {
     JsonObject s = new JsonObject();
     for (String path : List.of("/venues/" + venueA, "/venues/" + venueA + "/rooms", "/venues/" + venueA + "/tables",
       "/venues/" + venueA + "/schedule", "/venues/" + venueA + "/special-hours", "/bookings?venue_id=" + venueA,
-      "/bookings/" + bookingA + "/history", "/users/" + userA)) {
+      "/bookings/" + bookingA + "/history", "/venues/" + venueA + "/blocks", "/users/" + userA)) {
       HttpResponse<Buffer> r = admin.get("/api/v1" + path);
       assertEquals(200, r.statusCode(), () -> path + ": " + r.bodyAsString());
       s.put(path, r.bodyAsJsonObject());

@@ -137,7 +137,10 @@ class BadInputSweepTest {
     String user = api.created("/api/v1/users", new JsonObject().put("login", "sweep-" + UUID.randomUUID().toString().substring(0, 8))
       .put("display_name", "Sweep").put("password", "a long passphrase").put("role", "host")
       .put("venue_ids", new JsonArray().add(venue))).getString("id");
-    fixture = Map.of("venue", venue, "room", room, "table", table[1], "booking", booking, "user", user, "combination", combination);
+    String block = api.created("/api/v1/venues/" + venue + "/blocks", new JsonObject().put("table_ids", new JsonArray().add(table[1]))
+      .put("date", Bookings.day(11).toString()).put("start_time", "12:00").put("end_time", "15:00").put("reason", "sweep")).getString("id");
+    fixture = Map.of("venue", venue, "room", room, "table", table[1], "booking", booking, "user", user, "block", block,
+      "combination", combination);
     errorCapture.start();
     root().addAppender(errorCapture);
   }
@@ -487,6 +490,8 @@ class BadInputSweepTest {
           yield fixture.get("booking");
         } else if (path.startsWith("/api/v1/combinations/")) {
           yield fixture.get("combination");
+        } else if (path.startsWith("/api/v1/blocks/")) {
+          yield fixture.get("block");
         }
         throw new IllegalStateException("no fixture for " + path);
       }
@@ -504,7 +509,7 @@ class BadInputSweepTest {
       "/api/v1/tables/" + fixture.get("table"),
       "/api/v1/venues/" + v + "/schedule", "/api/v1/venues/" + v + "/special-hours?from=" + Bookings.day(0) + "&to=" + Bookings.day(300),
       "/api/v1/bookings/" + fixture.get("booking"), "/api/v1/bookings/" + fixture.get("booking") + "/history",
-      "/api/v1/bookings?venue_id=" + v, "/api/v1/users/" + fixture.get("user"))) {
+      "/api/v1/bookings?venue_id=" + v, "/api/v1/venues/" + v + "/blocks", "/api/v1/users/" + fixture.get("user"))) {
       var answer = api.get(path);
       assertEquals(200, answer.statusCode(), () -> path + ": " + answer.bodyAsString());
       out.put(path, answer.bodyAsJsonObject());

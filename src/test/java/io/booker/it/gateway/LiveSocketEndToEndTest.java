@@ -90,6 +90,30 @@ class LiveSocketEndToEndTest {
     }
   }
 
+  @Test
+  void aBlockMadeAndRemovedOverRestReachesTheVenuesSocketWithItsReason() {
+    ApiClient api = harness.api();
+    String venue = Bookings.venueOpenAllDay(api);
+    String[] table = Bookings.table(api, Bookings.room(api, venue, "Hall"), "T1", 4, false);
+    Eventually.await("notify has read the venue's creation", java.time.Duration.ofSeconds(90),
+      () -> Seed.update("notify", "UPDATE venues SET updated_at = updated_at WHERE venue_id = ?::uuid", venue), n -> n == 1);
+    try (LiveClient c = LiveClient.ready(harness.vertx(), harness.httpPort(), TestTokens.admin())) {
+      c.subscribe(venue);
+      JsonObject block = api.created("/api/v1/venues/" + venue + "/blocks", new JsonObject()
+        .put("table_ids", new JsonArray().add(table[1])).put("date", Bookings.day(20).toString())
+        .put("start_time", "18:00").put("end_time", "23:00").put("reason", "private event"));
+      String id = block.getString("id");
+      JsonObject created = c.nextWhere("block.created", "block.id", id);
+      assertEquals(venue, created.getString("venue_id"));
+      JsonObject expected = block.copy();
+      expected.remove("overlapping_booking_ids");
+      assertEquals(expected, created.getJsonObject("block"), "the block in its REST shape (but the create's own list), with its reason");
+      assertEquals(204, api.delete("/api/v1/blocks/" + id).statusCode());
+      JsonObject deleted = c.nextWhere("block.deleted", "block.id", id);
+      assertEquals("private event", deleted.getJsonObject("block").getString("reason"));
+    }
+  }
+
   private static String bookingOf(JsonObject m) {
     JsonObject b = m.getJsonObject("booking");
     return b == null ? null : b.getString("id");

@@ -109,7 +109,7 @@ class OpenApiContractTest {
     assertTrue(missing.isEmpty(), () -> "routes booker.yaml describes that the gateway does not serve: " + missing);
     // A sanity floor: the walk really went into the /api/v1 sub-router.
     assertTrue(served.contains("GET /api/v1/venues/{id}") && served.contains("POST /api/v1/bookings/{id}/no-show"), served::toString);
-    assertEquals(54, served.size(), served::toString);
+    assertEquals(57, served.size(), served::toString);
   }
 
   @Test
@@ -190,7 +190,7 @@ class OpenApiContractTest {
         }
       }
     }
-    assertEquals(54, operations);
+    assertEquals(57, operations);
   }
 
   @Test
@@ -392,6 +392,26 @@ class OpenApiContractTest {
     fits("getBookingHistory", 200, admin.get("/api/v1/bookings/" + booking + "/history"));
     fits("listBookingNotifications", 200, admin.get("/api/v1/bookings/" + booking + "/notifications"));
     fits("cancelBooking", 200, admin.post("/api/v1/bookings/" + booking + "/cancel", request("cancelBooking", new JsonObject().put("reason", "contract test"))));
+
+    String blockDay = day.plusDays(3).toString();
+    String block = fits("createBlock", 201, admin.post("/api/v1/venues/" + v + "/blocks", request("createBlock", new JsonObject()
+      .put("table_ids", new JsonArray().add(t1)).put("date", blockDay).put("start_time", "18:00").put("end_time", "02:00")
+      .put("reason", "private event")))).getString("id");
+    fits("listBlocks", 200, admin.get("/api/v1/venues/" + v + "/blocks?date=" + blockDay));
+    fits("listBlocks", 200, admin.get("/api/v1/venues/" + v + "/blocks"));
+    fits("createBooking", 409, admin.post("/api/v1/bookings", new JsonObject().put("venue_id", v)
+      .put("table", new JsonObject().put("table_id", t1)).put("slot", new JsonObject().put("date", blockDay).put("start_time", "19:00"))
+      .put("party_size", 2).put("customer_name", "Ada")));
+    String held = fits("createBooking", 201, admin.post("/api/v1/bookings", new JsonObject().put("venue_id", v)
+      .put("table", new JsonObject().put("table_id", t1)).put("slot", new JsonObject().put("date", day.plusDays(4).toString()).put("start_time", "19:00"))
+      .put("party_size", 2).put("customer_name", "Ada"))).getString("id");
+    JsonObject overBooking = request("createBlock", new JsonObject().put("table_ids", new JsonArray().add(t1))
+      .put("date", day.plusDays(4).toString()).put("start_time", "12:00").put("end_time", "23:00").put("reason", "broken chair"));
+    fits("createBlock", 409, admin.post("/api/v1/venues/" + v + "/blocks", overBooking));
+    JsonObject over = fits("createBlock", 201, admin.post("/api/v1/venues/" + v + "/blocks", overBooking.copy().put("allow_overlap", true)));
+    assertEquals(new JsonArray().add(held), over.getJsonArray("overlapping_booking_ids"));
+    assertEquals(204, admin.delete("/api/v1/blocks/" + block).statusCode());
+    fits("deleteBlock", 404, admin.delete("/api/v1/blocks/" + block));
 
     ApiClient signedIn = Logins.asAdmin(admin);
     fits("getMe", 200, signedIn.get("/api/v1/auth/me"));

@@ -86,6 +86,11 @@ class OpenApiPropertyTest {
     Map.entry("overlap", Pattern.compile("^(days\\[\\d+]|ranges): .*overlaps .*")),
     // from/to of special hours: ordered, at most three years apart (two parameters).
     Map.entry("range", Pattern.compile("^to_date: must (not be before|be at most) .*")),
+    // Blocks: from/to ordered and at most 31 (a block) or 93 (a list) days apart, given together, not
+    // beside a date; a local range in a daylight-saving gap; a table named twice; a room without tables.
+    Map.entry("blockRange", Pattern.compile("^(to: must be (after from|at most (31|93) days after from)|(from|to): is required"
+      + "|date: give date.*, not both|end_time: must be after start_time in the venue's time zone)$")),
+    Map.entry("blockTables", Pattern.compile("^(table_ids: must not name a table twice|room_id: the room has no tables to block)$")),
     // The body's idempotency_key and the Idempotency-Key header, both given, must agree.
     Map.entry("key", Pattern.compile("^idempotency_key: differs from the Idempotency-Key header$")),
     // The caller's own password must be the current one; a new password is not the login.

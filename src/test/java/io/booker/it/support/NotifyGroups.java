@@ -27,7 +27,7 @@ public final class NotifyGroups {
 
   /** The topics notify reads that the suite's tests write to first. */
   public static final List<String> TOPICS = List.of("booking.held", "booking.confirmed", "booking.cancelled", "booking.rescheduled",
-    "booking.no_show", "venue.updated");
+    "booking.no_show", "venue.updated", "block.created", "block.deleted");
 
   private NotifyGroups() {
   }

@@ -9,6 +9,9 @@ import io.booker.proto.common.BookingEvent;
 import io.booker.proto.common.BookingHeld;
 import io.booker.proto.common.EventHeaders;
 import io.booker.proto.common.Slot;
+import io.booker.proto.common.TableBlockCreated;
+import io.booker.proto.common.TableBlockDeleted;
+import io.booker.proto.common.TableBlockEvent;
 import io.booker.proto.common.TableLayoutUpdated;
 import io.booker.proto.common.TableRef;
 import io.booker.proto.common.VenueCreated;
@@ -166,5 +169,44 @@ class EventParserTest {
   void aVenueEventWithoutIdsIsUnreadable() throws Exception {
     assertThrows(UnreadableEvent.class, () -> EventParser.parse("venue.created", json(venue("venue.created").clearVenueId().build()), RECEIVED));
     assertThrows(UnreadableEvent.class, () -> EventParser.parse("venue.created", "{\"venue_id\": 5}", RECEIVED));
+  }
+
+  @Test
+  void aBlockEventIsAnEventOfItsVenueFedLiveWithTheBlock() throws Exception {
+    String block = "3a7e1d3c-1111-4c4c-9d9d-2f2f2f2f2f66";
+    TableBlockEvent event = TableBlockEvent.newBuilder()
+      .setHeaders(EventHeaders.newBuilder().setEventId(EVENT).setEventType("block.created").setTimestamp(1_796_000_000L).setActorId("manager-1"))
+      .setVenueId(VENUE).setBlockId(block).setRoomId(ROOM).addTableIds(TABLE).setStartsAt(1_798_138_800L).setEndsAt(1_798_146_000L)
+      .setReason("private event").setCreatedBy("manager-1").setCreatedAt(1_796_000_000L)
+      .setCreated(TableBlockCreated.getDefaultInstance()).build();
+
+    ParsedEvent e = EventParser.parse("block.created", json(event), RECEIVED);
+
+    assertNull(e.booking());
+    assertEquals(EVENT, e.eventId().toString());
+    assertEquals("block.created", e.eventType());
+    assertEquals(VENUE, e.venueId().toString());
+    assertFalse(e.venue().describesVenue(), "it names no venue: notify's venue projection is left alone");
+    assertFalse(e.venue().deletesVenue());
+    JsonObject m = e.message();
+    assertEquals("block.created", m.getString("type"));
+    assertEquals(VENUE, m.getString("venue_id"));
+    assertEquals(1_796_000_000L, m.getLong("time"));
+    assertEquals(new JsonObject().put("id", block).put("venue_id", VENUE).put("room_id", ROOM)
+      .put("table_ids", new JsonArray().add(TABLE)).put("starts_at", 1_798_138_800L).put("ends_at", 1_798_146_000L)
+      .put("reason", "private event").put("created_by", "manager-1").put("created_at", 1_796_000_000L), m.getJsonObject("block"));
+
+    ParsedEvent deleted = EventParser.parse("block.deleted", json(event.toBuilder().clearCreated()
+      .setHeaders(event.getHeaders().toBuilder().setEventType("block.deleted"))
+      .setDeleted(TableBlockDeleted.getDefaultInstance()).build()), RECEIVED);
+    assertEquals("block.deleted", deleted.message().getString("type"));
+    assertEquals(block, deleted.message().getJsonObject("block").getString("id"));
+  }
+
+  @Test
+  void aBlockEventWithoutItsIdsIsUnreadable() throws Exception {
+    String noBlock = json(TableBlockEvent.newBuilder().setHeaders(EventHeaders.newBuilder().setEventId(EVENT)).setVenueId(VENUE).build());
+    assertThrows(UnreadableEvent.class, () -> EventParser.parse("block.created", noBlock, RECEIVED));
+    assertThrows(UnreadableEvent.class, () -> EventParser.parse("block.deleted", "not json", RECEIVED));
   }
 }
