@@ -48,7 +48,7 @@ final class BookingRequests {
     return new NewBooking(venueId, table, merged, slot(r.hasSlot(), r.getSlot()), BookingFields.partySize(r.getPartySize()),
       new Guest(BookingFields.customerName(r.getCustomerName()), BookingFields.customerPhone(r.getCustomerPhone()),
         BookingFields.customerEmail(r.getCustomerEmail())),
-      BookingFields.comment(r.getComment()), "", combination);
+      BookingFields.comment(r.getComment()), "", r.getOverridePacing(), combination);
   }
 
   /** A table of another venue is the venue service's NOT_FOUND when the move is placed. */
@@ -56,7 +56,7 @@ final class BookingRequests {
     TableRequest table = r.hasTable() ? table("table", null, r.getTable()) : null;
     TableRequest merged = r.hasMergedWithTable() ? table("merged_with_table", null, r.getMergedWithTable()) : null;
     UUID combination = r.getCombinationId().isEmpty() ? null : Ids.uuid("combination_id", r.getCombinationId());
-    return new Move(r.hasSlot() ? slot(true, r.getSlot()) : null, table, merged, combination);
+    return new Move(r.hasSlot() ? slot(true, r.getSlot()) : null, table, merged, r.getOverridePacing(), combination);
   }
 
   static BookingFilter filter(ListBookingsRequest r) {
@@ -104,7 +104,7 @@ final class BookingRequests {
     if (!present) {
       throw ServiceException.invalid("slot", "is required");
     }
-    return BookingSlot.parse(slot.getDate(), slot.getStartTime(), slot.getDurationMinutes());
+    return BookingSlot.requested(slot.getDate(), slot.getStartTime(), slot.getDurationMinutes());
   }
 
   /** A table reference: table_id required, room_id optional, venue_id (if given) the booking's venue. */

@@ -6,6 +6,7 @@ import io.booker.booking.domain.BookingFilter;
 import io.booker.booking.domain.HistoryEntry;
 import io.booker.booking.domain.IdempotencyKey;
 import io.booker.booking.domain.NewBooking;
+import io.booker.booking.domain.PacingLimit;
 import io.booker.booking.domain.Placement;
 import io.booker.booking.domain.Period;
 import io.booker.common.Paging;
@@ -64,9 +65,12 @@ public interface BookingStore {
    * Moves a booking to other tables and/or time, if it is still at {@code change.before()}'s
    * version; empty when it changed meanwhile. The answer lists the lapsed holds expired on the way.
    * An overlap fails with SlotTaken, a block of a new table over the new time with
-   * {@link io.booker.booking.domain.TableBlocked}, and either leaves the booking as it was.
+   * {@link io.booker.booking.domain.TableBlocked}, and either leaves the booking as it was. A new
+   * start past {@code pacing} (null: none) fails with PACING_LIMIT unless {@code overridePacing}, in
+   * which case the change's history records the override.
    */
-  Future<Optional<List<Booking>>> applyReschedule(BookingChange change, IdempotencyKey idempotency);
+  Future<Optional<List<Booking>>> applyReschedule(BookingChange change, PacingLimit pacing, boolean overridePacing,
+                                                  IdempotencyKey idempotency);
 
   /** Expires up to {@code batch} lapsed holds (any node may run this at once); answers them. */
   Future<List<Booking>> expireLapsedHolds(int batch);

@@ -65,7 +65,7 @@ final class Reschedule {
           Booking after = booking.movedTo(placement.tables(), placement.combinationId(), placement.slot(), placement.period(),
             loaded.now());
           BookingChange change = new BookingChange(booking, after, BookingAction.RESCHEDULED_EVENT, caller.userId(), "");
-          return move(placement, change, key).compose(done -> done ? Future.succeededFuture(after)
+          return move(placement, change, move.overridePacing(), key).compose(done -> done ? Future.succeededFuture(after)
             : attemptsLeft > 1 ? attempt(caller, id, move, key, attemptsLeft - 1)
             : Future.failedFuture(ChangeStatus.keepsChanging(id)));
         });
@@ -84,13 +84,13 @@ final class Reschedule {
   }
 
   /** True when the booking moved; false when it changed meanwhile (nothing was written). */
-  private Future<Boolean> move(Placement placement, BookingChange change, IdempotencyKey key) {
+  private Future<Boolean> move(Placement placement, BookingChange change, boolean overridePacing, IdempotencyKey key) {
     Booking before = change.before();
     boolean held = before.status() == BookingStatus.HELD;
     List<String> oldKeys = HoldKeys.of(before);
     Future<HoldGuard.Held> holds = held ? guard.take(placement, before.id())
       : Future.succeededFuture(new HoldGuard.Held(List.of(), List.of()));
-    return holds.compose(taken -> deps.store().applyReschedule(change, key)
+    return holds.compose(taken -> deps.store().applyReschedule(change, placement.pacing(), overridePacing, key)
       .transform(ar -> {
         if (ar.failed() || ar.result().isEmpty()) {
           // Give back only what this attempt took; the holds of the old place stay the booking's.

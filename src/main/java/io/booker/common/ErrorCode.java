@@ -16,6 +16,8 @@ public enum ErrorCode {
   TABLE_BLOCKED(409, GrpcCode.FAILED_PRECONDITION),
   // A new block overlaps active bookings and was not asked for with allow_overlap.
   BLOCK_OVERLAPS_BOOKINGS(409, GrpcCode.FAILED_PRECONDITION),
+  // The service period's pacing (parties or guests starting per interval) is full and staff did not override it.
+  PACING_LIMIT(409, GrpcCode.FAILED_PRECONDITION),
   DUPLICATE_IN_FLIGHT(409, GrpcCode.ABORTED),
   // What was checked changed underneath the write, again and again (e.g. tables keep being added to
   // a room being deleted): the client decides whether to try again.

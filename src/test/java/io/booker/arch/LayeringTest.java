@@ -87,13 +87,13 @@ class LayeringTest {
 
   /**
    * The services whose use cases and ports speak their own domain's language: only the classes
-   * named here (the gRPC edge, the verticle that binds it, booking's request reader) and the
+   * named here (the gRPC edge, the verticle that binds it, booking's request readers) and the
    * adapters ({@code adapter.*Protos} map the contract's messages to domain records and back) use
    * the generated contract types.
    */
   static final List<ContractEdge> CONTRACT_EDGES = List.of(
     new ContractEdge("io.booker.venue", Set.of("VenueServiceImpl", "VenueVerticle")),
-    new ContractEdge("io.booker.booking", Set.of("BookingServiceImpl", "BookingRequests", "BookingVerticle")),
+    new ContractEdge("io.booker.booking", Set.of("BookingServiceImpl", "BookingRequests", "BlockRequests", "BookingVerticle")),
     new ContractEdge("io.booker.notify", Set.of("NotifyServiceImpl", "NotifyVerticle")));
 
   record ContractEdge(String pkg, Set<String> edge) {

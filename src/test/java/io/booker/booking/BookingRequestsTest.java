@@ -1,5 +1,6 @@
 package io.booker.booking;
 
+import io.booker.booking.domain.BookingSlot;
 import static io.booker.booking.domain.TestBookings.ROOM;
 import static io.booker.booking.domain.TestBookings.TABLE_A;
 import static io.booker.booking.domain.TestBookings.TABLE_B;
@@ -100,8 +101,16 @@ class BookingRequestsTest {
     }
 
     @Test
-    void aZeroDurationMeansTwoHours() {
-      assertEquals(120, BookingRequests.newBooking(create().setSlot(slot().setDurationMinutes(0)).build()).slot().durationMinutes());
+    void aZeroDurationLeavesTheLengthToTheVenue() {
+      // The venue's turn time for the party, else 120 minutes: decided when the venue places the booking.
+      assertEquals(BookingSlot.VENUE_DECIDES,
+        BookingRequests.newBooking(create().setSlot(slot().setDurationMinutes(0)).build()).slot().durationMinutes());
+    }
+
+    @Test
+    void overridePacingIsCarried() {
+      assertTrue(BookingRequests.newBooking(create().setOverridePacing(true).build()).overridePacing());
+      assertFalse(BookingRequests.newBooking(create().build()).overridePacing());
     }
 
     @Test
@@ -345,6 +354,7 @@ class BookingRequestsTest {
       switch (field.getJavaType()) {
         case STRING -> b.setField(field, request.getField(field) + "x");
         case INT -> b.setField(field, (Integer) request.getField(field) + 1);
+        case BOOLEAN -> b.setField(field, !(Boolean) request.getField(field));
         case MESSAGE -> {
           Message inner = (Message) request.getField(field);
           if (!request.hasField(field)) {

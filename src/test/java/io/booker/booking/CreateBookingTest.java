@@ -92,7 +92,7 @@ class CreateBookingTest {
   @Test
   void aCombinationHoldsAndBooksEveryTableAndNamesTheCombination() {
     NewBooking onCombination = new NewBooking(VENUE, null, null, SLOT, 8, new Guest("Ada Lovelace", "", ""), "", "",
-        FakeVenueSlots.COMBINATION);
+        false, FakeVenueSlots.COMBINATION);
     Booking b = succeeded(f.create.create(HOST, onCombination, null));
     assertEquals(List.of(new FakeVenueSlots.Call(VENUE, null, null, FakeVenueSlots.COMBINATION, SLOT, 8)), f.venues.calls);
     assertEquals(List.of(A, B, TestBookings.C), b.tables());
@@ -107,7 +107,7 @@ class CreateBookingTest {
   void aCombinationWithOneTableTakenIsRefusedAndGivesBackItsHolds() {
     Booking onC = succeeded(f.create.create(HOST, request(new TableRequest(TestBookings.TABLE_C, null), null), null));
     NewBooking onCombination = new NewBooking(VENUE, null, null, SLOT, 8, new Guest("Ada Lovelace", "", ""), "", "",
-        FakeVenueSlots.COMBINATION);
+        false, FakeVenueSlots.COMBINATION);
     ServiceException e = failed(ErrorCode.SLOT_TAKEN, f.create.create(HOST, onCombination, null));
     assertTrue(e.getMessage().contains("C3"), e.getMessage());
     assertEquals(onC.id(), f.holds.redis.get(HoldKeys.of(VENUE, TestBookings.TABLE_C, SLOT)));

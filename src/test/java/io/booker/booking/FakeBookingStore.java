@@ -1,5 +1,8 @@
 package io.booker.booking;
 
+import io.booker.common.ServiceException;
+import io.booker.common.ErrorCode;
+import io.booker.booking.domain.PacingLimit;
 import io.booker.booking.domain.Block;
 import io.booker.booking.domain.BookedTable;
 import io.booker.booking.domain.Booking;
@@ -103,6 +106,11 @@ final class FakeBookingStore implements BookingStore {
     if (conflict.isPresent()) {
       return Future.failedFuture(conflict.get());
     }
+    Future<String> paced = pace(placement.venueId(), placement.pacing(), request.partySize(), id, request.overridePacing());
+    if (paced.failed()) {
+      return Future.failedFuture(paced.cause());
+    }
+    pacingNotes.put(id, paced.result());
     List<Booking> expired = expireInTheWay(id, placement.tableIds(), placement.period());
     Booking b = put(new Booking(id, placement.venueId(), placement.tables(), placement.slot(), placement.period(),
         request.partySize(), request.guest(), request.comment(), BookingStatus.HELD, 1, request.adminId(), now.plus(ttl),
@@ -128,7 +136,8 @@ final class FakeBookingStore implements BookingStore {
   }
 
   @Override
-  public Future<Optional<List<Booking>>> applyReschedule(BookingChange change, IdempotencyKey key) {
+  public Future<Optional<List<Booking>>> applyReschedule(BookingChange change, PacingLimit pacing, boolean overridePacing,
+                                                         IdempotencyKey key) {
     reschedules.add(new ChangeCall(change, key));
     beforeWrite.run();
     if (rescheduleFailure != null) {
@@ -146,12 +155,47 @@ final class FakeBookingStore implements BookingStore {
     if (conflict.isPresent()) {
       return Future.failedFuture(conflict.get());
     }
+    Future<String> paced = pace(after.venueId(), pacing, after.partySize(), after.id(), overridePacing);
+    if (paced.failed()) {
+      return Future.failedFuture(paced.cause());
+    }
+    pacingNotes.put(after.id(), paced.result());
     List<Booking> expired = expireInTheWay(after.id(), after.tableIds(), after.period());
     put(after);
     if (key != null) {
       storeAnswer(key, after);
     }
     return Future.succeededFuture(Optional.of(expired));
+  }
+
+  /** The pacing note of each booking's last write: "" within the pacing, the override otherwise. */
+  final Map<UUID, String> pacingNotes = new HashMap<>();
+
+  /** As the database decides it: the parties and guests of the venue starting in the window that count, this booking left out. */
+  private Future<String> pace(UUID venueId, PacingLimit pacing, int partySize, UUID bookingId, boolean override) {
+    if (pacing == null) {
+      return Future.succeededFuture("");
+    }
+    int parties = 0;
+    int covers = 0;
+    for (Booking b : bookings.values()) {
+      boolean counts = switch (b.status()) {
+        case HELD -> b.expiresAt().isAfter(now);
+        case CONFIRMED, SEATED, FINISHED -> true;
+        default -> false;
+      };
+      Instant start = b.period().start();
+      if (counts && !b.id().equals(bookingId) && b.venueId().equals(venueId) && !start.isBefore(pacing.from()) && start.isBefore(pacing.to())) {
+        parties++;
+        covers += b.partySize();
+      }
+    }
+    Optional<String> refusal = pacing.refusal(parties, covers, partySize);
+    if (refusal.isEmpty()) {
+      return Future.succeededFuture("");
+    }
+    return override ? Future.succeededFuture("pacing overridden: " + refusal.get())
+      : Future.failedFuture(new ServiceException(ErrorCode.PACING_LIMIT, refusal.get()));
   }
 
   @Override

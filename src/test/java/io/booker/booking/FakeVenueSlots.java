@@ -1,5 +1,6 @@
 package io.booker.booking;
 
+import io.booker.booking.domain.PacingLimit;
 import io.booker.booking.domain.BookedTable;
 import io.booker.booking.domain.BookingSlot;
 import io.booker.booking.domain.Placement;
@@ -43,6 +44,8 @@ final class FakeVenueSlots implements VenueSlots {
   /** The venues whose tables or zone were asked for. */
   final List<UUID> tablesAsked = new ArrayList<>();
   Throwable failure;
+  /** The pacing window every placement counts against (null: none). */
+  PacingLimit pacing;
 
   @Override
   public Future<Placement> resolve(UUID venueId, TableRequest table, TableRequest mergedWith, UUID combinationId, BookingSlot slot,
@@ -59,7 +62,7 @@ final class FakeVenueSlots implements VenueSlots {
         return Future.failedFuture(ServiceException.notFound("combination", combinationId.toString()));
       }
       Placement p = TestBookings.placement(slot, TestBookings.A, TestBookings.B, TestBookings.C);
-      return Future.succeededFuture(new Placement(p.venueId(), p.tables(), p.tableNames(), p.slot(), p.period(), COMBINATION));
+      return Future.succeededFuture(new Placement(p.venueId(), p.tables(), p.tableNames(), p.slot(), p.period(), p.pacing(), COMBINATION));
     }
     List<BookedTable> tables = new ArrayList<>();
     for (TableRequest t : mergedWith == null ? List.of(table) : List.of(table, mergedWith)) {
@@ -69,7 +72,8 @@ final class FakeVenueSlots implements VenueSlots {
       }
       tables.add(known);
     }
-    return Future.succeededFuture(TestBookings.placement(slot, tables.toArray(BookedTable[]::new)));
+    Placement p = TestBookings.placement(slot, tables.toArray(BookedTable[]::new));
+    return Future.succeededFuture(new Placement(p.venueId(), p.tables(), p.tableNames(), p.slot(), p.period(), pacing));
   }
 
   @Override

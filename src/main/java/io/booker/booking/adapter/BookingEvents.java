@@ -92,12 +92,12 @@ final class BookingEvents {
     Booking b = change.after();
     JsonObject out = new JsonObject();
     switch (change.eventType()) {
-      case BookingAction.HELD_EVENT -> out
+      case BookingAction.HELD_EVENT -> pacingOverride(change, out
         .put("slot", slot(b)).put("tables", tables(b)).put("party_size", b.partySize())
-        .put("customer_name", b.guest().name()).put("expires_at", b.expiresAt().getEpochSecond());
-      case BookingAction.RESCHEDULED_EVENT -> out
+        .put("customer_name", b.guest().name()).put("expires_at", b.expiresAt().getEpochSecond()));
+      case BookingAction.RESCHEDULED_EVENT -> pacingOverride(change, out
         .put("from", new JsonObject().put("slot", slot(change.before())).put("tables", tables(change.before())))
-        .put("to", new JsonObject().put("slot", slot(b)).put("tables", tables(b)));
+        .put("to", new JsonObject().put("slot", slot(b)).put("tables", tables(b))));
       default -> {
         if (!change.reason().isEmpty()) {
           out.put("reason", change.reason());
@@ -105,6 +105,11 @@ final class BookingEvents {
       }
     }
     return out;
+  }
+
+  /** A creation or move past the pacing, by staff who said so: the history names what was overridden. */
+  private static JsonObject pacingOverride(BookingChange change, JsonObject out) {
+    return change.reason().isEmpty() ? out : out.put("pacing_override", change.reason());
   }
 
   /** The slot as the REST shape has it: {date, start_time, duration_minutes}. */

@@ -77,6 +77,19 @@ final class BookingSql {
   /** The number of {@link #INSERT_HOLD}'s parameter of the rooms past the first two (then their tables, then the combination). */
   static final int INSERT_HOLD_MORE = traceparent(21) + 1;
 
+  /** The lock of one venue's pacing window ($1: its key), held to the end of the transaction. */
+  static final String PACING_LOCK = "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))";
+
+  /**
+   * The parties and guests starting in [$2, $3) at venue $1 that count against its pacing (held in
+   * time, confirmed, seated or finished; not booking $4, which is being moved). Index
+   * {@code bookings_starting} (V7).
+   */
+  static final String PACING_COUNT =
+    "SELECT count(*) AS parties, coalesce(sum(party_size), 0) AS covers FROM bookings "
+      + "WHERE venue_id = $1 AND lower(during) >= $2 AND lower(during) < $3 AND id <> $4 "
+      + "  AND status IN ('held', 'confirmed', 'seated', 'finished') AND (status <> 'held' OR expires_at > now())";
+
   static final String INSERT_HOLD =
     "WITH " + blockedBy(20, 10, 11) + ", "
       + "b AS (INSERT INTO bookings (id, venue_id, room_id, table_id, merged_room_id, merged_table_id, slot_date, start_time, "

@@ -1,5 +1,8 @@
 package io.booker.booking.adapter;
 
+import io.booker.common.ServiceException;
+import io.booker.common.ErrorCode;
+import io.booker.booking.domain.PacingLimit;
 import io.booker.platform.tracing.TraceAttributes;
 import io.booker.platform.tracing.Tracing;
 import io.opentelemetry.api.common.AttributeKey;
@@ -67,13 +70,14 @@ public final class PgBookingStore implements BookingStore {
   @Override
   public Future<Created> insertHold(UUID id, Placement placement, NewBooking request, Duration ttl, IdempotencyKey key) {
     return Sql.timed(SERVICE, "insert_hold", () -> retryingDeadlocks(() -> pool.withTransaction(conn ->
-        expireInTheWay(conn, id, placement.tableIds(), placement.period()).compose(inTheWay -> {
+        expireInTheWay(conn, id, placement.tableIds(), placement.period()).compose(inTheWay ->
+          pace(conn, placement.venueId(), placement.pacing(), request.partySize(), id, request.overridePacing()).compose(note -> {
           Instant now = inTheWay.now();
           Booking booking = new Booking(id, placement.venueId(), placement.tables(), placement.slot(), placement.period(),
             request.partySize(), request.guest(), request.comment(), BookingStatus.HELD, 1, request.adminId(),
             now.plus(ttl), now, now, "", placement.combinationId());
           List<BookingChange> changes = new ArrayList<>();
-          changes.add(BookingChange.created(booking));
+          changes.add(BookingChange.created(booking, note));
           changes.addAll(inTheWay.changes());
           BookedTable first = booking.tables().get(0);
           BookedTable merged = booking.tables().size() > 1 ? booking.tables().get(1) : null;
@@ -93,7 +97,7 @@ public final class PgBookingStore implements BookingStore {
             // Blocked: roll back (the expiries too, whose events were not written).
             return blocked != null ? Future.failedFuture(blocked) : Future.succeededFuture(new Created(booking, inTheWay.expired()));
           });
-        })), DEADLOCK_ATTEMPTS)
+        }))), DEADLOCK_ATTEMPTS)
       .recover(t -> Future.failedFuture(PgFailures.translate(t))));
   }
 
@@ -112,12 +116,14 @@ public final class PgBookingStore implements BookingStore {
   }
 
   @Override
-  public Future<Optional<List<Booking>>> applyReschedule(BookingChange change, IdempotencyKey key) {
+  public Future<Optional<List<Booking>>> applyReschedule(BookingChange change, PacingLimit pacing, boolean overridePacing,
+                                                         IdempotencyKey key) {
     Booking after = change.after();
     return Sql.timed(SERVICE, "reschedule", () -> retryingDeadlocks(() -> pool.withTransaction(conn ->
-        expireInTheWay(conn, after.id(), after.tableIds(), after.period()).compose(inTheWay -> {
+        expireInTheWay(conn, after.id(), after.tableIds(), after.period()).compose(inTheWay ->
+          pace(conn, after.venueId(), pacing, after.partySize(), after.id(), overridePacing).compose(note -> {
           List<BookingChange> changes = new ArrayList<>();
-          changes.add(change);
+          changes.add(change.noted(note));
           changes.addAll(inTheWay.changes());
           BookedTable first = after.tables().get(0);
           BookedTable merged = after.tables().size() > 1 ? after.tables().get(1) : null;
@@ -143,9 +149,39 @@ public final class PgBookingStore implements BookingStore {
               Rows.utc(after.period().start()), Rows.utc(after.period().end()), tableIds(after.tables())))
               .map(v -> Optional.of(inTheWay.expired()));
           });
-        })), DEADLOCK_ATTEMPTS)
+        }))), DEADLOCK_ATTEMPTS)
       .recover(t -> t instanceof ChangedMeanwhile ? Future.succeededFuture(Optional.empty())
         : Future.failedFuture(PgFailures.translate(t))));
+  }
+
+  /**
+   * The pacing of a new start, decided inside the transaction that writes it: a lock per venue and
+   * pacing window (taken after the tables' locks, as every writer takes them, so no deadlock), then
+   * one count of the parties and guests already starting in the window (this booking left out).
+   * Two writers into one window queue on the lock, and the second counts the first once it has
+   * committed: the cap holds under any concurrency, on any number of nodes. Answers "" within the
+   * pacing (or without any), the override note when staff went past it, PACING_LIMIT otherwise.
+   */
+  private static Future<String> pace(SqlConnection conn, UUID venueId, PacingLimit pacing, int partySize, UUID bookingId,
+                                     boolean override) {
+    if (pacing == null) {
+      return Future.succeededFuture("");
+    }
+    String window = "pacing:" + venueId + ":" + pacing.from().getEpochSecond();
+    return conn.preparedQuery(BookingSql.PACING_LOCK).execute(Tuple.of(window))
+      .compose(locked -> conn.preparedQuery(BookingSql.PACING_COUNT)
+        .execute(Tuple.of(venueId, Rows.utc(pacing.from()), Rows.utc(pacing.to()), bookingId)))
+      .compose(rows -> {
+        Row r = rows.iterator().next();
+        Optional<String> refusal = pacing.refusal(r.getLong("parties").intValue(), r.getLong("covers").intValue(), partySize);
+        if (refusal.isEmpty()) {
+          return Future.succeededFuture("");
+        }
+        if (override) {
+          return Future.succeededFuture("pacing overridden: " + refusal.get());
+        }
+        return Future.failedFuture(new ServiceException(ErrorCode.PACING_LIMIT, refusal.get()));
+      });
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.booker.booking.VenueSlots;
 import io.booker.booking.domain.BookedTable;
 import io.booker.booking.domain.BookingSlot;
 import io.booker.booking.domain.Period;
+import io.booker.booking.domain.PacingLimit;
 import io.booker.booking.domain.Placement;
 import io.booker.booking.domain.TableRequest;
 import io.booker.booking.domain.VenueTables;
@@ -12,6 +13,7 @@ import io.booker.proto.common.TableRef;
 import io.booker.proto.venue.GetVenueRequest;
 import io.booker.proto.venue.ListRoomsRequest;
 import io.booker.proto.venue.ListTablesRequest;
+import io.booker.proto.venue.PacingWindow;
 import io.booker.proto.venue.ResolveBookingSlotRequest;
 import io.booker.proto.venue.ResolvedBookingSlot;
 import io.booker.proto.venue.VenueServiceClient;
@@ -101,8 +103,19 @@ public final class RpcVenueSlots implements VenueSlots {
     }
     return new Placement(UUID.fromString(r.getVenueId()), tables, r.getTableNamesList(),
       BookingSlot.parse(r.getSlot().getDate(), r.getSlot().getStartTime(), r.getSlot().getDurationMinutes()),
-      new Period(Instant.ofEpochSecond(r.getStartsAt()), Instant.ofEpochSecond(r.getEndsAt())),
+      new Period(Instant.ofEpochSecond(r.getStartsAt()), Instant.ofEpochSecond(r.getEndsAt())), pacing(r),
       r.getCombinationId().isEmpty() ? null : UUID.fromString(r.getCombinationId()));
+  }
+
+  /** The pacing window the venue resolved for the start, if its service period has pacing. */
+  static PacingLimit pacing(ResolvedBookingSlot r) {
+    if (!r.hasPacing()) {
+      return null;
+    }
+    PacingWindow w = r.getPacing();
+    return new PacingLimit(Instant.ofEpochSecond(w.getFrom()), Instant.ofEpochSecond(w.getTo()),
+      w.getMaxParties() > 0 ? w.getMaxParties() : null, w.getMaxCovers() > 0 ? w.getMaxCovers() : null,
+      w.getPeriod(), w.getLocalFrom(), w.getLocalTo());
   }
 
   private static TableRef ref(UUID venueId, TableRequest t) {

@@ -21,7 +21,17 @@ public record BookingChange(Booking before, Booking after, String eventType, Str
   }
 
   public static BookingChange created(Booking booking) {
-    return new BookingChange(null, booking, BookingAction.HELD_EVENT, booking.adminId(), "");
+    return created(booking, "");
+  }
+
+  /** A creation whose author overrode the pacing: {@code note} says what was overridden (the history keeps it). */
+  public static BookingChange created(Booking booking, String note) {
+    return new BookingChange(null, booking, BookingAction.HELD_EVENT, booking.adminId(), note);
+  }
+
+  /** The same change, with a note (a pacing override) for its history. */
+  public BookingChange noted(String note) {
+    return note.isEmpty() ? this : new BookingChange(before, after, eventType, actorId, note);
   }
 
   /** The system expiring a lapsed hold at {@code at}. */

@@ -7,8 +7,24 @@ import java.util.UUID;
  * Where a reschedule moves a booking. A null slot keeps the booking's slot; a null table and
  * combination keep its tables (a merged pair stays a pair, a combination stays that combination);
  * a table without {@code mergedWith} books that table alone; a combination books its tables.
+ * {@code overridePacing}: staff move past the service period's pacing (recorded in the history).
  */
-public record Move(BookingSlot slot, TableRequest table, TableRequest mergedWith, UUID combinationId) {
+public record Move(BookingSlot slot, TableRequest table, TableRequest mergedWith, boolean overridePacing, UUID combinationId) {
+
+  /** A move to a slot and/or table(s) that keeps to the venue's pacing. */
+  public Move(BookingSlot slot, TableRequest table, TableRequest mergedWith) {
+    this(slot, table, mergedWith, false, null);
+  }
+
+  /** A move to a slot and/or table(s), not onto a combination. */
+  public Move(BookingSlot slot, TableRequest table, TableRequest mergedWith, boolean overridePacing) {
+    this(slot, table, mergedWith, overridePacing, null);
+  }
+
+  /** A move that keeps to the venue's pacing, onto {@code combinationId} when not null. */
+  public Move(BookingSlot slot, TableRequest table, TableRequest mergedWith, UUID combinationId) {
+    this(slot, table, mergedWith, false, combinationId);
+  }
 
   public Move {
     if (table == null && mergedWith != null) {
@@ -20,11 +36,6 @@ public record Move(BookingSlot slot, TableRequest table, TableRequest mergedWith
     if (slot == null && table == null && combinationId == null) {
       throw ServiceException.invalid("slot", "a new slot, table or combination_id is required");
     }
-  }
-
-  /** A move to a slot and/or table(s), not onto a combination. */
-  public Move(BookingSlot slot, TableRequest table, TableRequest mergedWith) {
-    this(slot, table, mergedWith, null);
   }
 
   /** The combination to book: the new one, or the booking's when no table is named; null for none. */

@@ -9,13 +9,25 @@ import java.util.UUID;
  * is the venue's to say.
  *
  * @param table null exactly when {@code combinationId} is set
+ * @param overridePacing staff book past the service period's pacing (recorded in the history)
  * @param combinationId the venue's table combination to book, or null
-
  * @param adminId the author: the authenticated caller's user id ({@link #authoredBy}), never a
  *     value taken from the request
  */
 public record NewBooking(UUID venueId, TableRequest table, TableRequest mergedWith, BookingSlot slot, int partySize,
-    Guest guest, String comment, String adminId, UUID combinationId) {
+    Guest guest, String comment, String adminId, boolean overridePacing, UUID combinationId) {
+
+  /** A request for a table or a pair that keeps to the venue's pacing. */
+  public NewBooking(UUID venueId, TableRequest table, TableRequest mergedWith, BookingSlot slot, int partySize,
+      Guest guest, String comment, String adminId) {
+    this(venueId, table, mergedWith, slot, partySize, guest, comment, adminId, false, null);
+  }
+
+  /** A request for a table or a pair. */
+  public NewBooking(UUID venueId, TableRequest table, TableRequest mergedWith, BookingSlot slot, int partySize,
+      Guest guest, String comment, String adminId, boolean overridePacing) {
+    this(venueId, table, mergedWith, slot, partySize, guest, comment, adminId, overridePacing, null);
+  }
 
   public NewBooking {
     Objects.requireNonNull(venueId, "venueId");
@@ -32,14 +44,8 @@ public record NewBooking(UUID venueId, TableRequest table, TableRequest mergedWi
     adminId = adminId == null ? "" : adminId;
   }
 
-  /** A request for a table, or a mergeable pair. */
-  public NewBooking(UUID venueId, TableRequest table, TableRequest mergedWith, BookingSlot slot, int partySize,
-      Guest guest, String comment, String adminId) {
-    this(venueId, table, mergedWith, slot, partySize, guest, comment, adminId, null);
-  }
-
   /** The same request, made by user {@code userId}. */
   public NewBooking authoredBy(String userId) {
-    return new NewBooking(venueId, table, mergedWith, slot, partySize, guest, comment, userId, combinationId);
+    return new NewBooking(venueId, table, mergedWith, slot, partySize, guest, comment, userId, overridePacing, combinationId);
   }
 }

@@ -337,6 +337,56 @@ class BookingRaceTest {
 
   // ---- helpers
 
+  /** A venue whose dinner (every day, 18:00-23:00) lets at most {@code maxParties} parties start per quarter hour, with one table per racer. */
+  static String[][] pacedVenue(int maxParties) {
+    String venue = Bookings.venueOpenAllDay(api);
+    String room = Bookings.room(api, venue, "R");
+    api.ok(api.put("/api/v1/venues/" + venue + "/seating", new JsonObject().put("periods", new JsonArray().add(new JsonObject()
+      .put("name", "Dinner").put("weekdays", new JsonArray("[0,1,2,3,4,5,6]")).put("start_time", "18:00").put("end_time", "23:00")
+      .put("last_seating", "22:00").put("pacing", new JsonObject().put("interval_minutes", 15).put("max_parties", maxParties))))));
+    String[][] tables = new String[RACERS + 1][];
+    tables[0] = new String[]{venue};
+    for (int i = 1; i <= RACERS; i++) {
+      tables[i] = Bookings.table(api, room, "T" + i, 4, false);
+    }
+    return tables;
+  }
+
+  /** Exactly {@code winners} creates were made; every other one was refused for the pacing, naming the cap. */
+  static void assertPacingHeld(List<HttpResponse<Buffer>> answers, int winners) {
+    int made = 0;
+    for (HttpResponse<Buffer> r : answers) {
+      if (r.statusCode() == 201) {
+        made++;
+      } else {
+        JsonObject p = assertProblem(r, 409, "PACING_LIMIT", null);
+        assertTrue(p.getString("detail").startsWith("at most " + winners + " parties may start between 19:00 and 19:15"), p.encode());
+      }
+    }
+    assertEquals(winners, made, "the pacing's cap, exactly");
+  }
+
+  @Test
+  void fiftyCreatesIntoOneQuarterHourWithRoomForFiveMakeFiveOnTwoNodes() {
+    String[][] v = pacedVenue(5);
+    LocalDate d = day(33);
+    // Different tables and start times, all in 19:00-19:15: only the pacing can refuse them.
+    List<HttpResponse<Buffer>> answers = race(i -> request(v[0][0], v[i + 1], d, String.format("19:%02d", i % 15), 60, 2));
+    assertPacingHeld(answers, 5);
+  }
+
+  @Test
+  void fiftyCreatesIntoOneQuarterHourWithRoomForFiveMakeFiveOnOneNode() {
+    String[][] v = pacedVenue(5);
+    LocalDate d = day(34);
+    List<Future<HttpResponse<Buffer>>> calls = new ArrayList<>();
+    for (int i = 0; i < RACERS; i++) {
+      calls.add(web.post(nodeA.httpPort(), "127.0.0.1", "/api/v1/bookings").sendJsonObject(request(v[0][0], v[i + 1], d, "19:00", 60, 2)));
+    }
+    Future.join(calls).await();
+    assertPacingHeld(calls.stream().map(Future::result).toList(), 5);
+  }
+
   record Fixture(String venue, String[] t1, String[] t2) {
     static Fixture create() {
       String venue = Bookings.venueOpenAllDay(api);

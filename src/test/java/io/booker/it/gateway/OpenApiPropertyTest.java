@@ -91,6 +91,11 @@ class OpenApiPropertyTest {
     Map.entry("blockRange", Pattern.compile("^(to: must be (after from|at most (31|93) days after from)|(from|to): is required"
       + "|date: give date.*, not both|end_time: must be after start_time in the venue's time zone)$")),
     Map.entry("blockTables", Pattern.compile("^(table_ids: must not name a table twice|room_id: the room has no tables to block)$")),
+    // The seating document, validated as a whole: a turn time names an existing period, rows of one
+    // scope ascend by party size, periods of a weekday do not overlap, names and weekdays are not
+    // repeated, the last seating lies within its period (docs/seating.md).
+    Map.entry("seating", Pattern.compile("^(turn_times\\[\\d+](\\.(period|max_party_size|weekdays))?"
+      + "|periods\\[\\d+](\\.(name|weekdays|end_time|last_seating))?): .*")),
     // The body's idempotency_key and the Idempotency-Key header, both given, must agree.
     Map.entry("key", Pattern.compile("^idempotency_key: differs from the Idempotency-Key header$")),
     // The caller's own password must be the current one; a new password is not the login.
