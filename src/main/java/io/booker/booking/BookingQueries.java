@@ -1,5 +1,6 @@
 package io.booker.booking;
 
+import io.booker.booking.domain.TableOccupancy;
 import io.booker.booking.domain.Booking;
 import io.booker.booking.domain.BookingFilter;
 import io.booker.booking.domain.HistoryEntry;
@@ -52,6 +53,21 @@ final class BookingQueries {
   Future<Map<UUID, BookingStore.Occupancy>> occupied(Caller caller, UUID venueId, UUID[] tableIds, Instant start, Instant end) {
     return BookingAccess.venue(caller, Permission.READ_BOOKINGS, venueId)
       .compose(v -> store.occupied(venueId, tableIds, start, end));
+  }
+
+  /** The longest span {@link #occupancy} reads: a week searched, and two days each side (any zone). */
+  static final java.time.Duration MAX_OCCUPANCY_SPAN = java.time.Duration.ofDays(11);
+
+  /** What takes the venue's tables over [{@code from}, {@code to}), and the starts in it that count against pacing. */
+  Future<TableOccupancy> occupancy(Caller caller, UUID venueId, Instant from, Instant to) {
+    if (!from.isBefore(to)) {
+      throw ServiceException.invalid("to", "must be after from");
+    }
+    if (java.time.Duration.between(from, to).compareTo(MAX_OCCUPANCY_SPAN) > 0) {
+      throw ServiceException.invalid("to", "must be at most 11 days after from");
+    }
+    return BookingAccess.venue(caller, Permission.READ_BOOKINGS, venueId)
+      .compose(v -> store.occupancy(venueId, from, to));
   }
 
   /** Active bookings that end after now, per table of the venue (some tables, or none given: all). */

@@ -186,6 +186,13 @@ public final class BookingServiceImpl implements BookingService {
   }
 
   @Override
+  public Future<Occupancy> getOccupancy(GetOccupancyRequest r) {
+    UUID venueId = Ids.uuid("venue_id", r.getVenueId());
+    return queries.occupancy(currentCaller.get(), venueId, Instant.ofEpochSecond(r.getFrom()), Instant.ofEpochSecond(r.getTo()))
+      .map(BookingProtos::occupancy);
+  }
+
+  @Override
   public Future<CountFutureBookingsResponse> countFutureBookings(CountFutureBookingsRequest request) {
     Caller caller = currentCaller.get();
     UUID venueId = Ids.uuid("venue_id", request.getVenueId());

@@ -8,6 +8,7 @@ import io.booker.booking.domain.IdempotencyKey;
 import io.booker.booking.domain.NewBooking;
 import io.booker.booking.domain.PacingLimit;
 import io.booker.booking.domain.Placement;
+import io.booker.booking.domain.TableOccupancy;
 import io.booker.booking.domain.Period;
 import io.booker.common.Paging;
 import io.vertx.core.Future;
@@ -117,6 +118,9 @@ public interface BookingStore {
    * Free tables are absent.
    */
   Future<Map<UUID, Occupancy>> occupied(UUID venueId, UUID[] tableIds, Instant start, Instant end);
+
+  /** Every table of the venue taken over [{@code from}, {@code to}), and the starts in it that count against pacing. */
+  Future<TableOccupancy> occupancy(UUID venueId, Instant from, Instant to);
 
   /** Active bookings that end after now, per table, for some tables or (none given) the whole venue. */
   Future<Map<UUID, Integer>> futureByTable(UUID venueId, UUID[] tableIds);

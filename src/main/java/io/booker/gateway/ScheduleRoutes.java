@@ -9,6 +9,7 @@ import io.booker.proto.venue.DeleteSpecialHoursRequest;
 import io.booker.proto.venue.GetOpeningHoursRequest;
 import io.booker.proto.venue.GetSeatingRulesRequest;
 import io.booker.proto.venue.PutSeatingRulesRequest;
+import io.booker.proto.venue.SearchAvailabilityRequest;
 import io.booker.proto.venue.SeatingRules;
 import io.booker.proto.venue.ListSpecialHoursRequest;
 import io.booker.proto.venue.SetOpeningHoursRequest;
@@ -66,6 +67,14 @@ final class ScheduleRoutes {
       CheckAvailabilityRequest request = ProtoJson.merge(Rest.body(ctx), CheckAvailabilityRequest.newBuilder()).build();
       RouteAccess.require(ctx, READ_VENUE, request.getVenueId());
       Rest.reply(ctx, 200, venues.checkAvailability(request));
+    });
+    api.post("/availability/search").handler(validate).handler(ctx -> {
+      SearchAvailabilityRequest request = ProtoJson.merge(Rest.body(ctx), SearchAvailabilityRequest.newBuilder()).build();
+      if (request.getVenueId().isBlank()) {
+        throw ServiceException.invalid("venue_id", "is required");
+      }
+      RouteAccess.require(ctx, READ_BOOKINGS, request.getVenueId());
+      Rest.reply(ctx, 200, venues.searchAvailability(request));
     });
     api.post("/availability/tables").handler(validate).handler(ctx -> {
       CheckTablesRequest request = ProtoJson.merge(Rest.body(ctx), CheckTablesRequest.newBuilder()).build();

@@ -1,6 +1,8 @@
 package io.booker.venue;
 
 import io.booker.common.ErrorCode;
+import java.time.Instant;
+import io.booker.venue.domain.SlotSearch;
 import io.booker.common.Ids;
 import io.booker.common.ServiceException;
 import io.booker.common.Times;
@@ -230,6 +232,62 @@ final class AvailabilityUseCases {
     snapshot.seating().bookingWindow().check(clock.instant(), check.start(), snapshot.zone()).ifPresent(problem -> {
       throw ServiceException.invalid("slot", problem.message());
     });
+  }
+
+  static final int DEFAULT_SEARCH_WINDOW_MINUTES = 120;
+  static final int MAX_SEARCH_WINDOW_MINUTES = 720;
+  static final int MAX_SEARCH_DAYS = 7;
+  static final int DEFAULT_SEARCH_LIMIT = 10;
+  static final int MAX_SEARCH_LIMIT = 50;
+
+  /**
+   * The start times closest to {@code time} on {@code date} (and the {@code days} - 1 days after)
+   * at which the party can be seated: see {@link SlotSearch}. Statements: one snapshot per day
+   * searched (at most {@value #MAX_SEARCH_DAYS}, run at once) and one call to the booking service
+   * for the whole span (one statement there), whatever the number of candidate starts.
+   * Reveals bookings: {@link Permission#READ_BOOKINGS}.
+   */
+  Future<List<SlotSearch.Option>> search(Caller caller, String venue, int party, String dateText, String timeText, int window,
+                                         int days, int duration, int limit) {
+    UUID venueId = Ids.uuid("venue_id", venue);
+    caller.require(Permission.READ_BOOKINGS, venueId.toString(), "venue", venue);
+    if (party < 1 || party > AvailabilityPlanner.MAX_PARTY_SIZE) {
+      throw ServiceException.invalid("party_size", "must be between 1 and " + AvailabilityPlanner.MAX_PARTY_SIZE);
+    }
+    LocalDate date = Times.parseDate("date", dateText);
+    LocalTime time = Times.parseTime("time", timeText);
+    int windowMinutes = bounded("window_minutes", window, DEFAULT_SEARCH_WINDOW_MINUTES, 0, MAX_SEARCH_WINDOW_MINUTES);
+    int dayCount = bounded("days", days, 1, 1, MAX_SEARCH_DAYS);
+    int answers = bounded("limit", limit, DEFAULT_SEARCH_LIMIT, 1, MAX_SEARCH_LIMIT);
+    int minutes = duration == 0 ? 0 : Times.durationMinutes(duration);
+    SlotSearch.Ask ask = new SlotSearch.Ask(party, date, time, windowMinutes, dayCount, minutes, answers);
+    List<LocalDate> searched = SlotSearch.days(ask);
+    List<Future<java.util.Optional<AvailabilitySnapshot>>> perDay = new ArrayList<>();
+    for (LocalDate d : searched) {
+      perDay.add(reads.snapshot(venueId, d));
+    }
+    // Wide enough in any zone: from two days before the first day to two days after the last.
+    Instant from = date.minusDays(2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    Instant to = date.plusDays(dayCount + 2L).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    return Future.all(perDay).compose(all -> {
+      List<AvailabilitySnapshot> snapshots = new ArrayList<>();
+      for (Future<java.util.Optional<AvailabilitySnapshot>> f : perDay) {
+        snapshots.add(f.result().orElseThrow(() -> ServiceException.notFound("venue", venue)));
+      }
+      return bookings.occupancy(venueId.toString(), from, to).map(o ->
+        SlotSearch.search(ask, SlotSearch.inOrder(searched, snapshots), o.taken(), o.starts(), clock.instant()));
+    });
+  }
+
+  /** A request's number: 0 means {@code otherwise}; else within [min, max]. */
+  private static int bounded(String field, int value, int otherwise, int min, int max) {
+    if (value == 0) {
+      return otherwise;
+    }
+    if (value < min || value > max) {
+      throw ServiceException.invalid(field, "must be between " + min + " and " + max + " (0 means " + otherwise + ")");
+    }
+    return value;
   }
 
   /** The number of available offers an answer lists: 0 means the default. */

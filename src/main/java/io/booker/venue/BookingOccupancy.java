@@ -1,5 +1,8 @@
 package io.booker.venue;
 
+import java.time.Instant;
+import io.booker.venue.domain.seating.BookedStart;
+import io.booker.venue.domain.SlotSearch;
 import io.vertx.core.Future;
 
 import java.time.LocalDate;
@@ -19,5 +22,12 @@ public interface BookingOccupancy {
   Future<Integer> futureBookings(String venueId, List<String> tableIds);
 
   /** Which of {@code tableIds} have no booking overlapping the slot (venue-local date and time, in {@code zone}). */
+  /** What takes the venue's tables over [from, to) (bookings and blocks), and the starts in it that count against pacing. */
+  record Occupancy(List<SlotSearch.Taken> taken, List<BookedStart> starts) {
+  }
+
+  /** One call to the booking service for a whole span (a search's days). */
+  Future<Occupancy> occupancy(String venueId, Instant from, Instant to);
+
   Future<Set<String>> freeTables(String venueId, List<String> tableIds, LocalDate date, LocalTime start, int durationMinutes, ZoneId zone);
 }

@@ -172,6 +172,12 @@ public final class VenueServiceImpl implements VenueService {
   }
 
   @Override
+  public Future<SearchAvailabilityResponse> searchAvailability(SearchAvailabilityRequest r) {
+    return asCaller(c -> availability.search(c, r.getVenueId(), r.getPartySize(), r.getDate(), r.getTime(), r.getWindowMinutes(),
+      r.getDays(), r.getDurationMinutes(), r.getLimit()).map(options -> VenueProtos.searchAnswer(r.getVenueId(), options)));
+  }
+
+  @Override
   public Future<SeatingRules> getSeatingRules(GetSeatingRulesRequest r) {
     return asCaller(c -> seating.get(c, r.getVenueId()).map(VenueProtos::toProto));
   }

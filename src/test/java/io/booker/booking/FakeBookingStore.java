@@ -1,5 +1,6 @@
 package io.booker.booking;
 
+import io.booker.booking.domain.TableOccupancy;
 import io.booker.common.ServiceException;
 import io.booker.common.ErrorCode;
 import io.booker.booking.domain.PacingLimit;
@@ -294,6 +295,36 @@ final class FakeBookingStore implements BookingStore {
       }
     }
     return Future.succeededFuture(out);
+  }
+
+  @Override
+  public Future<TableOccupancy> occupancy(UUID venueId, Instant from, Instant to) {
+    reads.add("occupancy");
+    Period span = new Period(from, to);
+    List<TableOccupancy.Range> ranges = new ArrayList<>();
+    List<TableOccupancy.Start> starts = new ArrayList<>();
+    for (Block k : blocks.values()) {
+      if (k.venueId().equals(venueId) && k.overlaps(span)) {
+        k.tableIds().forEach(t -> ranges.add(new TableOccupancy.Range(t, k.period().start(), k.period().end(), true)));
+      }
+    }
+    for (Booking b : bookings.values()) {
+      if (!b.venueId().equals(venueId)) {
+        continue;
+      }
+      if (b.blocksTables(now) && b.period().start().isBefore(to) && b.period().end().isAfter(from)) {
+        b.tableIds().forEach(t -> ranges.add(new TableOccupancy.Range(t, b.period().start(), b.period().end(), false)));
+      }
+      boolean counts = switch (b.status()) {
+        case HELD -> b.expiresAt().isAfter(now);
+        case CONFIRMED, SEATED, FINISHED -> true;
+        default -> false;
+      };
+      if (counts && !b.period().start().isBefore(from) && b.period().start().isBefore(to)) {
+        starts.add(new TableOccupancy.Start(b.period().start(), b.partySize()));
+      }
+    }
+    return Future.succeededFuture(new TableOccupancy(ranges, starts));
   }
 
   /** The first block of one of the tables overlapping {@code period}, as the database reports it. */

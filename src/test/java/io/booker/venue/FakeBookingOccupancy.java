@@ -1,5 +1,8 @@
 package io.booker.venue;
 
+import java.time.Instant;
+import io.booker.venue.domain.seating.BookedStart;
+import io.booker.venue.domain.SlotSearch;
 import io.vertx.core.Future;
 
 import java.time.LocalDate;
@@ -47,6 +50,22 @@ final class FakeBookingOccupancy implements BookingOccupancy {
     return Future.succeededFuture(tableIds.stream().mapToInt(t -> futureByTable.getOrDefault(t, 0)).sum());
   }
 
+  /** What {@link #occupancy} answers: the tables taken, the starts counted. */
+  final List<SlotSearch.Taken> taken = new ArrayList<>();
+  final List<BookedStart> starts = new ArrayList<>();
+  /** The spans asked for, in order. */
+  final List<Instant[]> occupancies = new ArrayList<>();
+
+  @Override
+  public Future<Occupancy> occupancy(String venueId, Instant from, Instant to) {
+    occupancies.add(new Instant[]{from, to});
+    beforeAnswer.run();
+    if (failure != null) {
+      return Future.failedFuture(failure);
+    }
+    return Future.succeededFuture(new Occupancy(List.copyOf(taken), List.copyOf(starts)));
+  }
+
   @Override
   public Future<Set<String>> freeTables(String venueId, List<String> tableIds, LocalDate date, LocalTime start, int durationMinutes,
                                         ZoneId zone) {
@@ -62,6 +81,6 @@ final class FakeBookingOccupancy implements BookingOccupancy {
 
   /** True when nothing asked the booking service anything. */
   boolean untouched() {
-    return counts.isEmpty() && frees.isEmpty();
+    return counts.isEmpty() && frees.isEmpty() && occupancies.isEmpty();
   }
 }

@@ -1,5 +1,6 @@
 package io.booker.booking.adapter;
 
+import io.booker.booking.domain.TableOccupancy;
 import io.booker.booking.domain.BookedTable;
 import io.booker.booking.domain.Booking;
 import io.booker.booking.domain.BookingSlot;
@@ -66,6 +67,18 @@ public final class BookingProtos {
 
   public static TableRef ref(UUID venueId, BookedTable t) {
     return TableRef.newBuilder().setVenueId(venueId.toString()).setRoomId(t.roomId().toString()).setTableId(t.tableId().toString()).build();
+  }
+
+  public static io.booker.proto.booking.Occupancy occupancy(TableOccupancy o) {
+    io.booker.proto.booking.Occupancy.Builder out = io.booker.proto.booking.Occupancy.newBuilder();
+    for (TableOccupancy.Range r : o.ranges()) {
+      out.addRanges(io.booker.proto.booking.OccupiedRange.newBuilder().setTableId(r.tableId().toString())
+        .setFrom(r.from().getEpochSecond()).setTo(r.to().getEpochSecond()).setBlocked(r.blocked()));
+    }
+    for (TableOccupancy.Start s : o.starts()) {
+      out.addStarts(io.booker.proto.booking.BookedStart.newBuilder().setAt(s.at().getEpochSecond()).setPartySize(s.partySize()));
+    }
+    return out.build();
   }
 
   public static Slot slot(BookingSlot s) {

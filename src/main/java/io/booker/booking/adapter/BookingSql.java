@@ -206,6 +206,20 @@ final class BookingSql {
       + "  WHERE kt.table_id = t.id AND kt.venue_id = $4 AND kt.during && tstzrange($2, $3, '[)') LIMIT 1) k"
       + ") x GROUP BY x.table_id";
 
+  /**
+   * Every table of venue $1 taken over [$2, $3) by an active booking in time or by a block, and the
+   * starts in [$2, $3) that count against pacing ({@code start} rows, table null), in one statement.
+   */
+  static final String OCCUPANCY =
+    "SELECT bt.table_id, lower(bt.during) AS range_from, upper(bt.during) AS range_to, false AS blocked, 0 AS party_size "
+      + "FROM booking_tables bt JOIN bookings b ON b.id = bt.booking_id "
+      + "WHERE bt.venue_id = $1 AND bt.active AND bt.during && tstzrange($2, $3, '[)') AND " + IN_TIME
+      + " UNION ALL SELECT kt.table_id, lower(kt.during), upper(kt.during), true, 0 FROM block_tables kt "
+      + "WHERE kt.venue_id = $1 AND kt.during && tstzrange($2, $3, '[)') "
+      + " UNION ALL SELECT NULL, lower(b.during), NULL, false, b.party_size FROM bookings b "
+      + "WHERE b.venue_id = $1 AND lower(b.during) >= $2 AND lower(b.during) < $3 "
+      + "  AND b.status IN ('held', 'confirmed', 'seated', 'finished') AND (b.status <> 'held' OR b.expires_at > now())";
+
   /** Which booking in time occupies each of tables $1 over [$2, $3): who won a table. */
   static final String OCCUPANTS =
     "SELECT DISTINCT ON (bt.table_id) bt.table_id, bt.booking_id " + OCCUPYING

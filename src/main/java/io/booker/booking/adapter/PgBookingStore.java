@@ -1,5 +1,6 @@
 package io.booker.booking.adapter;
 
+import io.booker.booking.domain.TableOccupancy;
 import io.booker.common.ServiceException;
 import io.booker.common.ErrorCode;
 import io.booker.booking.domain.PacingLimit;
@@ -327,6 +328,25 @@ public final class PgBookingStore implements BookingStore {
     }
     return new TableBlocked(table, new Period(Rows.instant(r, "blocked_from"), Rows.instant(r, "blocked_to")),
       "the table is blocked for an overlapping time");
+  }
+
+  @Override
+  public Future<TableOccupancy> occupancy(UUID venueId, Instant from, Instant to) {
+    return Sql.timed(SERVICE, "select_occupancy", () -> pool.preparedQuery(BookingSql.OCCUPANCY)
+      .execute(Tuple.of(venueId, Rows.utc(from), Rows.utc(to)))
+      .map(rows -> {
+        List<TableOccupancy.Range> ranges = new ArrayList<>();
+        List<TableOccupancy.Start> starts = new ArrayList<>();
+        for (Row r : rows) {
+          UUID table = r.getUUID("table_id");
+          if (table == null) {
+            starts.add(new TableOccupancy.Start(Rows.instant(r, "range_from"), r.getInteger("party_size")));
+          } else {
+            ranges.add(new TableOccupancy.Range(table, Rows.instant(r, "range_from"), Rows.instant(r, "range_to"), r.getBoolean("blocked")));
+          }
+        }
+        return new TableOccupancy(ranges, starts);
+      }));
   }
 
   @Override

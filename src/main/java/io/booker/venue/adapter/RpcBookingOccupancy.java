@@ -1,5 +1,11 @@
 package io.booker.venue.adapter;
 
+import java.util.ArrayList;
+import java.time.Instant;
+import io.booker.proto.booking.OccupiedRange;
+import io.booker.proto.booking.GetOccupancyRequest;
+import io.booker.venue.domain.seating.BookedStart;
+import io.booker.venue.domain.SlotSearch;
 import io.booker.common.Times;
 import io.booker.proto.booking.BookingServiceClient;
 import io.booker.proto.booking.CheckTableAvailabilityRequest;
@@ -29,6 +35,23 @@ public final class RpcBookingOccupancy implements BookingOccupancy {
   public Future<Integer> futureBookings(String venueId, List<String> tableIds) {
     return bookings.countFutureBookings(CountFutureBookingsRequest.newBuilder().setVenueId(venueId).addAllTableIds(tableIds).build())
       .map(count -> count.getTotal());
+  }
+
+  @Override
+  public Future<Occupancy> occupancy(String venueId, Instant from, Instant to) {
+    return bookings.getOccupancy(GetOccupancyRequest.newBuilder().setVenueId(venueId).setFrom(from.getEpochSecond())
+        .setTo(to.getEpochSecond()).build())
+      .map(o -> {
+        List<SlotSearch.Taken> taken = new ArrayList<>(o.getRangesCount());
+        for (OccupiedRange r : o.getRangesList()) {
+          taken.add(new SlotSearch.Taken(r.getTableId(), Instant.ofEpochSecond(r.getFrom()), Instant.ofEpochSecond(r.getTo())));
+        }
+        List<BookedStart> starts = new ArrayList<>(o.getStartsCount());
+        for (io.booker.proto.booking.BookedStart s : o.getStartsList()) {
+          starts.add(new BookedStart(Instant.ofEpochSecond(s.getAt()), s.getPartySize()));
+        }
+        return new Occupancy(taken, starts);
+      });
   }
 
   @Override

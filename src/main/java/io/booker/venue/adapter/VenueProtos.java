@@ -1,5 +1,8 @@
 package io.booker.venue.adapter;
 
+import io.booker.venue.domain.SlotSearch;
+import io.booker.proto.venue.SearchAvailabilityResponse;
+import io.booker.proto.venue.SearchOption;
 import io.booker.common.Times;
 import io.booker.proto.common.Slot;
 import io.booker.proto.common.TableRef;
@@ -335,6 +338,22 @@ public final class VenueProtos {
   public static ListCombinationsResponse combinations(List<TableCombination> all) {
     ListCombinationsResponse.Builder out = ListCombinationsResponse.newBuilder();
     all.forEach(c -> out.addCombinations(toProto(c)));
+    return out.build();
+  }
+
+  // ---- Availability search ----
+
+  public static SearchAvailabilityResponse searchAnswer(String venueId, List<SlotSearch.Option> options) {
+    String venue = venueId.toLowerCase(java.util.Locale.ROOT);
+    SearchAvailabilityResponse.Builder out = SearchAvailabilityResponse.newBuilder();
+    for (SlotSearch.Option o : options) {
+      SearchOption.Builder b = SearchOption.newBuilder().setDate(Times.formatDate(o.date())).setStartTime(Times.formatTime(o.start()))
+        .setDurationMinutes(o.durationMinutes()).setCapacity(o.offer().seats()).setDistanceMinutes((int) o.distanceMinutes());
+      for (TableCandidate t : o.offer().tables()) { // one table, a pair, or a combination's every table
+        b.addTables(ref(venue, t)).addTableNames(t.name());
+      }
+      out.addOptions(b);
+    }
     return out.build();
   }
 

@@ -120,6 +120,11 @@ class AccessMatrixGrpcTest {
       .put("turn_times", new JsonArray().add(new JsonObject().put("minutes", 90)))), EDIT_SCHEDULE, true);
     venue("ResolveBookingSlot", new JsonObject().put("venue_id", venueA).put("table", table).put("slot", slot).put("party_size", 2),
       READ_VENUE, true);
+    venue("GetSeatingRules", new JsonObject().put("venue_id", venueA), READ_VENUE, true);
+    venue("PutSeatingRules", new JsonObject().put("venue_id", venueA).put("rules", new JsonObject().put("turn_times", new JsonArray()
+      .add(new JsonObject().put("minutes", 100)))), EDIT_SCHEDULE, true);
+    venue("SearchAvailability", new JsonObject().put("venue_id", venueA).put("party_size", 2).put("date", day(10).toString())
+      .put("time", "19:00"), READ_BOOKINGS, true);
 
     booking("CreateBooking", new JsonObject().put("venue_id", venueA).put("table", table).put("slot", slot).put("party_size", 2)
       .put("customer_name", "Intruder").put("customer_phone", "+81 3 0000 0000"), WRITE_BOOKINGS);
@@ -137,6 +142,8 @@ class AccessMatrixGrpcTest {
       .put("date", day(22).toString()).put("start_time", "10:00").put("end_time", "12:00").put("reason", "intruder"), EDIT_SCHEDULE);
     booking("ListBlocks", new JsonObject().put("venue_id", venueA), READ_BOOKINGS);
     booking("DeleteBlock", id.copy().put("id", blockA), EDIT_SCHEDULE);
+    long from = java.time.Instant.now().getEpochSecond();
+    booking("GetOccupancy", new JsonObject().put("venue_id", venueA).put("from", from).put("to", from + 86_400), READ_BOOKINGS);
   }
 
   static void venue(String name, JsonObject request, Permission p, boolean venueScoped) {

@@ -167,6 +167,11 @@ class VenueAccessTest {
     new Step("GetSeatingRules", READ, World::venueMissing,
       (api, w) -> api.get("/api/v1/venues/" + w.a() + "/seating"),
       (rpc, w) -> rpc.getSeatingRules(GetSeatingRulesRequest.newBuilder().setVenueId(w.a()).build())),
+    new Step("SearchAvailability", READ, World::venueMissing,
+      (api, w) -> api.post("/api/v1/availability/search", new JsonObject().put("venue_id", w.a()).put("party_size", 2)
+        .put("date", w.slot().getDate()).put("time", "19:00")),
+      (rpc, w) -> rpc.searchAvailability(SearchAvailabilityRequest.newBuilder().setVenueId(w.a()).setPartySize(2)
+        .setDate(w.slot().getDate()).setTime("19:00").build())),
     new Step("CheckAvailability", READ, World::venueMissing,
       (api, w) -> api.post("/api/v1/availability/check", new JsonObject().put("venue_id", w.a()).put("party_size", 2)
         .put("slot", new JsonObject().put("date", w.slot().getDate()).put("start_time", w.slot().getStartTime()))),
