@@ -142,6 +142,19 @@ class CombinationRestTest {
   }
 
   @Test
+  void theClosestTimesSearchOffersACombinationWithAllItsTables() {
+    Floor f = Floor.create();
+    api.created("/api/v1/rooms/" + f.hall() + "/combinations", f.combine(7, 10, f.t1(), f.t2(), f.t3()));
+    JsonObject answer = api.ok(api.post("/api/v1/availability/search", new JsonObject().put("venue_id", f.venue()).put("party_size", 8)
+      .put("date", Bookings.day(14).toString()).put("time", "19:00").put("window_minutes", 60).put("days", 1).put("limit", 3)));
+    JsonArray options = answer.getJsonArray("options");
+    assertEquals(3, options.size(), answer::encodePrettily);
+    for (Object o : options) {
+      assertEquals(List.of(f.t1(), f.t2(), f.t3()), tableIds(((JsonObject) o).getJsonArray("tables")), "no single table seats 8");
+    }
+  }
+
+  @Test
   void aPartyOutsideItsSizesOrWithATableIsRefused() {
     Floor f = Floor.create();
     String combination = api.created("/api/v1/rooms/" + f.hall() + "/combinations", f.combine(7, 10, f.t1(), f.t2(), f.t3())).getString("id");
