@@ -36,22 +36,27 @@ final class BookingRequests {
   /** The request's {@code admin_id} is ignored: the author is the caller ({@link NewBooking#authoredBy}). */
   static NewBooking newBooking(CreateBookingRequest r) {
     UUID venueId = Ids.uuid("venue_id", r.getVenueId());
-    if (!r.hasTable()) {
+    UUID combination = r.getCombinationId().isEmpty() ? null : Ids.uuid("combination_id", r.getCombinationId());
+    if (combination != null && (r.hasTable() || r.hasMergedWithTable())) {
+      throw ServiceException.invalid("combination_id", "give either combination_id or table (and merged_with_table), not both");
+    }
+    if (combination == null && !r.hasTable()) {
       throw ServiceException.invalid("table", "is required");
     }
-    TableRequest table = table("table", venueId, r.getTable());
+    TableRequest table = r.hasTable() ? table("table", venueId, r.getTable()) : null;
     TableRequest merged = r.hasMergedWithTable() ? table("merged_with_table", venueId, r.getMergedWithTable()) : null;
     return new NewBooking(venueId, table, merged, slot(r.hasSlot(), r.getSlot()), BookingFields.partySize(r.getPartySize()),
       new Guest(BookingFields.customerName(r.getCustomerName()), BookingFields.customerPhone(r.getCustomerPhone()),
         BookingFields.customerEmail(r.getCustomerEmail())),
-      BookingFields.comment(r.getComment()), "", r.getOverridePacing());
+      BookingFields.comment(r.getComment()), "", r.getOverridePacing(), combination);
   }
 
   /** A table of another venue is the venue service's NOT_FOUND when the move is placed. */
   static Move move(RescheduleBookingRequest r) {
     TableRequest table = r.hasTable() ? table("table", null, r.getTable()) : null;
     TableRequest merged = r.hasMergedWithTable() ? table("merged_with_table", null, r.getMergedWithTable()) : null;
-    return new Move(r.hasSlot() ? slot(true, r.getSlot()) : null, table, merged, r.getOverridePacing());
+    UUID combination = r.getCombinationId().isEmpty() ? null : Ids.uuid("combination_id", r.getCombinationId());
+    return new Move(r.hasSlot() ? slot(true, r.getSlot()) : null, table, merged, r.getOverridePacing(), combination);
   }
 
   static BookingFilter filter(ListBookingsRequest r) {

@@ -39,7 +39,8 @@ final class CreateBooking {
     NewBooking authored = request.authoredBy(caller.userId());
     return BookingAccess.venue(caller, Permission.WRITE_BOOKINGS, request.venueId())
       .compose(allowed -> answers.once(caller, key, () -> deps.venues()
-        .resolve(authored.venueId(), authored.table(), authored.mergedWith(), authored.slot(), authored.partySize())
+        .resolve(authored.venueId(), authored.table(), authored.mergedWith(), authored.combinationId(), authored.slot(),
+          authored.partySize())
         .compose(placement -> book(placement, authored, key))));
   }
 

@@ -18,6 +18,7 @@ import io.vertx.core.Future;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -54,13 +55,15 @@ final class Reschedule {
       if (allowed instanceof Transition.Refused refused) {
         return status.refuse(refused, booking, loaded.now());
       }
-      return deps.venues().resolve(booking.venueId(), move.tableFor(booking), move.mergedFor(booking), move.slotFor(booking),
-        booking.partySize()).compose(placement -> {
-          if (placement.tables().equals(booking.tables()) && placement.slot().equals(booking.slot())) {
+      return deps.venues().resolve(booking.venueId(), move.tableFor(booking), move.mergedFor(booking), move.combinationFor(booking),
+        move.slotFor(booking), booking.partySize()).compose(placement -> {
+          if (placement.tables().equals(booking.tables()) && placement.slot().equals(booking.slot())
+            && Objects.equals(placement.combinationId(), booking.combinationId())) {
             BookingLog.unchanged(booking, "reschedule");
             return Future.succeededFuture(booking);
           }
-          Booking after = booking.movedTo(placement.tables(), placement.slot(), placement.period(), loaded.now());
+          Booking after = booking.movedTo(placement.tables(), placement.combinationId(), placement.slot(), placement.period(),
+            loaded.now());
           BookingChange change = new BookingChange(booking, after, BookingAction.RESCHEDULED_EVENT, caller.userId(), "");
           return move(placement, change, move.overridePacing(), key).compose(done -> done ? Future.succeededFuture(after)
             : attemptsLeft > 1 ? attempt(caller, id, move, key, attemptsLeft - 1)

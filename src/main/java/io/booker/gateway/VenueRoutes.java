@@ -12,7 +12,7 @@ import static io.booker.common.access.Permission.MANAGE_VENUES;
 import static io.booker.common.access.Permission.READ_VENUE;
 
 /**
- * REST routes of the venue structure: venues, rooms, tables and a room's layout (paths of the
+ * REST routes of the venue structure: venues, rooms, tables, a room's table combinations and its layout (paths of the
  * original Booker, plus the layout and tables-of-a-venue routes). Ids in the path win over ids in
  * a body. Each route first checks the caller's role and, where the path names it, their venue.
  */
@@ -59,6 +59,16 @@ final class VenueRoutes {
       venues.updateTable(ProtoJson.merge(Rest.body(ctx), UpdateTableRequest.newBuilder()).setId(id(ctx)).build())));
     api.delete("/tables/:id").handler(RouteAccess.requires(EDIT_STRUCTURE)).handler(validate).handler(ctx -> Rest.reply(ctx, 204,
       venues.deleteTable(DeleteTableRequest.newBuilder().setId(id(ctx)).build())));
+
+    // Table combinations: read with the venue, changed by those who edit its structure.
+    api.get("/rooms/:roomId/combinations").handler(RouteAccess.requires(READ_VENUE)).handler(validate).handler(ctx -> Rest.reply(ctx, 200,
+      venues.listCombinations(ListCombinationsRequest.newBuilder().setRoomId(ctx.pathParam("roomId")).build())));
+    api.post("/rooms/:roomId/combinations").handler(RouteAccess.requires(EDIT_STRUCTURE)).handler(validate).handler(ctx -> Rest.reply(ctx, 201,
+      venues.createCombination(ProtoJson.merge(Rest.body(ctx), CreateCombinationRequest.newBuilder()).setRoomId(ctx.pathParam("roomId")).build())));
+    api.put("/combinations/:id").handler(RouteAccess.requires(EDIT_STRUCTURE)).handler(validate).handler(ctx -> Rest.reply(ctx, 200,
+      venues.updateCombination(ProtoJson.merge(Rest.body(ctx), UpdateCombinationRequest.newBuilder()).setId(id(ctx)).build())));
+    api.delete("/combinations/:id").handler(RouteAccess.requires(EDIT_STRUCTURE)).handler(validate).handler(ctx -> Rest.reply(ctx, 204,
+      venues.deleteCombination(DeleteCombinationRequest.newBuilder().setId(id(ctx)).build())));
 
     // ?venue_id= is optional; when given, a room of another venue is a 404.
     api.get("/rooms/:roomId/layout").handler(RouteAccess.requires(READ_VENUE)).handler(validate).handler(ctx -> Rest.reply(ctx, 200, venues.getTableLayout(GetTableLayoutRequest.newBuilder()

@@ -1,9 +1,6 @@
 package io.booker.venue;
 
-import java.util.Optional;
-import io.booker.venue.domain.seating.PacingCheck;
-import java.time.Instant;
-import io.booker.venue.domain.SlotSearch;
+import io.booker.common.ErrorCode;
 import io.booker.common.Ids;
 import io.booker.common.ServiceException;
 import io.booker.common.Times;
@@ -12,30 +9,35 @@ import io.booker.common.access.Permission;
 import io.booker.venue.domain.AvailabilityPlanner;
 import io.booker.venue.domain.AvailabilitySnapshot;
 import io.booker.venue.domain.ResolvedSlot;
-import io.booker.venue.domain.SlotText;
 import io.booker.venue.domain.SlotCheck;
-import io.booker.venue.domain.TableChoice;
+import io.booker.venue.domain.SlotSearch;
+import io.booker.venue.domain.SlotText;
 import io.booker.venue.domain.TableCandidate;
+import io.booker.venue.domain.TableChoice;
 import io.booker.venue.domain.TableOffer;
-import io.booker.venue.domain.seating.PacingWindow;
 import io.booker.venue.domain.TableRefText;
 import io.booker.venue.domain.TablesAtSlot;
+import io.booker.venue.domain.seating.Combination;
+import io.booker.venue.domain.seating.PacingCheck;
+import io.booker.venue.domain.seating.PacingWindow;
 import io.vertx.core.Future;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Which tables can seat a party at a slot. Per request: one query for the venue (hours, special
- * days, tables) and, when the slot is within the hours, one call to the booking service for the
+ * days, tables, table combinations) and, when the slot is within the hours, one call to the booking service for the
  * tables that could take part; the rest is the pure {@link AvailabilityPlanner}. Also what a
  * booking needs checked ({@link #resolveBookingSlot}), without calling the booking service.
  * Both read a venue: {@link Permission#READ_VENUE} on it, checked before anything runs (the
@@ -87,7 +89,8 @@ final class AvailabilityUseCases {
           .map(plan -> answer(plan, maxOffers, includeUnavailable));
       }
       return freeTables(venueId, snapshot, date, start, duration, party, check)
-        .map(free -> answer(AvailabilityPlanner.plan(snapshot.tables(), free, party, check), maxOffers, includeUnavailable));
+        .map(free -> answer(AvailabilityPlanner.plan(snapshot.tables(), snapshot.combinations(), free, party, check), maxOffers,
+          includeUnavailable));
     });
   }
 
@@ -99,8 +102,21 @@ final class AvailabilityUseCases {
   /** {@code table}, {@code merged} (the second table of a pair) and {@code slot}: null when the request had none. */
   Future<ResolvedSlot> resolveBookingSlot(Caller caller, String venue, TableRefText table, TableRefText merged, SlotText slot,
                                           int partySize) {
+    return resolveBookingSlot(caller, venue, table, merged, "", slot, partySize);
+  }
+
+  /**
+   * As {@link #resolveBookingSlot(Caller, String, TableRefText, TableRefText, SlotText, int)}, or,
+   * with {@code combination} (not empty; {@code table} and {@code merged} then null), every table
+   * of that combination of the venue, in its order, for a party within its sizes: still one query.
+   */
+  Future<ResolvedSlot> resolveBookingSlot(Caller caller, String venue, TableRefText table, TableRefText merged, String combination,
+                                          SlotText slot, int partySize) {
     UUID venueId = Ids.uuid("venue_id", venue);
     caller.require(Permission.READ_VENUE, venueId.toString(), "venue", venue);
+    if (combination != null && !combination.isEmpty()) {
+      return resolveCombination(venueId, venue, table, merged, combination, slot, partySize);
+    }
     if (table == null) {
       throw ServiceException.invalid("table", "is required");
     }
@@ -120,18 +136,53 @@ final class AvailabilityUseCases {
       Map<String, TableCandidate> byId = new HashMap<>();
       snapshot.tables().forEach(t -> byId.put(t.tableId(), t));
       TableChoice choice = TableChoice.of(byId, tableId.toString(), roomId, mergedId, mergedRoomId, partySize);
-      int duration = duration(snapshot, slot, askedDuration, partySize, date, start);
-      SlotCheck check = snapshot.calendar().check(date, start, duration, clock.instant());
-      if (!check.open()) {
-        String field = check.verdict() == SlotCheck.Verdict.TIME_DOES_NOT_EXIST ? "slot.start_time" : "slot";
-        throw ServiceException.invalid(field, check.reason());
-      }
-      requireWithinWindow(snapshot, check);
-      PacingWindow pacing = snapshot.seating().pacingWindow(check.start(), snapshot.zone()).orElse(null);
-      return new ResolvedSlot(venueId.toString(), snapshot.zone().getId(), date, start, duration, choice.seats(),
-        check.start(), check.end(), choice.tables(), pacing);
+      return resolved(venueId, snapshot, slot, askedDuration, partySize, date, start, choice, "");
     });
   }
+
+  private Future<ResolvedSlot> resolveCombination(UUID venueId, String venue, TableRefText table, TableRefText merged,
+                                                 String combination, SlotText slot, int partySize) {
+    UUID combinationId = Ids.uuid("combination_id", combination);
+    if (table != null || merged != null) {
+      throw ServiceException.invalid("combination_id", "give either combination_id or table (and merged_with_table), not both");
+    }
+    if (slot == null) {
+      throw ServiceException.invalid("slot", "is required");
+    }
+    LocalDate date = Times.parseDate("slot.date", slot.date());
+    LocalTime start = Times.parseTime("slot.start_time", slot.startTime());
+    int askedDuration = Times.durationMinutes(slot.durationMinutes());
+    return reads.combinationSnapshot(venueId, date, combinationId).map(found -> {
+      AvailabilitySnapshot snapshot = found.orElseThrow(() -> ServiceException.notFound("venue", venue));
+      Combination asked = snapshot.combinations().stream().findFirst().orElseThrow(() ->
+        new ServiceException(ErrorCode.NOT_FOUND, "combination " + combinationId + " not found in this venue"));
+      Map<String, TableCandidate> byId = new HashMap<>();
+      snapshot.tables().forEach(t -> byId.put(t.tableId(), t));
+      TableChoice choice = TableChoice.of(byId, asked, partySize);
+      return resolved(venueId, snapshot, slot, askedDuration, partySize, date, start, choice, combinationId.toString());
+    });
+  }
+
+
+  /**
+   * The slot checked against the hours, the clock and the booking window, lasting the asked
+   * duration or the party's turn time, with the pacing window its start counts against;
+   * INVALID_ARGUMENT naming the slot when it cannot be booked.
+   */
+  private ResolvedSlot resolved(UUID venueId, AvailabilitySnapshot snapshot, SlotText slot, int askedDuration, int partySize,
+                                LocalDate date, LocalTime start, TableChoice choice, String combinationId) {
+    int duration = duration(snapshot, slot, askedDuration, partySize, date, start);
+    SlotCheck check = snapshot.calendar().check(date, start, duration, clock.instant());
+    if (!check.open()) {
+      String field = check.verdict() == SlotCheck.Verdict.TIME_DOES_NOT_EXIST ? "slot.start_time" : "slot";
+      throw ServiceException.invalid(field, check.reason());
+    }
+    requireWithinWindow(snapshot, check);
+    PacingWindow pacing = snapshot.seating().pacingWindow(check.start(), snapshot.zone()).orElse(null);
+    return new ResolvedSlot(venueId.toString(), snapshot.zone().getId(), date, start, duration, choice.seats(),
+      check.start(), check.end(), choice.tables(), pacing, combinationId);
+  }
+
 
   /**
    * Which of the named tables are free at a slot: the slot is read and checked exactly as
@@ -262,15 +313,20 @@ final class AvailabilityUseCases {
   }
 
   /**
-   * Asks the booking service, once, which of the tables that could take part are free. Nothing
+   * Asks the booking service, once, which of the tables that could take part are free (those big
+   * enough, the mergeable ones and those of the combinations that seat the party). Nothing
    * to ask when the slot is outside the hours or no table could take part; a failure of the call
    * fails the check (it never reads as "nothing available").
    */
   private Future<Set<String>> freeTables(UUID venueId, AvailabilitySnapshot venue, LocalDate date, LocalTime start, int duration, int party,
                                          SlotCheck check) {
+    Set<String> inCombinations = new HashSet<>();
+    for (Combination c : Combination.fitting(venue.combinations(), party)) {
+      c.tableIds().forEach(id -> inCombinations.add(id.toString()));
+    }
     List<String> ids = new ArrayList<>();
     for (TableCandidate t : venue.tables()) {
-      if (t.capacity() >= party || t.canMerge()) {
+      if (t.capacity() >= party || t.canMerge() || inCombinations.contains(t.tableId())) {
         ids.add(t.tableId());
       }
     }
@@ -303,7 +359,7 @@ final class AvailabilityUseCases {
           free.add(t.tableId());
         }
       }
-      return AvailabilityPlanner.plan(snapshot.tables(), free, party, effective);
+      return AvailabilityPlanner.plan(snapshot.tables(), snapshot.combinations(), free, party, effective);
     });
   }
 

@@ -28,7 +28,7 @@ public interface TableStore {
   /** Replaces every field, the position too; empty when the table does not exist or its venue is outside {@code scope}. */
   Future<Optional<Table>> updateTable(UUID id, TableFields fields, VenueScope scope, Function<Table, OutboxEvent> event);
 
-  /** Empty, and no event, when the table does not exist. */
+  /** Empty, and no event, when the table does not exist; the combinations that contain it go with it. */
   Future<Optional<Table>> deleteTable(UUID id, Function<Table, OutboxEvent> event);
 
   /** A page of the room's tables with their total; empty when the room does not exist or its venue is outside {@code scope}. */

@@ -31,6 +31,7 @@ public final class VenueServiceImpl implements VenueService {
   private final ScheduleUseCases schedule;
   private final AvailabilityUseCases availability;
   private final SeatingUseCases seating;
+  private final CombinationUseCases combinations;
 
   VenueServiceImpl(VenueDeps deps) {
     this(deps, CallContext::caller);
@@ -46,6 +47,7 @@ public final class VenueServiceImpl implements VenueService {
     this.schedule = new ScheduleUseCases(deps);
     this.availability = new AvailabilityUseCases(deps);
     this.seating = new SeatingUseCases(deps);
+    this.combinations = new CombinationUseCases(deps);
   }
 
   @Override
@@ -186,9 +188,31 @@ public final class VenueServiceImpl implements VenueService {
   }
 
   @Override
+  public Future<ListCombinationsResponse> listCombinations(ListCombinationsRequest r) {
+    return asCaller(c -> combinations.listCombinations(c, r.getRoomId()).map(VenueProtos::combinations));
+  }
+
+  @Override
+  public Future<Combination> createCombination(CreateCombinationRequest r) {
+    return asCaller(c -> combinations.createCombination(c, r.getRoomId(), VenueProtos.combination(r)).map(VenueProtos::toProto));
+  }
+
+  @Override
+  public Future<Combination> updateCombination(UpdateCombinationRequest r) {
+    return asCaller(c -> combinations.updateCombination(c, r.getId(), VenueProtos.combination(r)).map(VenueProtos::toProto));
+  }
+
+  @Override
+  public Future<DeleteCombinationResponse> deleteCombination(DeleteCombinationRequest r) {
+    return asCaller(c -> combinations.deleteCombination(c, r.getId())
+      .map(v -> DeleteCombinationResponse.newBuilder().setSuccess(true).build()));
+  }
+
+  @Override
   public Future<ResolvedBookingSlot> resolveBookingSlot(ResolveBookingSlotRequest r) {
     return asCaller(c -> availability.resolveBookingSlot(c, r.getVenueId(), VenueProtos.table(r.hasTable(), r.getTable()),
-      VenueProtos.table(r.hasMergedWithTable(), r.getMergedWithTable()), VenueProtos.slot(r.hasSlot(), r.getSlot()), r.getPartySize())
+      VenueProtos.table(r.hasMergedWithTable(), r.getMergedWithTable()), r.getCombinationId(), VenueProtos.slot(r.hasSlot(), r.getSlot()),
+      r.getPartySize())
       .map(VenueProtos::resolved));
   }
 

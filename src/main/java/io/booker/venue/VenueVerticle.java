@@ -13,6 +13,7 @@ import io.booker.venue.adapter.AvailabilityRepository;
 import io.booker.venue.adapter.KafkaVenueEvents;
 import io.booker.venue.adapter.LayoutCache;
 import io.booker.venue.adapter.RpcBookingOccupancy;
+import io.booker.venue.adapter.PgCombinationStore;
 import io.booker.venue.adapter.PgSeatingStore;
 import io.booker.venue.adapter.ScheduleRepository;
 import io.booker.venue.adapter.VenueRepository;
@@ -47,7 +48,7 @@ public final class VenueVerticle extends VerticleBase {
         node.section("clients").getJsonObject("booking", new JsonObject()), 50052);
       Clock clock = Clock.systemUTC();
       VenueRepository structure = new VenueRepository(pool);
-      VenueServiceImpl service = new VenueServiceImpl(new VenueDeps(structure, structure, structure, new ScheduleRepository(pool), new PgSeatingStore(pool),
+      VenueServiceImpl service = new VenueServiceImpl(new VenueDeps(structure, structure, structure, new PgCombinationStore(pool), new ScheduleRepository(pool), new PgSeatingStore(pool),
         new AvailabilityRepository(pool), new LayoutCache(redis), new RpcBookingOccupancy(bookings), new KafkaVenueEvents(clock), relay::kick, clock));
       return runtime.serve(VenueService.class, service, VenueServiceGrpcService.SERVICE_DESCRIPTOR, 50051);
     });

@@ -79,6 +79,18 @@ class BookingRequestsTest {
     }
 
     @Test
+    void aCombinationIsBookedWithoutATableAndNeverWithOne() {
+      String combination = "40000000-0000-4000-8000-000000000001";
+      NewBooking b = BookingRequests.newBooking(create().clearTable().setCombinationId(combination).build());
+      assertEquals(java.util.UUID.fromString(combination), b.combinationId());
+      assertNull(b.table());
+      assertInvalid("combination_id", () -> BookingRequests.newBooking(create().setCombinationId(combination).build()));
+      assertInvalid("combination_id", () -> BookingRequests.newBooking(create().clearTable().setCombinationId("c1").build()));
+      assertInvalid("combination_id", () -> BookingRequests.newBooking(create().clearTable().setCombinationId(combination)
+          .setMergedWithTable(ref(TABLE_B)).build()));
+    }
+
+    @Test
     void roomsAndTheMergedTableAreTaken() {
       NewBooking b = BookingRequests.newBooking(create()
           .setTable(ref(TABLE_A).setRoomId(ROOM.toString()).setVenueId(VENUE.toString()))

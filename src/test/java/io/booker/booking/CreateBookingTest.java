@@ -90,6 +90,32 @@ class CreateBookingTest {
   }
 
   @Test
+  void aCombinationHoldsAndBooksEveryTableAndNamesTheCombination() {
+    NewBooking onCombination = new NewBooking(VENUE, null, null, SLOT, 8, new Guest("Ada Lovelace", "", ""), "", "",
+        false, FakeVenueSlots.COMBINATION);
+    Booking b = succeeded(f.create.create(HOST, onCombination, null));
+    assertEquals(List.of(new FakeVenueSlots.Call(VENUE, null, null, FakeVenueSlots.COMBINATION, SLOT, 8)), f.venues.calls);
+    assertEquals(List.of(A, B, TestBookings.C), b.tables());
+    assertEquals(FakeVenueSlots.COMBINATION, b.combinationId());
+    String keyC = HoldKeys.of(VENUE, TestBookings.TABLE_C, SLOT);
+    assertEquals(List.of(List.of(KEY_A, KEY_B, keyC)), f.holds.acquires, "one hold per table, one round trip");
+    assertEquals(List.of(TABLE_A, TABLE_B, TestBookings.TABLE_C), f.store.inserts.get(0).placement().tableIds());
+    assertEquals(b.id(), f.holds.redis.get(keyC));
+  }
+
+  @Test
+  void aCombinationWithOneTableTakenIsRefusedAndGivesBackItsHolds() {
+    Booking onC = succeeded(f.create.create(HOST, request(new TableRequest(TestBookings.TABLE_C, null), null), null));
+    NewBooking onCombination = new NewBooking(VENUE, null, null, SLOT, 8, new Guest("Ada Lovelace", "", ""), "", "",
+        false, FakeVenueSlots.COMBINATION);
+    ServiceException e = failed(ErrorCode.SLOT_TAKEN, f.create.create(HOST, onCombination, null));
+    assertTrue(e.getMessage().contains("C3"), e.getMessage());
+    assertEquals(onC.id(), f.holds.redis.get(HoldKeys.of(VENUE, TestBookings.TABLE_C, SLOT)));
+    assertNull(f.holds.redis.get(KEY_A), "the combination's other holds were given back");
+    assertEquals(1, f.store.bookings.size());
+  }
+
+  @Test
   void aPairHoldsBothTables() {
     Booking b = succeeded(f.create.create(HOST, pairAB(), null));
     assertEquals(List.of(A, B), b.tables());

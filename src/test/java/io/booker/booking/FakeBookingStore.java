@@ -115,7 +115,7 @@ final class FakeBookingStore implements BookingStore {
     List<Booking> expired = expireInTheWay(id, placement.tableIds(), placement.period());
     Booking b = put(new Booking(id, placement.venueId(), placement.tables(), placement.slot(), placement.period(),
         request.partySize(), request.guest(), request.comment(), BookingStatus.HELD, 1, request.adminId(), now.plus(ttl),
-        now, now, ""));
+        now, now, "", placement.combinationId()));
     if (key != null) {
       storeAnswer(key, b);
     }

@@ -19,13 +19,22 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The venue of {@link TestBookings}: tables A1, B2, C3 in one room, D4 in another; places a request
- * on them (room and party size are not checked here: that is TableChoice's job). Unknown tables are
- * NOT_FOUND; {@link #failure}, when set, is the answer to every call.
+ * The venue of {@link TestBookings}: tables A1, B2, C3 in one room, D4 in another, and the table
+ * combination {@link #COMBINATION} of A1, B2 and C3; places a request on them (room and party size
+ * are not checked here: that is TableChoice's job). Unknown tables and combinations are NOT_FOUND;
+ * {@link #failure}, when set, is the answer to every call.
  */
 final class FakeVenueSlots implements VenueSlots {
 
-  record Call(UUID venueId, TableRequest table, TableRequest mergedWith, BookingSlot slot, int partySize) {
+  /** A1 + B2 + C3. */
+  static final UUID COMBINATION = UUID.fromString("40000000-0000-4000-8000-000000000001");
+
+  /** @param combinationId null when the request named a table */
+  record Call(UUID venueId, TableRequest table, TableRequest mergedWith, UUID combinationId, BookingSlot slot, int partySize) {
+
+    Call(UUID venueId, TableRequest table, TableRequest mergedWith, BookingSlot slot, int partySize) {
+      this(venueId, table, mergedWith, null, slot, partySize);
+    }
   }
 
   /** A room of the venue without tables. */
@@ -39,13 +48,21 @@ final class FakeVenueSlots implements VenueSlots {
   PacingLimit pacing;
 
   @Override
-  public Future<Placement> resolve(UUID venueId, TableRequest table, TableRequest mergedWith, BookingSlot slot, int partySize) {
-    calls.add(new Call(venueId, table, mergedWith, slot, partySize));
+  public Future<Placement> resolve(UUID venueId, TableRequest table, TableRequest mergedWith, UUID combinationId, BookingSlot slot,
+                                   int partySize) {
+    calls.add(new Call(venueId, table, mergedWith, combinationId, slot, partySize));
     if (failure != null) {
       return Future.failedFuture(failure);
     }
     if (!venueId.equals(TestBookings.VENUE)) {
       return Future.failedFuture(ServiceException.notFound("venue", venueId.toString()));
+    }
+    if (combinationId != null) {
+      if (!combinationId.equals(COMBINATION)) {
+        return Future.failedFuture(ServiceException.notFound("combination", combinationId.toString()));
+      }
+      Placement p = TestBookings.placement(slot, TestBookings.A, TestBookings.B, TestBookings.C);
+      return Future.succeededFuture(new Placement(p.venueId(), p.tables(), p.tableNames(), p.slot(), p.period(), p.pacing(), COMBINATION));
     }
     List<BookedTable> tables = new ArrayList<>();
     for (TableRequest t : mergedWith == null ? List.of(table) : List.of(table, mergedWith)) {

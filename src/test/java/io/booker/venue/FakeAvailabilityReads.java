@@ -1,6 +1,7 @@
 package io.booker.venue;
 
 import io.booker.venue.domain.AvailabilitySnapshot;
+import io.booker.venue.domain.seating.Combination;
 import io.vertx.core.Future;
 
 import java.time.LocalDate;
@@ -14,7 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Availability's view of the venues: one snapshot per venue, narrowed to the tables asked for; every read recorded. */
+/** Availability's view of the venues: one snapshot per venue, narrowed to the tables (or the combination) asked for; every read recorded. */
 final class FakeAvailabilityReads implements AvailabilityReads {
 
   /** @param tableIds the tables asked for, or null for every table */
@@ -36,5 +37,16 @@ final class FakeAvailabilityReads implements AvailabilityReads {
     reads.add(new Read(venueId, date, asked));
     return Future.succeededFuture(Optional.ofNullable(venues.get(venueId)).map(v -> new AvailabilitySnapshot(v.zone(), v.weekly(),
       v.specialDays(), v.tables().stream().filter(t -> asked.contains(t.tableId())).toList(), v.seating())));
+  }
+
+  @Override
+  public Future<Optional<AvailabilitySnapshot>> combinationSnapshot(UUID venueId, LocalDate date, UUID combinationId) {
+    reads.add(new Read(venueId, date, Set.of("combination " + combinationId)));
+    return Future.succeededFuture(Optional.ofNullable(venues.get(venueId)).map(v -> {
+      List<Combination> asked = v.combinations().stream().filter(c -> c.id().equals(combinationId)).toList();
+      Set<String> tables = asked.stream().flatMap(c -> c.tableIds().stream()).map(UUID::toString).collect(Collectors.toSet());
+      return new AvailabilitySnapshot(v.zone(), v.weekly(), v.specialDays(),
+        v.tables().stream().filter(t -> tables.contains(t.tableId())).toList(), asked);
+    }));
   }
 }

@@ -9,7 +9,10 @@ import io.booker.venue.domain.Room;
 import io.booker.venue.domain.RoomLayout;
 import io.booker.venue.domain.RoomTables;
 import io.booker.venue.domain.Table;
+import io.booker.venue.domain.TableCombination;
 import io.booker.venue.domain.TableFields;
+import io.booker.venue.domain.TablesNotInRoom;
+import io.booker.venue.domain.seating.Combination;
 import io.booker.venue.domain.Venue;
 import io.booker.venue.domain.VenueFields;
 import io.booker.venue.domain.TablesChanged;
@@ -30,14 +33,16 @@ import java.util.function.Function;
  * The venue database's venues, rooms and tables in memory, deciding as the real one does: writes
  * by id within a {@link VenueScope} find only rows of venues in it, a table name is unique per
  * room, deleting a venue or room takes its children with it, and a room is deleted only while its
- * tables are the ones checked. Every write that emits an event appends it to {@link #outbox};
+ * tables are the ones checked; a combination's tables must be its room's when it is written, and
+ * deleting one of them (or the room) removes it. Every write that emits an event appends it to {@link #outbox};
  * every call is recorded in {@link #calls}.
  */
-final class FakeStructure implements VenueStore, RoomStore, TableStore {
+final class FakeStructure implements VenueStore, RoomStore, TableStore, CombinationStore {
 
   final Map<String, Venue> venues = new LinkedHashMap<>();
   final Map<String, Room> rooms = new LinkedHashMap<>();
   final Map<String, Table> tables = new LinkedHashMap<>();
+  final Map<String, TableCombination> combinations = new LinkedHashMap<>();
   /** The events committed, in order. */
   final List<OutboxEvent> outbox = new ArrayList<>();
   /** Every call, by method name. */
@@ -188,6 +193,7 @@ final class FakeStructure implements VenueStore, RoomStore, TableStore {
     RoomTables gone = new RoomTables(checked.venueId(), checked.tableIds());
     rooms.remove(id);
     tables.values().removeIf(t -> t.roomId().equals(id));
+    combinations.values().removeIf(c -> c.roomId().equals(id));
     outbox.add(event.apply(gone));
     return Future.succeededFuture(Optional.of(gone));
   }
@@ -236,6 +242,7 @@ final class FakeStructure implements VenueStore, RoomStore, TableStore {
     if (gone == null) {
       return Future.succeededFuture(Optional.empty());
     }
+    combinations.values().removeIf(c -> c.combination().uses(id));
     outbox.add(event.apply(gone));
     return Future.succeededFuture(Optional.of(gone));
   }
@@ -270,6 +277,72 @@ final class FakeStructure implements VenueStore, RoomStore, TableStore {
     }
     List<Table> ofRoom = tables.values().stream().filter(t -> t.roomId().equals(room.id())).toList();
     return Future.succeededFuture(Optional.of(new RoomLayout(room.venueId(), room.id(), ofRoom)));
+  }
+
+  // ---- combinations
+
+  @Override
+  public Future<Optional<TableCombination>> insertCombination(Combination c, VenueScope scope,
+                                                              Function<TableCombination, OutboxEvent> event) {
+    calls.add("insertCombination");
+    Room room = rooms.get(c.roomId().toString());
+    if (room == null || !scope.includes(room.venueId())) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    Instant now = tick();
+    return combinationWritten(new TableCombination(room.venueId(), c, now, now), event);
+  }
+
+  @Override
+  public Future<Optional<TableCombination>> findCombination(UUID id) {
+    calls.add("findCombination");
+    return Future.succeededFuture(Optional.ofNullable(combinations.get(id.toString())));
+  }
+
+  @Override
+  public Future<Optional<TableCombination>> updateCombination(Combination c, VenueScope scope,
+                                                              Function<TableCombination, OutboxEvent> event) {
+    calls.add("updateCombination");
+    TableCombination old = combinations.get(c.id().toString());
+    if (old == null || !old.roomId().equals(c.roomId().toString()) || !scope.includes(old.venueId())) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return combinationWritten(new TableCombination(old.venueId(), c, old.createdAt(), tick()), event);
+  }
+
+  @Override
+  public Future<Optional<TableCombination>> deleteCombination(UUID id, VenueScope scope, Function<TableCombination, OutboxEvent> event) {
+    calls.add("deleteCombination");
+    TableCombination c = combinations.get(id.toString());
+    if (c == null || !scope.includes(c.venueId())) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    combinations.remove(id.toString());
+    outbox.add(event.apply(c));
+    return Future.succeededFuture(Optional.of(c));
+  }
+
+  @Override
+  public Future<Optional<List<TableCombination>>> listCombinations(UUID roomId, VenueScope scope) {
+    calls.add("listCombinations");
+    Room room = rooms.get(roomId.toString());
+    if (room == null || !scope.includes(room.venueId())) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return Future.succeededFuture(Optional.of(combinations.values().stream().filter(c -> c.roomId().equals(room.id())).toList()));
+  }
+
+  /** Written only when every table is the room's (as the writing transaction checks), else TablesNotInRoom. */
+  private Future<Optional<TableCombination>> combinationWritten(TableCombination c, Function<TableCombination, OutboxEvent> event) {
+    List<UUID> missing = c.combination().tableIds().stream()
+      .filter(t -> !tables.containsKey(t.toString()) || !tables.get(t.toString()).roomId().equals(c.roomId()))
+      .toList();
+    if (!missing.isEmpty()) {
+      return Future.failedFuture(new TablesNotInRoom(missing));
+    }
+    combinations.put(c.id(), c);
+    outbox.add(event.apply(c));
+    return Future.succeededFuture(Optional.of(c));
   }
 
   // ---- helpers

@@ -65,7 +65,7 @@ final class Fakes {
   final FakeBookingOccupancy bookings = new FakeBookingOccupancy();
   /** How often the use cases said that outbox events were written. */
   final AtomicInteger eventsWritten = new AtomicInteger();
-  final VenueDeps deps = new VenueDeps(structure, structure, structure, schedule, seating, availability, layouts, bookings,
+  final VenueDeps deps = new VenueDeps(structure, structure, structure, structure, schedule, seating, availability, layouts, bookings,
     new KafkaVenueEvents(Clock.fixed(NOW, ZoneOffset.UTC)), eventsWritten::incrementAndGet, Clock.fixed(NOW, ZoneOffset.UTC));
 
   final VenueUseCases venues = new VenueUseCases(deps);
@@ -75,6 +75,7 @@ final class Fakes {
   final ScheduleUseCases hours = new ScheduleUseCases(deps);
   final AvailabilityUseCases free = new AvailabilityUseCases(deps);
   final SeatingUseCases seatingRules = new SeatingUseCases(deps);
+  final CombinationUseCases combinations = new CombinationUseCases(deps);
 
   Fakes() {
     structure.putVenue(A, "Chez A", ZONE);

@@ -167,7 +167,7 @@ class ScheduleUseCasesTest {
   void todayIsTheVenuesDateNotUtcs() {
     // 23:30 UTC on 30 April is already 1 May in Paris (UTC+2).
     Fakes late = new Fakes();
-    ScheduleUseCases hours = new ScheduleUseCases(new VenueDeps(late.structure, late.structure, late.structure, late.schedule,
+    ScheduleUseCases hours = new ScheduleUseCases(new VenueDeps(late.structure, late.structure, late.structure, late.structure, late.schedule,
       late.seating, late.availability, late.layouts, late.bookings, late.deps.events(), late.eventsWritten::incrementAndGet,
       java.time.Clock.fixed(java.time.Instant.parse("2031-04-30T23:30:00Z"), java.time.ZoneOffset.UTC)));
     succeeded(hours.listSpecialHours(ADMIN, A, "", ""));

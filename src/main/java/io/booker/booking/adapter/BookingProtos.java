@@ -41,7 +41,8 @@ public final class BookingProtos {
       .setVersion(b.version())
       .setCancelReason(b.cancelReason())
       .setStartsAt(b.period().start().getEpochSecond())
-      .setEndsAt(b.period().end().getEpochSecond());
+      .setEndsAt(b.period().end().getEpochSecond())
+      .setCombinationId(b.combinationId() == null ? "" : b.combinationId().toString());
     for (BookedTable t : b.tables()) {
       out.addTables(ref(b.venueId(), t));
     }
@@ -60,7 +61,8 @@ public final class BookingProtos {
       p.getPartySize(), new Guest(p.getCustomerName(), p.getCustomerPhone(), p.getCustomerEmail()), p.getComment(),
       BookingStatus.parse("status", p.getStatus()), p.getVersion(), p.getAdminId(),
       p.getExpiresAt() == 0 ? null : Instant.ofEpochSecond(p.getExpiresAt()),
-      Instant.ofEpochSecond(p.getCreatedAt()), Instant.ofEpochSecond(p.getUpdatedAt()), p.getCancelReason());
+      Instant.ofEpochSecond(p.getCreatedAt()), Instant.ofEpochSecond(p.getUpdatedAt()), p.getCancelReason(),
+      p.getCombinationId().isEmpty() ? null : UUID.fromString(p.getCombinationId()));
   }
 
   public static TableRef ref(UUID venueId, BookedTable t) {

@@ -12,7 +12,7 @@ final class BookingSql {
     "b.id, b.venue_id, b.room_id, b.table_id, b.merged_room_id, b.merged_table_id, b.slot_date, b.start_time, "
       + "b.duration_minutes, lower(b.during) AS starts_at, upper(b.during) AS ends_at, b.party_size, b.customer_name, "
       + "b.customer_phone, b.customer_email, b.comment, b.status, b.version, b.admin_id, b.expires_at, b.created_at, "
-      + "b.updated_at, b.cancel_reason";
+      + "b.updated_at, b.cancel_reason, b.more_room_ids, b.more_table_ids, b.combination_id";
 
   /**
    * The rows of tables $1 occupied over [$2, $3) ({@code bt}): one probe of the exclusion
@@ -69,10 +69,14 @@ final class BookingSql {
 
   /**
    * A new hold and the tables it occupies (the exclusion constraint decides), with its changes from
-   * $21; nothing is written when a block of its tables $20 overlaps it ({@link #blockedBy}). Tables
+   * $21, then the rooms and tables past the first two and the combination ({@link #INSERT_HOLD_MORE}
+   * on); nothing is written when a block of its tables $20 overlaps it ({@link #blockedBy}). Tables
    * are taken in id order, so two bookings sharing two tables cannot deadlock. The hold keeps the
    * trace context of its request (the changes' traceparent parameter): its expiry links to it.
    */
+  /** The number of {@link #INSERT_HOLD}'s parameter of the rooms past the first two (then their tables, then the combination). */
+  static final int INSERT_HOLD_MORE = traceparent(21) + 1;
+
   /** The lock of one venue's pacing window ($1: its key), held to the end of the transaction. */
   static final String PACING_LOCK = "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))";
 
@@ -90,10 +94,11 @@ final class BookingSql {
     "WITH " + blockedBy(20, 10, 11) + ", "
       + "b AS (INSERT INTO bookings (id, venue_id, room_id, table_id, merged_room_id, merged_table_id, slot_date, start_time, "
       + "    duration_minutes, during, party_size, customer_name, customer_phone, customer_email, comment, status, admin_id, "
-      + "    expires_at, version, created_at, updated_at, traceparent) "
+      + "    expires_at, version, created_at, updated_at, traceparent, more_room_ids, more_table_ids, combination_id) "
       + "  SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::uuid, $7::date, $8::time, $9::int4, "
       + "    tstzrange($10::timestamptz, $11::timestamptz, '[)'), $12::int4, $13::text, $14::text, $15::text, $16::text, 'held', "
-      + "    $17::text, $18::timestamptz, 1, $19::timestamptz, $19::timestamptz, $" + traceparent(21) + "::text "
+      + "    $17::text, $18::timestamptz, 1, $19::timestamptz, $19::timestamptz, $" + traceparent(21) + "::text, "
+      + "    $" + INSERT_HOLD_MORE + "::uuid[], $" + (INSERT_HOLD_MORE + 1) + "::uuid[], $" + (INSERT_HOLD_MORE + 2) + "::uuid "
       + "  WHERE NOT EXISTS (SELECT 1 FROM blk) "
       + "  RETURNING id, venue_id, during), "
       + "t AS (INSERT INTO booking_tables (booking_id, table_id, venue_id, during) "
@@ -117,14 +122,23 @@ final class BookingSql {
       + " SELECT count(*) AS n FROM b";
 
   /**
+   * The number of {@link #MOVE}'s parameter of the rooms past the first two (then their tables,
+   * then the combination): after its changes and the new tables ({@link #MOVE_TABLES}).
+   */
+  static final int MOVE_MORE = traceparent(13) + 2;
+
+  /**
    * Moves booking $1 (still at version $12, held in time or confirmed) to new tables and time and
    * lets go of the tables it had; {@link #OCCUPY} then takes the new ones. Changes from $13. Nothing
    * is written when a block of the new tables (parameter {@link #MOVE_TABLES}) overlaps the new time.
+   * The rooms and tables past the first two and the combination follow ({@link #MOVE_MORE} on).
    */
   static final String MOVE =
     "WITH " + blockedBy(traceparent(13) + 1, 9, 10) + ", "
       + "b AS (UPDATE bookings SET room_id = $2, table_id = $3, merged_room_id = $4, merged_table_id = $5, slot_date = $6, "
-      + "    start_time = $7, duration_minutes = $8, during = tstzrange($9, $10, '[)'), version = version + 1, updated_at = $11 "
+      + "    start_time = $7, duration_minutes = $8, during = tstzrange($9, $10, '[)'), version = version + 1, updated_at = $11, "
+      + "    more_room_ids = $" + MOVE_MORE + "::uuid[], more_table_ids = $" + (MOVE_MORE + 1) + "::uuid[], "
+      + "    combination_id = $" + (MOVE_MORE + 2) + "::uuid "
       + "  WHERE id = $1 AND version = $12 AND (status = 'confirmed' OR (status = 'held' AND expires_at > now())) "
       + "    AND NOT EXISTS (SELECT 1 FROM blk) "
       + "  RETURNING id), "
@@ -240,7 +254,8 @@ final class BookingSql {
       where.append(" AND b.status = ANY($").append(n++).append(")");
     }
     if (table) {
-      where.append(" AND (b.table_id = $").append(n).append(" OR b.merged_table_id = $").append(n).append(")");
+      where.append(" AND (b.table_id = $").append(n).append(" OR b.merged_table_id = $").append(n)
+        .append(" OR b.more_table_ids @> ARRAY[$").append(n).append("::uuid])");
       n++;
     }
     // The count and the page each get their own scan: the page's stops at its limit.

@@ -76,7 +76,7 @@ public final class PgBookingStore implements BookingStore {
           Instant now = inTheWay.now();
           Booking booking = new Booking(id, placement.venueId(), placement.tables(), placement.slot(), placement.period(),
             request.partySize(), request.guest(), request.comment(), BookingStatus.HELD, 1, request.adminId(),
-            now.plus(ttl), now, now, "");
+            now.plus(ttl), now, now, "", placement.combinationId());
           List<BookingChange> changes = new ArrayList<>();
           changes.add(BookingChange.created(booking, note));
           changes.addAll(inTheWay.changes());
@@ -92,6 +92,7 @@ public final class PgBookingStore implements BookingStore {
             .addValue(Rows.utc(booking.expiresAt())).addValue(Rows.utc(now))
             .addValue(tableIds(booking.tables()));
           ChangeRecords.append(t, changes, key, booking);
+          addMore(t, booking);
           return conn.preparedQuery(BookingSql.INSERT_HOLD).execute(t).compose(rows -> {
             TableBlocked blocked = blocked(rows.iterator().next());
             // Blocked: roll back (the expiries too, whose events were not written).
@@ -135,6 +136,7 @@ public final class PgBookingStore implements BookingStore {
             .addValue(Rows.utc(after.updatedAt())).addValue(change.before().version());
           ChangeRecords.append(move, changes, key, after);
           move.addValue(tableIds(after.tables()));
+          addMore(move, after);
           return conn.preparedQuery(BookingSql.MOVE).execute(move).compose(rows -> {
             TableBlocked blocked = blocked(rows.iterator().next());
             if (blocked != null) {
@@ -365,6 +367,17 @@ public final class PgBookingStore implements BookingStore {
   private record InTheWay(Instant now, List<Booking> expired, List<BookingChange> changes) {
   }
 
+  /**
+   * The columns of a booking's tables past the first two (a combination's third on: rooms, then
+   * tables, both empty otherwise), then its combination (null for none).
+   */
+  private static void addMore(Tuple t, Booking booking) {
+    List<BookedTable> more = booking.tables().size() > 2 ? booking.tables().subList(2, booking.tables().size()) : List.of();
+    t.addValue(more.stream().map(BookedTable::roomId).toArray(UUID[]::new))
+      .addValue(more.stream().map(BookedTable::tableId).toArray(UUID[]::new))
+      .addValue(booking.combinationId());
+  }
+
   private static Future<InTheWay> expireInTheWay(SqlConnection conn, UUID self, List<UUID> tableIds, Period period) {
     return conn.preparedQuery(BookingSql.EXPIRE_IN_THE_WAY)
       .execute(Tuple.of(tableIds.toArray(new UUID[0]), Rows.utc(period.start()), Rows.utc(period.end()), self))
@@ -379,7 +392,7 @@ public final class PgBookingStore implements BookingStore {
             Booking after = Rows.booking(r);
             Booking held = new Booking(after.id(), after.venueId(), after.tables(), after.slot(), after.period(),
               after.partySize(), after.guest(), after.comment(), BookingStatus.HELD, after.version() - 1, after.adminId(),
-              after.expiresAt(), after.createdAt(), after.updatedAt(), after.cancelReason());
+              after.expiresAt(), after.createdAt(), after.updatedAt(), after.cancelReason(), after.combinationId());
             BookingChange change = BookingChange.expiry(held, after.updatedAt());
             expired.add(change.after());
             changes.add(change);

@@ -28,6 +28,11 @@ final class Rows {
     if (merged != null) {
       tables.add(new BookedTable(r.getUUID("merged_room_id"), merged));
     }
+    UUID[] moreRooms = r.getArrayOfUUIDs("more_room_ids");
+    UUID[] moreTables = r.getArrayOfUUIDs("more_table_ids");
+    for (int i = 0; moreTables != null && i < moreTables.length; i++) {
+      tables.add(new BookedTable(moreRooms[i], moreTables[i]));
+    }
     return new Booking(r.getUUID("id"), r.getUUID("venue_id"), tables,
       new BookingSlot(r.getLocalDate("slot_date"), r.getLocalTime("start_time"), r.getInteger("duration_minutes")),
       new Period(instant(r, "starts_at"), instant(r, "ends_at")),
@@ -40,7 +45,8 @@ final class Rows {
       instant(r, "expires_at"),
       instant(r, "created_at"),
       instant(r, "updated_at"),
-      r.getString("cancel_reason"));
+      r.getString("cancel_reason"),
+      r.getUUID("combination_id"));
   }
 
   static Instant instant(Row r, String column) {

@@ -42,12 +42,18 @@ public final class RpcVenueSlots implements VenueSlots {
   }
 
   @Override
-  public Future<Placement> resolve(UUID venueId, TableRequest table, TableRequest mergedWith, BookingSlot slot, int partySize) {
+  public Future<Placement> resolve(UUID venueId, TableRequest table, TableRequest mergedWith, UUID combinationId, BookingSlot slot,
+                                   int partySize) {
     ResolveBookingSlotRequest.Builder ask = ResolveBookingSlotRequest.newBuilder()
       .setVenueId(venueId.toString())
-      .setTable(ref(venueId, table))
       .setSlot(BookingProtos.slot(slot))
       .setPartySize(partySize);
+    if (table != null) {
+      ask.setTable(ref(venueId, table));
+    }
+    if (combinationId != null) {
+      ask.setCombinationId(combinationId.toString());
+    }
     if (mergedWith != null) {
       ask.setMergedWithTable(ref(venueId, mergedWith));
     }
@@ -97,7 +103,8 @@ public final class RpcVenueSlots implements VenueSlots {
     }
     return new Placement(UUID.fromString(r.getVenueId()), tables, r.getTableNamesList(),
       BookingSlot.parse(r.getSlot().getDate(), r.getSlot().getStartTime(), r.getSlot().getDurationMinutes()),
-      new Period(Instant.ofEpochSecond(r.getStartsAt()), Instant.ofEpochSecond(r.getEndsAt())), pacing(r));
+      new Period(Instant.ofEpochSecond(r.getStartsAt()), Instant.ofEpochSecond(r.getEndsAt())), pacing(r),
+      r.getCombinationId().isEmpty() ? null : UUID.fromString(r.getCombinationId()));
   }
 
   /** The pacing window the venue resolved for the start, if its service period has pacing. */

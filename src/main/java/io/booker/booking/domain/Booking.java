@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * A booking as stored: what was booked, for whom, where it is in its life ({@code status},
  * {@code version}) and when it changed. {@code tables} holds every table it occupies, the one
- * asked for first. {@code expiresAt} is set while the booking is a hold.
+ * asked for first (a combination's in its order); {@code combinationId} is the table combination
+ * booked, null for a table or a mergeable pair. {@code expiresAt} is set while the booking is a hold.
  */
 public record Booking(
     UUID id,
@@ -25,7 +26,8 @@ public record Booking(
     Instant expiresAt,
     Instant createdAt,
     Instant updatedAt,
-    String cancelReason) {
+    String cancelReason,
+    UUID combinationId) {
 
   public Booking {
     Objects.requireNonNull(id, "id");
@@ -46,6 +48,14 @@ public record Booking(
     }
   }
 
+  /** A booking of a table, or a mergeable pair. */
+  public Booking(UUID id, UUID venueId, List<BookedTable> tables, BookingSlot slot, Period period, int partySize, Guest guest,
+      String comment, BookingStatus status, long version, String adminId, Instant expiresAt, Instant createdAt, Instant updatedAt,
+      String cancelReason) {
+    this(id, venueId, tables, slot, period, partySize, guest, comment, status, version, adminId, expiresAt, createdAt, updatedAt,
+        cancelReason, null);
+  }
+
   /** True for a hold whose time is up at {@code now}, whether or not anything expired it yet. */
   public boolean holdLapsed(Instant now) {
     return status == BookingStatus.HELD && !now.isBefore(expiresAt);
@@ -63,13 +73,18 @@ public record Booking(
   public Booking moveTo(BookingStatus next, Instant at, String reason) {
     Instant expiry = next == BookingStatus.EXPIRED ? expiresAt : null;
     return new Booking(id, venueId, tables, slot, period, partySize, guest, comment, next, version + 1, adminId,
-      expiry, createdAt, at, next == BookingStatus.CANCELLED ? reason : cancelReason);
+      expiry, createdAt, at, next == BookingStatus.CANCELLED ? reason : cancelReason, combinationId);
   }
 
-  /** The booking moved to another slot and/or tables at {@code at}, one version later. */
+  /** The booking moved to another slot and/or tables (none of a combination) at {@code at}, one version later. */
   public Booking movedTo(List<BookedTable> newTables, BookingSlot newSlot, Period newPeriod, Instant at) {
+    return movedTo(newTables, null, newSlot, newPeriod, at);
+  }
+
+  /** The booking moved to another slot and/or tables at {@code at}, one version later; {@code newCombination} null for none. */
+  public Booking movedTo(List<BookedTable> newTables, UUID newCombination, BookingSlot newSlot, Period newPeriod, Instant at) {
     return new Booking(id, venueId, newTables, newSlot, newPeriod, partySize, guest, comment, status, version + 1,
-      adminId, expiresAt, createdAt, at, cancelReason);
+      adminId, expiresAt, createdAt, at, cancelReason, newCombination);
   }
 
   public List<UUID> tableIds() {

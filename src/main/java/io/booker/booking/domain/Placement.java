@@ -5,16 +5,18 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * What the venue confirmed for a booking: its tables (the one asked for first) with their names,
- * the slot in normal form and the real time it takes, and the pacing its start counts against
- * (null when none).
+ * What the venue confirmed for a booking: its tables (the one asked for first, or a combination's
+ * in its order) with their names, the slot in normal form and the real time it takes, the pacing
+ * its start counts against (null when none), and the combination booked ({@code combinationId},
+ * null for a table or a pair).
  */
 public record Placement(UUID venueId, List<BookedTable> tables, List<String> tableNames, BookingSlot slot, Period period,
-    PacingLimit pacing) {
+    PacingLimit pacing, UUID combinationId) {
 
-  /** A placement whose start counts against no pacing. */
-  public Placement(UUID venueId, List<BookedTable> tables, List<String> tableNames, BookingSlot slot, Period period) {
-    this(venueId, tables, tableNames, slot, period, null);
+  /** A table or a pair, whose start counts against {@code pacing} (null: none). */
+  public Placement(UUID venueId, List<BookedTable> tables, List<String> tableNames, BookingSlot slot, Period period,
+      PacingLimit pacing) {
+    this(venueId, tables, tableNames, slot, period, pacing, null);
   }
 
   public Placement {
@@ -26,6 +28,11 @@ public record Placement(UUID venueId, List<BookedTable> tables, List<String> tab
     if (tables.isEmpty() || tables.size() != tableNames.size()) {
       throw new IllegalArgumentException("one name per table, at least one table");
     }
+  }
+
+  /** A table or a pair, whose start counts against no pacing. */
+  public Placement(UUID venueId, List<BookedTable> tables, List<String> tableNames, BookingSlot slot, Period period) {
+    this(venueId, tables, tableNames, slot, period, null, null);
   }
 
   public List<UUID> tableIds() {

@@ -8,6 +8,7 @@ import io.booker.venue.domain.OpeningRange;
 import io.booker.venue.domain.SpecialDay;
 import io.booker.venue.domain.TableCandidate;
 import io.booker.venue.domain.WeeklyHours;
+import io.booker.venue.domain.seating.Combination;
 import io.booker.venue.domain.seating.SeatingRules;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -28,7 +29,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Reads what an availability check needs: one query, whatever the size of the venue. */
+/** Reads what an availability check needs: one query, whatever the size of the venue and its number of combinations. */
 public final class AvailabilityRepository implements AvailabilityReads {
 
   private static final String SERVICE = "venue";
@@ -65,9 +66,32 @@ public final class AvailabilityRepository implements AvailabilityReads {
       .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(snapshot(venueId, rows.iterator().next()))));
   }
 
+  @Override
+  public Future<Optional<AvailabilitySnapshot>> combinationSnapshot(UUID venueId, LocalDate date, UUID combinationId) {
+    return Sql.timed(SERVICE, "select_combination_snapshot", () -> pool.preparedQuery(ScheduleSql.SELECT_COMBINATION_SNAPSHOT)
+      .execute(Tuple.of(venueId, date, combinationId))
+      .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(snapshot(venueId, rows.iterator().next()))));
+  }
+
+  private static List<Combination> combinations(JsonArray rows) {
+    List<Combination> out = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      JsonObject c = rows.getJsonObject(i);
+      JsonArray ids = c.getJsonArray("table_ids");
+      List<UUID> tableIds = new ArrayList<>(ids.size());
+      for (int j = 0; j < ids.size(); j++) {
+        tableIds.add(UUID.fromString(ids.getString(j)));
+      }
+      out.add(new Combination(UUID.fromString(c.getString("id")), UUID.fromString(c.getString("room_id")), tableIds,
+        c.getInteger("min_party_size"), c.getInteger("max_party_size")));
+    }
+    return out;
+  }
+
   private AvailabilitySnapshot snapshot(UUID venueId, Row row) {
     return new AvailabilitySnapshot(ZoneId.of(row.getString("timezone")), weekly(row.getJsonArray("hours")),
-      specialDays(row.getJsonArray("special_days")), tables(row.getJsonArray("tables")), seating(venueId, row));
+      specialDays(row.getJsonArray("special_days")), tables(row.getJsonArray("tables")), seating(venueId, row),
+      combinations(row.getJsonArray("combinations")));
   }
 
   private SeatingRules seating(UUID venueId, Row row) {

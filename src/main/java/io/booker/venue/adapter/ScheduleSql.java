@@ -51,19 +51,31 @@ final class ScheduleSql {
 
   /**
    * Everything availability needs about a venue, in one round trip and one row (none for an
-   * unknown venue): its zone, weekly hours, the special days of $2 and the dates either side, and
-   * every table. The dates either side matter because the night before can run into $2 and $2
-   * can run seamlessly into the next date.
+   * unknown venue): its zone, weekly hours, the special days of $2 and the dates either side, every
+   * table and every table combination. The dates either side matter because the night before can
+   * run into $2 and $2 can run seamlessly into the next date.
    */
-  static final String SELECT_AVAILABILITY_SNAPSHOT = snapshot("");
+  static final String SELECT_AVAILABILITY_SNAPSHOT = snapshot("", "");
 
   /**
    * As {@link #SELECT_AVAILABILITY_SNAPSHOT}, with only the tables among $3 (what a booking asks
-   * for): the venue's size does not matter to the write path.
+   * for) and no combination: the venue's size does not matter to the write path.
    */
-  static final String SELECT_BOOKING_SNAPSHOT = snapshot(" AND t.id = ANY($3)");
+  static final String SELECT_BOOKING_SNAPSHOT = snapshot(" AND t.id = ANY($3)", null);
 
-  private static String snapshot(String tableFilter) {
+  /**
+   * As {@link #SELECT_AVAILABILITY_SNAPSHOT}, with only combination $3 (when it is the venue's)
+   * and its tables: what a booking on a combination needs, in the same one statement.
+   */
+  static final String SELECT_COMBINATION_SNAPSHOT = snapshot(
+    " AND t.id IN (SELECT unnest(c.table_ids) FROM table_combinations c WHERE c.id = $3 AND c.venue_id = v.id)", " AND c.id = $3");
+
+  /** @param combinationFilter null: no combination is read */
+  private static String snapshot(String tableFilter, String combinationFilter) {
+    String combinations = combinationFilter == null ? "'[]'::json"
+      : "(SELECT coalesce(json_agg(json_build_object('id', c.id, 'room_id', c.room_id, 'table_ids', c.table_ids, "
+        + "     'min_party_size', c.min_party_size, 'max_party_size', c.max_party_size)), '[]'::json) "
+        + "   FROM table_combinations c WHERE c.venue_id = v.id" + combinationFilter + ")";
     return "SELECT v.timezone, s.rules AS seating, s.updated_at AS seating_updated_at, "
       + "(SELECT coalesce(json_agg(json_build_object('weekday', h.weekday, 'open', h.open_time, 'close', h.close_time)), '[]'::json) "
       + "   FROM opening_hours h WHERE h.venue_id = v.id) AS hours, "
@@ -72,7 +84,8 @@ final class ScheduleSql {
       + "   WHERE d.venue_id = v.id AND d.day BETWEEN $2::date - 1 AND $2::date + 1) AS special_days, "
       + "(SELECT coalesce(json_agg(json_build_object('id', t.id, 'room_id', t.room_id, 'name', t.name, 'capacity', t.capacity, "
       + "     'can_merge', t.can_merge)), '[]'::json) "
-      + "   FROM dining_tables t WHERE t.venue_id = v.id" + tableFilter + ") AS tables "
+      + "   FROM dining_tables t WHERE t.venue_id = v.id" + tableFilter + ") AS tables, "
+      + combinations + " AS combinations "
       + "FROM venues v LEFT JOIN seating_rules s ON s.venue_id = v.id WHERE v.id = $1";
   }
 

@@ -8,11 +8,13 @@ import io.booker.proto.common.Slot;
 import io.booker.proto.common.TableRef;
 import io.booker.proto.venue.CheckAvailabilityResponse;
 import io.booker.proto.venue.CheckTablesResponse;
+import io.booker.proto.venue.CreateCombinationRequest;
 import io.booker.proto.venue.CreateTableRequest;
 import io.booker.proto.venue.CreateVenueRequest;
 import io.booker.proto.venue.DayHours;
 import io.booker.proto.venue.FloorPosition;
 import io.booker.proto.venue.GetTableLayoutResponse;
+import io.booker.proto.venue.ListCombinationsResponse;
 import io.booker.proto.venue.ListRoomsResponse;
 import io.booker.proto.venue.ListTablesResponse;
 import io.booker.proto.venue.ListSpecialHoursResponse;
@@ -25,6 +27,7 @@ import io.booker.proto.venue.SpecialHours;
 import io.booker.proto.venue.TableAvailability;
 import io.booker.proto.venue.TableSlotAvailability;
 import io.booker.proto.venue.TimeRange;
+import io.booker.proto.venue.UpdateCombinationRequest;
 import io.booker.proto.venue.UpdateTableRequest;
 import io.booker.proto.venue.UpdateVenueRequest;
 import io.booker.venue.domain.DayHoursText;
@@ -32,6 +35,8 @@ import io.booker.venue.domain.DayRange;
 import io.booker.venue.domain.OpeningRange;
 import io.booker.venue.domain.Page;
 import io.booker.venue.domain.ResolvedSlot;
+import io.booker.venue.domain.TableCombination;
+import io.booker.venue.domain.CombinationText;
 import io.booker.venue.domain.Room;
 import io.booker.venue.domain.RoomLayout;
 import io.booker.venue.domain.SlotText;
@@ -256,10 +261,14 @@ public final class VenueProtos {
         .setTable(ref(venueId, o.table()))
         .setAvailable(o.available())
         .setReason(o.reason())
-        .setTableName(o.table().name())
-        .setCapacity(o.seats());
+        .setTableName(o.combination() ? o.names() : o.table().name())
+        .setCapacity(o.seats())
+        .setCombinationId(o.combinationId());
       if (o.merged()) {
         b.setMergedWithTable(ref(venueId, o.mergedWith()));
+      }
+      for (TableCandidate t : o.tables()) {
+        b.addTables(ref(venueId, t));
       }
       out.addTables(b);
     }
@@ -274,7 +283,8 @@ public final class VenueProtos {
         .setDurationMinutes(r.durationMinutes()))
       .setCapacity(r.capacity())
       .setStartsAt(r.startsAt().getEpochSecond())
-      .setEndsAt(r.endsAt().getEpochSecond());
+      .setEndsAt(r.endsAt().getEpochSecond())
+      .setCombinationId(r.combinationId());
     for (TableCandidate t : r.tables()) {
       out.addTables(ref(r.venueId(), t)).addTableNames(t.name());
     }
@@ -302,6 +312,35 @@ public final class VenueProtos {
     return TableRef.newBuilder().setVenueId(venueId).setRoomId(t.roomId()).setTableId(t.tableId()).build();
   }
 
+  // ---- Table combinations ----
+
+  public static CombinationText combination(CreateCombinationRequest r) {
+    return new CombinationText(r.getTableIdsList(), r.getMinPartySize(), r.getMaxPartySize());
+  }
+
+  public static CombinationText combination(UpdateCombinationRequest r) {
+    return new CombinationText(r.getTableIdsList(), r.getMinPartySize(), r.getMaxPartySize());
+  }
+
+  public static io.booker.proto.venue.Combination toProto(TableCombination t) {
+    io.booker.proto.venue.Combination.Builder out = io.booker.proto.venue.Combination.newBuilder()
+      .setId(t.id())
+      .setVenueId(t.venueId())
+      .setRoomId(t.roomId())
+      .setMinPartySize(t.combination().minPartySize())
+      .setMaxPartySize(t.combination().maxPartySize())
+      .setCreatedAt(t.createdAt().getEpochSecond())
+      .setUpdatedAt(t.updatedAt().getEpochSecond());
+    t.combination().tableIds().forEach(id -> out.addTableIds(id.toString()));
+    return out.build();
+  }
+
+  public static ListCombinationsResponse combinations(List<TableCombination> all) {
+    ListCombinationsResponse.Builder out = ListCombinationsResponse.newBuilder();
+    all.forEach(c -> out.addCombinations(toProto(c)));
+    return out.build();
+  }
+
   // ---- Availability search ----
 
   public static SearchAvailabilityResponse searchAnswer(String venueId, List<SlotSearch.Option> options) {
@@ -310,9 +349,8 @@ public final class VenueProtos {
     for (SlotSearch.Option o : options) {
       SearchOption.Builder b = SearchOption.newBuilder().setDate(Times.formatDate(o.date())).setStartTime(Times.formatTime(o.start()))
         .setDurationMinutes(o.durationMinutes()).setCapacity(o.offer().seats()).setDistanceMinutes((int) o.distanceMinutes());
-      b.addTables(ref(venue, o.offer().table())).addTableNames(o.offer().table().name());
-      if (o.offer().mergedWith() != null) {
-        b.addTables(ref(venue, o.offer().mergedWith())).addTableNames(o.offer().mergedWith().name());
+      for (TableCandidate t : o.offer().tables()) { // one table, a pair, or a combination's every table
+        b.addTables(ref(venue, t)).addTableNames(t.name());
       }
       out.addOptions(b);
     }

@@ -205,10 +205,13 @@ public final class VenueRepository implements VenueStore, RoomStore, TableStore 
       .recover(t -> tableFailure(t, r.name())));
   }
 
+  /** The combinations that contain the table go with it, in the same transaction. */
   @Override
   public Future<Optional<Table>> deleteTable(UUID id, Function<Table, OutboxEvent> event) {
     return Sql.timed(SERVICE, "delete_table", () -> pool.withTransaction(tx -> tx.preparedQuery(VenueSql.DELETE_TABLE)
       .execute(Tuple.of(id))
+      .compose(rows -> rows.size() == 0 ? Future.succeededFuture(rows)
+        : tx.preparedQuery(VenueSql.DELETE_COMBINATIONS_OF_TABLE).execute(Tuple.of(id)).map(rows))
       .compose(rows -> withEvent(tx, rows, Rows::table, event))));
   }
 

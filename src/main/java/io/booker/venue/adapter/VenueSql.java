@@ -68,6 +68,12 @@ final class VenueSql {
       + "(" + POSITION_COLUMNS + ") = (" + positionParams(7) + "), updated_at = now() WHERE id = $1 "
       + "AND " + inScope("venue_id", 6) + " RETURNING " + TABLE_COLUMNS;
   static final String DELETE_TABLE = "DELETE FROM dining_tables WHERE id = $1 RETURNING " + TABLE_COLUMNS;
+  /**
+   * After {@link #DELETE_TABLE}, in its transaction: the combinations that contain the table go
+   * with it. A fresh statement, so it sees a combination whose write held the table until it
+   * committed (the delete waited for it).
+   */
+  static final String DELETE_COMBINATIONS_OF_TABLE = "DELETE FROM table_combinations WHERE table_ids @> ARRAY[$1::uuid]";
   static final String LIST_TABLES_OF_ROOM =
     "WITH page AS (SELECT " + TABLE_COLUMNS + " FROM dining_tables WHERE room_id = $1 ORDER BY created_at, id LIMIT $2 OFFSET $3) "
       + "SELECT c.total, p.* FROM rooms r CROSS JOIN (SELECT count(*) AS total FROM dining_tables WHERE room_id = $1) c "
@@ -87,7 +93,7 @@ final class VenueSql {
    * The row's venue ({@code column}) is in the {@link VenueScope} bound as {@code $param}: a null
    * array is every venue. Statements by primary key stay index lookups; the scope only filters.
    */
-  private static String inScope(String column, int param) {
+  static String inScope(String column, int param) {
     return "($" + param + "::uuid[] IS NULL OR " + column + " = ANY($" + param + "))";
   }
 

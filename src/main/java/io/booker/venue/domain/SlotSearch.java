@@ -144,7 +144,7 @@ public final class SlotSearch {
         free.add(t.tableId());
       }
     }
-    for (TableOffer o : AvailabilityPlanner.plan(snapshot.tables(), free, ask.partySize(), check)) {
+    for (TableOffer o : AvailabilityPlanner.plan(snapshot.tables(), snapshot.combinations(), free, ask.partySize(), check)) {
       if (o.available()) {
         return Optional.of(new Option(date, time, duration, o, c.distance()));
       }

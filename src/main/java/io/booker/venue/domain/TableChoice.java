@@ -2,12 +2,15 @@ package io.booker.venue.domain;
 
 import io.booker.common.ErrorCode;
 import io.booker.common.ServiceException;
+import io.booker.venue.domain.seating.Combination;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
- * The table, or mergeable pair of tables, a booking asks for, checked against the venue's tables:
+ * The table, mergeable pair of tables, or table combination a booking asks for, checked against the venue's tables:
  * each exists in the venue (and in the room named, when one is), a pair is two different
  * mergeable tables of one room, and together they seat the party. Errors name the request field.
  *
@@ -59,6 +62,40 @@ public record TableChoice(List<TableCandidate> tables, int seats) {
           + " seat " + seats + ", not a party of " + partySize);
     }
     return new TableChoice(List.of(table, merged), seats);
+  }
+
+  /**
+   * Every table of a combination, in its order, checked: the party is within its sizes, and its
+   * tables are (still) tables of its room. Errors name {@code party_size} and {@code combination_id}.
+   *
+   * @param venueTables the venue's tables by id (at least the combination's)
+   * @param seats what the combination seats: its {@code max_party_size}
+   */
+  public static TableChoice of(Map<String, TableCandidate> venueTables, Combination combination, int partySize) {
+    Objects.requireNonNull(venueTables, "venueTables");
+    Objects.requireNonNull(combination, "combination");
+    if (partySize < 1 || partySize > AvailabilityPlanner.MAX_PARTY_SIZE) {
+      throw ServiceException.invalid("party_size",
+          "must be between 1 and " + AvailabilityPlanner.MAX_PARTY_SIZE);
+    }
+    List<TableCandidate> tables = new ArrayList<>(combination.tableIds().size());
+    for (UUID id : combination.tableIds()) {
+      TableCandidate t = venueTables.get(id.toString());
+      if (t == null || !t.roomId().equals(combination.roomId().toString())) {
+        throw ServiceException.invalid("combination_id", "table " + id + " of the combination is not in its room any more");
+      }
+      tables.add(t);
+    }
+    if (!combination.seats(partySize)) {
+      throw ServiceException.invalid("party_size", "combination " + names(tables) + " seats " + combination.minPartySize()
+          + " to " + combination.maxPartySize() + ", not a party of " + partySize);
+    }
+    return new TableChoice(tables, combination.maxPartySize());
+  }
+
+  /** The tables' names joined with "+" ("T1+T2+T3"). */
+  public static String names(List<TableCandidate> tables) {
+    return String.join("+", tables.stream().map(TableCandidate::name).toList());
   }
 
   private static TableCandidate find(Map<String, TableCandidate> venueTables, String field, String tableId,

@@ -12,6 +12,7 @@ import static io.booker.common.Invalid.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class MoveTest {
@@ -55,5 +56,33 @@ class MoveTest {
     assertEquals(LATER, move.slotFor(single));
     assertEquals(new TableRequest(TABLE_C, null), move.tableFor(single));
     assertEquals(new TableRequest(TABLE_B, ROOM), move.mergedFor(single));
+  }
+
+  private static final UUID COMBINATION = UUID.fromString("40000000-0000-4000-8000-000000000001");
+
+  @Test
+  void aCombinationReplacesTheTablesAndExcludesATable() {
+    Move move = new Move(null, null, null, COMBINATION);
+    assertEquals(COMBINATION, move.combinationFor(pair));
+    assertNull(move.tableFor(pair));
+    assertNull(move.mergedFor(pair));
+    assertEquals(SLOT, move.slotFor(pair));
+    assertInvalid("combination_id", () -> new Move(LATER, new TableRequest(TABLE_C, null), null, COMBINATION));
+  }
+
+  @Test
+  void aNewSlotKeepsABookingsCombinationAndANewTableLeavesIt() {
+    Booking onCombination = booking().tables(A, B).build();
+    onCombination = new Booking(onCombination.id(), onCombination.venueId(), onCombination.tables(), onCombination.slot(),
+        onCombination.period(), onCombination.partySize(), onCombination.guest(), onCombination.comment(), onCombination.status(),
+        onCombination.version(), onCombination.adminId(), onCombination.expiresAt(), onCombination.createdAt(),
+        onCombination.updatedAt(), onCombination.cancelReason(), COMBINATION);
+    Move later = new Move(LATER, null, null);
+    assertEquals(COMBINATION, later.combinationFor(onCombination));
+    assertNull(later.tableFor(onCombination), "the venue places the combination's tables again");
+    Move elsewhere = new Move(null, new TableRequest(TABLE_C, null), null);
+    assertNull(elsewhere.combinationFor(onCombination));
+    assertEquals(new TableRequest(TABLE_C, null), elsewhere.tableFor(onCombination));
+    assertNull(later.combinationFor(pair), "a pair is no combination");
   }
 }

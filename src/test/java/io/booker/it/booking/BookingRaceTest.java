@@ -154,6 +154,49 @@ class BookingRaceTest {
     assertEquals(1, BookingDb.number("SELECT count(*) FROM bookings WHERE venue_id = ?::uuid AND status = 'held'", f.venue));
   }
 
+  /**
+   * A table combination (T1+T2+T3) racing single-table bookings of two of its tables at overlapping
+   * times: never two active bookings on one table, and exactly one winner per table set: either the
+   * combination (every one of its tables, no single) or singles only (at most one per table).
+   */
+  @Test
+  void aCombinationRacingSinglesOfItsTablesNeverDoubleBooksATable() {
+    Fixture f = Fixture.create();
+    String room = f.t1()[0];
+    String[] t3 = Bookings.table(api, room, "T3", 4, false);
+    String combination = api.created("/api/v1/rooms/" + room + "/combinations", new JsonObject()
+      .put("table_ids", new JsonArray().add(f.t1()[1]).add(f.t2()[1]).add(t3[1])).put("min_party_size", 7).put("max_party_size", 12))
+      .getString("id");
+    LocalDate d = day(70);
+    JsonObject onCombination = new JsonObject().put("venue_id", f.venue()).put("combination_id", combination)
+      .put("slot", new JsonObject().put("date", d.toString()).put("start_time", "19:00")).put("party_size", 9).put("customer_name", "Party");
+    List<HttpResponse<Buffer>> answers = race(i -> switch (i % 3) {
+      case 0 -> onCombination.copy();
+      case 1 -> request(f.venue(), f.t2(), d, "19:30", 0, 2);
+      default -> request(f.venue(), t3, d, "18:30", 0, 2);
+    });
+    List<JsonObject> won = winners(answers);
+    List<JsonObject> combinations = won.stream().filter(b -> combination.equals(b.getString("combination_id"))).toList();
+    assertFalse(won.isEmpty(), () -> "someone wins: " + codes(answers));
+    for (String[] t : List.of(f.t1(), f.t2(), t3)) {
+      assertTrue(BookingDb.activeOn(t[1]) <= 1, "never two active bookings on one table");
+    }
+    if (!combinations.isEmpty()) {
+      assertEquals(1, won.size(), () -> "the combination won, so no single did: " + codes(answers));
+      JsonObject b = combinations.get(0);
+      assertEquals(List.of(f.t1()[1], f.t2()[1], t3[1]),
+        b.getJsonArray("tables").stream().map(t -> ((JsonObject) t).getString("table_id")).toList(), "every table, in its order");
+      assertEquals(List.of(1L, 1L, 1L), List.of(BookingDb.activeOn(f.t1()[1]), BookingDb.activeOn(f.t2()[1]), BookingDb.activeOn(t3[1])));
+      assertEquals(b, api.ok(api.get("/api/v1/bookings/" + b.getString("id"))), "as stored");
+    } else {
+      assertTrue(won.size() <= 2, () -> "singles only, at most one per table: " + codes(answers));
+      assertEquals(2, won.stream().map(b -> b.getJsonObject("table").getString("table_id")).distinct().count() + (2 - won.size()),
+        "the single winners hold different tables");
+      assertEquals(0, BookingDb.activeOn(f.t1()[1]), "T1 was only ever asked for with the combination");
+    }
+    assertEquals(won.size(), BookingDb.number("SELECT count(*) FROM bookings WHERE venue_id = ?::uuid AND status = 'held'", f.venue()));
+  }
+
   @Test
   void cancelRacingConfirmEndsOneWayAndEverythingAgrees() {
     Fixture f = Fixture.create();

@@ -44,7 +44,7 @@ class BookingRestTest {
   static final String BOOKINGS = "/api/v1/bookings";
   static final Set<String> BOOKING_FIELDS = Set.of("id", "venue_id", "table", "slot", "party_size", "customer_name",
     "customer_phone", "status", "comment", "admin_id", "created_at", "updated_at", "expires_at", "tables", "version",
-    "customer_email", "cancel_reason", "starts_at", "ends_at");
+    "customer_email", "cancel_reason", "starts_at", "ends_at", "combination_id");
 
   @RegisterExtension
   static final NodeHarness harness = NodeHarness.allInOne("eventbus");

@@ -100,6 +100,12 @@ class AccessMatrixGrpcTest {
     venue("UpdateTable", new JsonObject().put("id", tableA).put("name", "A1").put("capacity", 12), EDIT_STRUCTURE, true);
     venue("DeleteTable", id.copy().put("id", tableA), EDIT_STRUCTURE, true);
     venue("GetTableLayout", new JsonObject().put("room_id", roomA), READ_VENUE, true);
+    JsonObject combination = new JsonObject().put("table_ids", new JsonArray().add(world.tableA2()).add(tableA))
+      .put("min_party_size", 6).put("max_party_size", 8);
+    venue("ListCombinations", new JsonObject().put("room_id", roomA), READ_VENUE, true);
+    venue("CreateCombination", combination.copy().put("room_id", roomA), EDIT_STRUCTURE, true);
+    venue("UpdateCombination", combination.copy().put("id", world.combinationA()), EDIT_STRUCTURE, true);
+    venue("DeleteCombination", id.copy().put("id", world.combinationA()), EDIT_STRUCTURE, true);
     venue("SetOpeningHours", new JsonObject().put("venue_id", venueA).put("days", new JsonArray()
       .add(new JsonObject().put("weekday", 1).put("open_time", "09:00").put("close_time", "10:00"))), EDIT_SCHEDULE, true);
     venue("GetOpeningHours", new JsonObject().put("venue_id", venueA), READ_VENUE, true);
@@ -109,6 +115,9 @@ class AccessMatrixGrpcTest {
     venue("CheckAvailability", new JsonObject().put("venue_id", venueA).put("slot", slot).put("party_size", 2), READ_VENUE, true);
     venue("CheckTables", new JsonObject().put("venue_id", venueA).put("table_ids", new JsonArray().add(tableA)).put("slot", slot),
       READ_BOOKINGS, true);
+    venue("GetSeatingRules", new JsonObject().put("venue_id", venueA), READ_VENUE, true);
+    venue("PutSeatingRules", new JsonObject().put("venue_id", venueA).put("rules", new JsonObject()
+      .put("turn_times", new JsonArray().add(new JsonObject().put("minutes", 90)))), EDIT_SCHEDULE, true);
     venue("ResolveBookingSlot", new JsonObject().put("venue_id", venueA).put("table", table).put("slot", slot).put("party_size", 2),
       READ_VENUE, true);
     venue("GetSeatingRules", new JsonObject().put("venue_id", venueA), READ_VENUE, true);

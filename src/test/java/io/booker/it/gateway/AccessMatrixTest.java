@@ -58,6 +58,8 @@ class AccessMatrixTest {
   static String tableA;
   static String bookingA;
   static String blockA;
+  static String tableA2;
+  static String combinationA;
   static String userA;
   static final String DATE = day(30).toString();
   static final String PASSWORD = "a-long-enough-password";
@@ -72,6 +74,8 @@ class AccessMatrixTest {
     tableA = world.tableA();
     bookingA = world.bookingA();
     blockA = world.blockA();
+    tableA2 = world.tableA2();
+    combinationA = world.combinationA();
     assertEquals(200, admin.post("/api/v1/venues/" + venueA + "/special-hours",
       new JsonObject().put("date", DATE).put("is_closed", false).put("open_time", "10:00").put("close_time", "23:00")).statusCode());
     userA = Logins.createUser(admin, Logins.uniqueLogin("host"), PASSWORD, "host", venueA).getString("id");
@@ -96,6 +100,12 @@ class AccessMatrixTest {
     r.add(new Route("GET", "/api/v1/rooms/" + roomA + "/tables", null, READ_VENUE, VenueIn.ID));
     r.add(new Route("POST", "/api/v1/rooms/" + roomA + "/tables", new JsonObject().put("name", "X9").put("capacity", 2), EDIT_STRUCTURE, VenueIn.ID));
     r.add(new Route("GET", "/api/v1/rooms/" + roomA + "/layout", null, READ_VENUE, VenueIn.ID));
+    JsonObject combination = new JsonObject().put("table_ids", new JsonArray().add(tableA2).add(tableA))
+      .put("min_party_size", 6).put("max_party_size", 8);
+    r.add(new Route("GET", "/api/v1/rooms/" + roomA + "/combinations", null, READ_VENUE, VenueIn.ID));
+    r.add(new Route("POST", "/api/v1/rooms/" + roomA + "/combinations", combination, EDIT_STRUCTURE, VenueIn.ID));
+    r.add(new Route("PUT", "/api/v1/combinations/" + combinationA, combination, EDIT_STRUCTURE, VenueIn.ID));
+    r.add(new Route("DELETE", "/api/v1/combinations/" + combinationA, null, EDIT_STRUCTURE, VenueIn.ID));
     r.add(new Route("GET", "/api/v1/tables/" + tableA, null, READ_VENUE, VenueIn.ID));
     r.add(new Route("PUT", "/api/v1/tables/" + tableA, new JsonObject().put("name", "A1").put("capacity", 12), EDIT_STRUCTURE, VenueIn.ID));
     r.add(new Route("DELETE", "/api/v1/tables/" + tableA, null, EDIT_STRUCTURE, VenueIn.ID));
@@ -255,7 +265,7 @@ class AccessMatrixTest {
     JsonObject s = new JsonObject();
     for (String path : List.of("/venues/" + venueA, "/venues/" + venueA + "/rooms", "/venues/" + venueA + "/tables",
       "/venues/" + venueA + "/schedule", "/venues/" + venueA + "/special-hours", "/bookings?venue_id=" + venueA,
-      "/bookings/" + bookingA + "/history", "/venues/" + venueA + "/blocks", "/users/" + userA)) {
+      "/bookings/" + bookingA + "/history", "/venues/" + venueA + "/blocks", "/rooms/" + roomA + "/combinations", "/users/" + userA)) {
       HttpResponse<Buffer> r = admin.get("/api/v1" + path);
       assertEquals(200, r.statusCode(), () -> path + ": " + r.bodyAsString());
       s.put(path, r.bodyAsJsonObject());

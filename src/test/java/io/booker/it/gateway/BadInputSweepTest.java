@@ -127,6 +127,9 @@ class BadInputSweepTest {
     String venue = Bookings.venueOpenAllDay(api);
     String room = Bookings.room(api, venue, "Sweep room");
     String[] table = Bookings.table(api, room, "S1", 4, true);
+    String[] second = Bookings.table(api, room, "S2", 4, true);
+    String combination = api.created("/api/v1/rooms/" + room + "/combinations", new JsonObject()
+      .put("table_ids", new JsonArray().add(table[1]).add(second[1])).put("min_party_size", 5).put("max_party_size", 8)).getString("id");
     specialDate = Bookings.day(40).toString();
     assertEquals(200, api.post("/api/v1/venues/" + venue + "/special-hours", new JsonObject().put("date", specialDate)
       .put("is_closed", true)).statusCode());
@@ -136,7 +139,8 @@ class BadInputSweepTest {
       .put("venue_ids", new JsonArray().add(venue))).getString("id");
     String block = api.created("/api/v1/venues/" + venue + "/blocks", new JsonObject().put("table_ids", new JsonArray().add(table[1]))
       .put("date", Bookings.day(11).toString()).put("start_time", "12:00").put("end_time", "15:00").put("reason", "sweep")).getString("id");
-    fixture = Map.of("venue", venue, "room", room, "table", table[1], "booking", booking, "user", user, "block", block);
+    fixture = Map.of("venue", venue, "room", room, "table", table[1], "booking", booking, "user", user, "block", block,
+      "combination", combination);
     errorCapture.start();
     root().addAppender(errorCapture);
   }
@@ -484,6 +488,8 @@ class BadInputSweepTest {
           yield fixture.get("table");
         } else if (path.startsWith("/api/v1/bookings/")) {
           yield fixture.get("booking");
+        } else if (path.startsWith("/api/v1/combinations/")) {
+          yield fixture.get("combination");
         } else if (path.startsWith("/api/v1/blocks/")) {
           yield fixture.get("block");
         }
@@ -499,7 +505,8 @@ class BadInputSweepTest {
     String r = fixture.get("room");
     Map<String, JsonObject> out = new LinkedHashMap<>();
     for (String path : List.of("/api/v1/venues/" + v, "/api/v1/venues/" + v + "/rooms", "/api/v1/venues/" + v + "/tables",
-      "/api/v1/rooms/" + r, "/api/v1/rooms/" + r + "/tables", "/api/v1/rooms/" + r + "/layout", "/api/v1/tables/" + fixture.get("table"),
+      "/api/v1/rooms/" + r, "/api/v1/rooms/" + r + "/tables", "/api/v1/rooms/" + r + "/layout", "/api/v1/rooms/" + r + "/combinations",
+      "/api/v1/tables/" + fixture.get("table"),
       "/api/v1/venues/" + v + "/schedule", "/api/v1/venues/" + v + "/special-hours?from=" + Bookings.day(0) + "&to=" + Bookings.day(300),
       "/api/v1/bookings/" + fixture.get("booking"), "/api/v1/bookings/" + fixture.get("booking") + "/history",
       "/api/v1/bookings?venue_id=" + v, "/api/v1/venues/" + v + "/blocks", "/api/v1/users/" + fixture.get("user"))) {

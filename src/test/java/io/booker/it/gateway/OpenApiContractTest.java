@@ -109,7 +109,7 @@ class OpenApiContractTest {
     assertTrue(missing.isEmpty(), () -> "routes booker.yaml describes that the gateway does not serve: " + missing);
     // A sanity floor: the walk really went into the /api/v1 sub-router.
     assertTrue(served.contains("GET /api/v1/venues/{id}") && served.contains("POST /api/v1/bookings/{id}/no-show"), served::toString);
-    assertEquals(60, served.size(), served::toString);
+    assertEquals(64, served.size(), served::toString);
   }
 
   @Test
@@ -190,7 +190,7 @@ class OpenApiContractTest {
         }
       }
     }
-    assertEquals(60, operations);
+    assertEquals(64, operations);
   }
 
   @Test
@@ -348,6 +348,14 @@ class OpenApiContractTest {
     fits("listRoomTables", 200, admin.get("/api/v1/rooms/" + room + "/tables"));
     fits("listVenueTables", 200, admin.get("/api/v1/venues/" + v + "/tables"));
     fits("getTableLayout", 200, admin.get("/api/v1/rooms/" + room + "/layout?venue_id=" + v));
+    String t3 = fits("createTable", 201, admin.post("/api/v1/rooms/" + room + "/tables",
+      request("createTable", new JsonObject().put("name", "T3").put("capacity", 4)))).getString("id");
+    String t2 = admin.get("/api/v1/rooms/" + room + "/tables").bodyAsJsonObject().getJsonArray("tables").getJsonObject(1).getString("id");
+    String combination = fits("createCombination", 201, admin.post("/api/v1/rooms/" + room + "/combinations", request("createCombination",
+      new JsonObject().put("table_ids", new JsonArray().add(t1).add(t2).add(t3)).put("min_party_size", 5).put("max_party_size", 8)))).getString("id");
+    fits("updateCombination", 200, admin.put("/api/v1/combinations/" + combination, request("updateCombination",
+      new JsonObject().put("table_ids", new JsonArray().add(t2).add(t3)).put("min_party_size", 5).put("max_party_size", 6))));
+    fits("listCombinations", 200, admin.get("/api/v1/rooms/" + room + "/combinations"));
 
     JsonArray week = new JsonArray();
     for (int weekday = 0; weekday < 7; weekday++) {
@@ -364,6 +372,16 @@ class OpenApiContractTest {
     JsonObject slot = new JsonObject().put("date", day.toString()).put("start_time", "19:00");
     fits("checkAvailability", 200, admin.post("/api/v1/availability/check",
       request("checkAvailability", new JsonObject().put("venue_id", v).put("slot", slot).put("party_size", 4).put("include_unavailable", true))));
+    JsonObject offered = fits("checkAvailability", 200, admin.post("/api/v1/availability/check",
+      request("checkAvailability", new JsonObject().put("venue_id", v).put("slot", slot).put("party_size", 6))));
+    assertTrue(offered.getJsonArray("tables").stream().anyMatch(o -> combination.equals(((JsonObject) o).getString("combination_id"))),
+      offered::encodePrettily);
+    String onCombination = fits("createBooking", 201, admin.post("/api/v1/bookings", request("createBooking", new JsonObject().put("venue_id", v)
+      .put("combination_id", combination).put("slot", slot.copy().put("start_time", "21:00")).put("party_size", 6).put("customer_name", "Ada"))))
+      .getString("id");
+    fits("rescheduleBooking", 200, admin.post("/api/v1/bookings/" + onCombination + "/reschedule", request("rescheduleBooking",
+      new JsonObject().put("slot", slot.copy().put("start_time", "20:30")))));
+    assertEquals(204, admin.delete("/api/v1/combinations/" + combination).statusCode());
     fits("checkTableAvailability", 200, admin.post("/api/v1/availability/tables",
       request("checkTableAvailability", new JsonObject().put("venue_id", v).put("table_ids", new JsonArray().add(t1)).put("slot", slot))));
     String booking = fits("createBooking", 201, admin.post("/api/v1/bookings", request("createBooking", new JsonObject().put("venue_id", v)

@@ -77,7 +77,7 @@ class OpenApiPropertyTest {
     // A slot in the past, outside the venue's hours, or in a daylight-saving gap (the clock, the schedule, the zone).
     Map.entry("slot", Pattern.compile("^slot(\\.[a-z_]+)?: .*")),
     // Seats per table, mergeable pairs, a table of another room: the tables' data.
-    Map.entry("seats", Pattern.compile("^party_size: (table|tables) .*")),
+    Map.entry("seats", Pattern.compile("^party_size: (table|tables|combination) .*")),
     Map.entry("merge", Pattern.compile("^merged_with_table(\\.table_id)?: .*")),
     Map.entry("room", Pattern.compile("^(table|merged_with_table)\\.room_id: table .* is not in room .*")),
     // The table's venue_id, when given, must be the booking's (two fields).
@@ -91,11 +91,15 @@ class OpenApiPropertyTest {
     Map.entry("blockRange", Pattern.compile("^(to: must be (after from|at most (31|93) days after from)|(from|to): is required"
       + "|date: give date.*, not both|end_time: must be after start_time in the venue's time zone)$")),
     Map.entry("blockTables", Pattern.compile("^(table_ids: must not name a table twice|room_id: the room has no tables to block)$")),
+    // Table combinations: each table once and of the combination's room, min_party_size not above
+    // max_party_size (the tables' data, two fields).
+    Map.entry("combination", Pattern.compile("^(table_ids\\[\\d+]: (repeats table .*|table .* is not a table of the combination's room)"
+      + "|min_party_size: must not be greater than max_party_size .*)$")),
     // The seating document, validated as a whole: a turn time names an existing period, rows of one
     // scope ascend by party size, periods of a weekday do not overlap, names and weekdays are not
     // repeated, the last seating lies within its period (docs/seating.md).
-    Map.entry("seating", Pattern.compile("^(turn_times\\[\\d+](\\.(period|max_party_size|weekdays))?"
-      + "|periods\\[\\d+](\\.(name|weekdays|end_time|last_seating))?): .*")),
+    Map.entry("seating", Pattern.compile("^(turn_times\\[\\d+](\\.(period|max_party_size|weekdays(\\[\\d+])?))?"
+      + "|periods\\[\\d+](\\.(name|weekdays(\\[\\d+])?|end_time|last_seating))?): .*")),
     // The body's idempotency_key and the Idempotency-Key header, both given, must agree.
     Map.entry("key", Pattern.compile("^idempotency_key: differs from the Idempotency-Key header$")),
     // The caller's own password must be the current one; a new password is not the login.

@@ -155,25 +155,44 @@ final class SchemaValues {
     JsonObject props = s.getJsonObject("properties", new JsonObject());
     List<String> required = new ArrayList<>();
     s.getJsonArray("required", new JsonArray()).forEach(o -> required.add((String) o));
-    // anyOf/allOf of "required" lists (a field or its camelCase alias): one branch of each.
-    JsonArray groups = new JsonArray();
-    if (s.containsKey("anyOf") && isRequiredOnly(s.getJsonArray("anyOf"))) {
-      groups.add(new JsonObject().put("anyOf", s.getJsonArray("anyOf")));
-    }
-    for (Object o : s.getJsonArray("allOf", new JsonArray())) {
-      if (o instanceof JsonObject part && part.containsKey("anyOf") && isRequiredOnly(part.getJsonArray("anyOf"))) {
-        groups.add(part);
+    // anyOf/oneOf (alone or in allOf) of "required" lists (a field or its camelCase alias): one
+    // branch of each; for a oneOf, the other branches' fields are left out so exactly one holds.
+    List<JsonObject> groups = new ArrayList<>();
+    for (String kind : List.of("anyOf", "oneOf")) {
+      if (s.containsKey(kind) && isRequiredOnly(s.getJsonArray(kind))) {
+        groups.add(new JsonObject().put(kind, s.getJsonArray(kind)));
       }
     }
-    for (Object o : groups) {
-      JsonArray branches = ((JsonObject) o).getJsonArray("anyOf");
-      branches.getJsonObject(r.nextInt(branches.size())).getJsonArray("required").forEach(f -> required.add((String) f));
+    for (Object o : s.getJsonArray("allOf", new JsonArray())) {
+      for (String kind : List.of("anyOf", "oneOf")) {
+        if (o instanceof JsonObject part && part.containsKey(kind) && isRequiredOnly(part.getJsonArray(kind))) {
+          groups.add(new JsonObject().put(kind, part.getJsonArray(kind)));
+        }
+      }
+    }
+    java.util.Set<String> excluded = new java.util.HashSet<>();
+    for (JsonObject group : groups) {
+      boolean exactlyOne = group.containsKey("oneOf");
+      JsonArray branches = exactlyOne ? group.getJsonArray("oneOf") : group.getJsonArray("anyOf");
+      int pick = r.nextInt(branches.size());
+      List<String> chosen = new ArrayList<>();
+      branches.getJsonObject(pick).getJsonArray("required").forEach(f -> chosen.add((String) f));
+      required.addAll(chosen);
+      if (exactlyOne) {
+        for (int i = 0; i < branches.size(); i++) {
+          branches.getJsonObject(i).getJsonArray("required").forEach(f -> {
+            if (!chosen.contains((String) f)) {
+              excluded.add((String) f);
+            }
+          });
+        }
+      }
     }
     JsonObject out = new JsonObject();
     for (String field : props.fieldNames()) {
       JsonObject p = props.getJsonObject(field);
       boolean deprecated = p.getBoolean("deprecated", false);
-      if (required.contains(field) || (!deprecated && r.nextInt(3) == 0)) {
+      if (required.contains(field) || (!deprecated && !excluded.contains(field) && r.nextInt(3) == 0)) {
         out.put(field, valid(p, field, r));
       }
     }

@@ -265,6 +265,20 @@ class AvailabilityRestTest {
 
     long[] pairsForBig = cost(() -> check(big, d, "19:00", 0, 14)); // no single table fits: pairs
     assertArrayEquals(forSmall, pairsForBig);
+    // Twenty table combinations of three tables each (seating 8 to 16): still one query and one call.
+    JsonArray main = api.ok(api.get("/api/v1/rooms/" + roomB1 + "/tables?limit=100")).getJsonArray("tables");
+    for (int i = 0; i < 20; i++) {
+      JsonArray three = new JsonArray();
+      for (int k = 0; k < 3; k++) {
+        three.add(main.getJsonObject((i + k) % main.size()).getString("id"));
+      }
+      api.created("/api/v1/rooms/" + roomB1 + "/combinations", new JsonObject().put("table_ids", three)
+        .put("min_party_size", 8).put("max_party_size", 16));
+    }
+    assertTrue(check(big, d, "19:00", 0, 15).stream().anyMatch(o -> !((JsonObject) o).getString("combination_id").isEmpty()),
+      "a combination is offered");
+    long[] combinationsForBig = cost(() -> check(big, d, "19:00", 0, 15)); // no pair seats 15 either
+    assertArrayEquals(forSmall, combinationsForBig, "combinations are read with the venue and asked for in the one call");
   }
 
   @Test

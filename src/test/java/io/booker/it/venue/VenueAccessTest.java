@@ -78,10 +78,11 @@ class VenueAccessTest {
   enum Outcome { ALLOWED, DENIED, MISSING }
 
   /**
-   * Venue A, open around the clock, with rooms A (tables 1 and 2) and "Cellar" (to delete), and
-   * special hours on {@code date}.
+   * Venue A, open around the clock, with rooms A (tables 1, 2 and 5; 1 and 5 a table combination)
+   * and "Cellar" (to delete), and special hours on {@code date}.
    */
-  record World(String a, String room, String spareRoom, String table, String spareTable, LocalDate date) {
+  record World(String a, String room, String spareRoom, String table, String spareTable, String combinedTable, String combination,
+               LocalDate date) {
 
     static World create() {
       String a = Bookings.venueOpenAllDay(admin);
@@ -89,9 +90,12 @@ class VenueAccessTest {
       String spareRoom = admin.room(a, "Cellar").getString("id");
       String table = admin.table(room, "T1", 4).getString("id");
       String spareTable = admin.table(room, "T2", 2).getString("id");
+      String combinedTable = admin.table(room, "T5", 4).getString("id");
+      String combination = admin.created("/api/v1/rooms/" + room + "/combinations", new JsonObject()
+        .put("table_ids", new JsonArray().add(table).add(combinedTable)).put("min_party_size", 5).put("max_party_size", 8)).getString("id");
       LocalDate date = Bookings.day(20);
       admin.ok(admin.post("/api/v1/venues/" + a + "/special-hours", new JsonObject().put("date", date.toString()).put("is_closed", true)));
-      return new World(a, room, spareRoom, table, spareTable, date);
+      return new World(a, room, spareRoom, table, spareTable, combinedTable, combination, date);
     }
 
     Slot slot() {
@@ -151,6 +155,9 @@ class VenueAccessTest {
     new Step("GetTableLayout with venue_id", READ, w -> "room " + w.room() + " not found",
       (api, w) -> api.get("/api/v1/rooms/" + w.room() + "/layout?venue_id=" + w.a()),
       (rpc, w) -> rpc.getTableLayout(GetTableLayoutRequest.newBuilder().setVenueId(w.a()).setRoomId(w.room()).build())),
+    new Step("ListCombinations", READ, w -> "room " + w.room() + " not found",
+      (api, w) -> api.get("/api/v1/rooms/" + w.room() + "/combinations"),
+      (rpc, w) -> rpc.listCombinations(ListCombinationsRequest.newBuilder().setRoomId(w.room()).build())),
     new Step("GetOpeningHours", READ, World::venueMissing,
       (api, w) -> api.get("/api/v1/venues/" + w.a() + "/schedule"),
       (rpc, w) -> rpc.getOpeningHours(GetOpeningHoursRequest.newBuilder().setVenueId(w.a()).build())),
@@ -196,6 +203,19 @@ class VenueAccessTest {
     new Step("UpdateTable", EDIT, w -> "table " + w.table() + " not found",
       (api, w) -> api.put("/api/v1/tables/" + w.table(), new JsonObject().put("name", "T1").put("capacity", 5)),
       (rpc, w) -> rpc.updateTable(UpdateTableRequest.newBuilder().setId(w.table()).setName("T1").setCapacity(5).build())),
+    new Step("CreateCombination", EDIT, w -> "room " + w.room() + " not found",
+      (api, w) -> api.post("/api/v1/rooms/" + w.room() + "/combinations", new JsonObject()
+        .put("table_ids", new JsonArray().add(w.table()).add(w.spareTable())).put("min_party_size", 3).put("max_party_size", 6)),
+      (rpc, w) -> rpc.createCombination(CreateCombinationRequest.newBuilder().setRoomId(w.room()).addTableIds(w.table())
+        .addTableIds(w.spareTable()).setMinPartySize(3).setMaxPartySize(6).build())),
+    new Step("UpdateCombination", EDIT, w -> "combination " + w.combination() + " not found",
+      (api, w) -> api.put("/api/v1/combinations/" + w.combination(), new JsonObject()
+        .put("table_ids", new JsonArray().add(w.combinedTable()).add(w.table())).put("min_party_size", 6).put("max_party_size", 8)),
+      (rpc, w) -> rpc.updateCombination(UpdateCombinationRequest.newBuilder().setId(w.combination()).addTableIds(w.combinedTable())
+        .addTableIds(w.table()).setMinPartySize(6).setMaxPartySize(8).build())),
+    new Step("DeleteCombination", EDIT, w -> "combination " + w.combination() + " not found",
+      (api, w) -> api.delete("/api/v1/combinations/" + w.combination()),
+      (rpc, w) -> rpc.deleteCombination(DeleteCombinationRequest.newBuilder().setId(w.combination()).build())),
     new Step("DeleteTable", EDIT, w -> "table " + w.spareTable() + " not found",
       (api, w) -> api.delete("/api/v1/tables/" + w.spareTable()),
       (rpc, w) -> rpc.deleteTable(DeleteTableRequest.newBuilder().setId(w.spareTable()).build())),
@@ -393,7 +413,7 @@ class VenueAccessTest {
   static JsonObject snapshot(World w) {
     JsonObject out = new JsonObject();
     for (String path : List.of("/venues/" + w.a(), "/venues/" + w.a() + "/rooms?limit=500", "/venues/" + w.a() + "/tables?limit=500",
-        "/rooms/" + w.room() + "/layout", "/venues/" + w.a() + "/schedule",
+        "/rooms/" + w.room() + "/layout", "/rooms/" + w.room() + "/combinations", "/venues/" + w.a() + "/schedule",
         "/venues/" + w.a() + "/special-hours?from=" + w.date().minusDays(1) + "&to=" + w.date().plusDays(2))) {
       HttpResponse<Buffer> r = admin.get("/api/v1" + path);
       out.put(path, new JsonObject().put("status", r.statusCode()).put("body", r.bodyAsString()));

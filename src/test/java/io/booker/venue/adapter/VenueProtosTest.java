@@ -228,10 +228,25 @@ class VenueProtosTest {
     CheckAvailabilityResponse out = VenueProtos.availability(VENUE, List.of(
       new TableOffer(t1, true, "", null, 2), new TableOffer(t1, true, "", t2, 4), new TableOffer(t2, false, "already booked for this slot", null, 2)));
     assertEquals(CheckAvailabilityResponse.newBuilder()
-      .addTables(TableAvailability.newBuilder().setTable(ref(t1)).setAvailable(true).setTableName("T1").setCapacity(2))
+      .addTables(TableAvailability.newBuilder().setTable(ref(t1)).setAvailable(true).setTableName("T1").setCapacity(2).addTables(ref(t1)))
       .addTables(TableAvailability.newBuilder().setTable(ref(t1)).setAvailable(true).setTableName("T1").setCapacity(4)
-        .setMergedWithTable(ref(t2)))
-      .addTables(TableAvailability.newBuilder().setTable(ref(t2)).setReason("already booked for this slot").setTableName("T2").setCapacity(2))
+        .setMergedWithTable(ref(t2)).addTables(ref(t1)).addTables(ref(t2)))
+      .addTables(TableAvailability.newBuilder().setTable(ref(t2)).setReason("already booked for this slot").setTableName("T2").setCapacity(2)
+        .addTables(ref(t2)))
+      .build(), out);
+  }
+
+  @Test
+  void aCombinationOfferNamesItsTablesAndTheCombinationButNoMergedTable() {
+    TableCandidate t1 = new TableCandidate(TABLE, ROOM, "T1", 2, false);
+    TableCandidate t2 = new TableCandidate("d0000000-0000-4000-8000-000000000002", ROOM, "T2", 4, false);
+    TableCandidate t3 = new TableCandidate("d0000000-0000-4000-8000-000000000003", ROOM, "T3", 4, false);
+    String combination = "f0000000-0000-4000-8000-000000000001";
+    CheckAvailabilityResponse out = VenueProtos.availability(VENUE, List.of(
+      TableOffer.combination(combination, List.of(t1, t2, t3), 10, "combination T1+T2+T3 (seats 7 to 10)")));
+    assertEquals(CheckAvailabilityResponse.newBuilder()
+      .addTables(TableAvailability.newBuilder().setTable(ref(t1)).setAvailable(true).setReason("combination T1+T2+T3 (seats 7 to 10)")
+        .setTableName("T1+T2+T3").setCapacity(10).addTables(ref(t1)).addTables(ref(t2)).addTables(ref(t3)).setCombinationId(combination))
       .build(), out);
   }
 
