@@ -58,3 +58,30 @@ test('live events add and remove blocks; a deleted block never comes back', () =
   assert.equal(applyBlockEvent(map, deleted, {type: 'block.created'}), false, 'no block');
   assert.equal(applyBlockEvent(map, deleted, {type: 'booking.held', block: C}), false, 'another type');
 });
+
+test('the store loads a day\'s blocks once and follows block events of its venue', async () => {
+  const {VenueStore} = await import('../../main/resources/webapp/app/store.js');
+  const asked = [];
+  const api = {async get(path, query) {
+    asked.push([path, query]);
+    return {blocks: [A]};
+  }};
+  const live = new EventTarget();
+  const store = new VenueStore(api, live, 'v1');
+  let told = 0;
+  store.addEventListener('blocks', () => told++);
+  assert.deepEqual((await store.blocksOn('2026-12-07')).map(b => b.id), ['a']);
+  await store.blocksOn('2026-12-07');
+  assert.deepEqual(asked, [['/api/v1/venues/v1/blocks', {date: '2026-12-07'}]], 'asked once');
+  const send = (type, b, venue = 'v1') => live.dispatchEvent(new CustomEvent('event', {detail: {type, venue_id: venue, block: b}}));
+  send('block.created', C, 'v2');
+  assert.equal(told, 0, 'another venue\'s block');
+  send('block.created', C);
+  send('block.deleted', A);
+  assert.equal(told, 2);
+  assert.deepEqual((await store.blocksOn('2026-12-07')).map(b => b.id), ['c']);
+  store.putBlock(C, true);
+  assert.deepEqual(await store.upcomingBlocks(), [], 'upcoming loads skip what was deleted here');
+  assert.deepEqual(asked[1], ['/api/v1/venues/v1/blocks', undefined]);
+  store.dispose();
+});
