@@ -135,7 +135,8 @@ export async function openBooking(ctx, id) {
       replace(history, trail.entries.map(e => h('li', {},
         h('strong', {text: EVENT_LABEL[e.event_type] ?? e.event_type}), ' ',
         h('span', {class: 'muted', text: `${formatDateTime(e.created_at * 1000, store.zone)} · ${actor(ctx, e.actor_id)}`}),
-        e.payload?.reason ? h('div', {text: `Reason: ${e.payload.reason}`}) : null)));
+        e.payload?.reason ? h('div', {text: `Reason: ${e.payload.reason}`}) : null,
+        e.payload?.pacing_override ? h('div', {class: 'history-override', text: `Past the pacing: ${e.payload.pacing_override}`}) : null)));
     } catch (e) {
       replace(history, h('li', {class: 'form-error', text: explain(e, 'Loading the history')}));
     }
