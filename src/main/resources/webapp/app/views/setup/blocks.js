@@ -104,7 +104,7 @@ function blockForm(ctx) {
     const chosen = new Set([...tablesBox.querySelectorAll('input:checked')].map(i => i.value));
     replace(room, store.rooms.map(r => h('option', {value: r.id, text: r.name, selected: r.id === room.value})));
     tablesBox.querySelectorAll('.block-room-tables').forEach(e => e.remove());
-    tablesBox.append(store.rooms.filter(r => store.tablesOf(r.id).length).map(r => h('div', {class: 'block-room-tables'},
+    tablesBox.append(...store.rooms.filter(r => store.tablesOf(r.id).length).map(r => h('div', {class: 'block-room-tables'},
       h('span', {class: 'field-label', text: r.name}),
       store.tablesOf(r.id).map(t => h('label', {class: 'check'},
         h('input', {type: 'checkbox', name: 'table_ids', value: t.id, checked: chosen.has(t.id)}), t.name)))));
