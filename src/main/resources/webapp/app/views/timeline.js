@@ -20,6 +20,7 @@ export async function mount(container, ctx) {
   let bookings = [];
   let blocks = [];
   let axis = null;
+  let overlay = null;
   let firstRender = true;
 
   const heading = h('h1', {class: 'title'});
@@ -110,6 +111,7 @@ export async function mount(container, ctx) {
     const ranges = rangesOn(date, store.hours, store.specials);
     const shown = bookings.filter(b => showClosed || !HIDDEN_BY_DEFAULT.has(b.status));
     axis = computeAxis(ranges, shown);
+    overlay = overlayView();
     heading.textContent = `${store.venue.name} · ${formatDate(date)}`;
     const counted = bookings.filter(b => COUNTED.has(b.status) && b.slot.date === date);
     const covers = counted.reduce((n, b) => n + b.party_size, 0);
@@ -120,7 +122,7 @@ export async function mount(container, ctx) {
     const grid = h('div', {class: 'tl-grid', role: 'group', 'aria-label': `Bookings on ${formatDate(date)}`});
     grid.style.width = `calc(var(--side-w) + ${axis.slots} * var(--slot-w))`;
     grid.append(headRow(), pacingRow(shown));
-    const caps = pacingCapsRow(overlayView(), store.seating, date, bookings, store.zone);
+    const caps = pacingCapsRow(overlay, store.seating, date, bookings, store.zone);
     if (caps) grid.append(caps);
     const byTable = new Map();
     for (const b of shown) {
@@ -202,7 +204,7 @@ export async function mount(container, ctx) {
       track.append(cell);
     }
     for (const b of list) track.append(block(b));
-    track.append(...blockShades(overlayView(), blocks, table));
+    track.append(...blockShades(overlay, blocks, table));
     return h('div', {class: 'tl-row', dataset: {testid: 'timeline-row', id: table.id}},
       h('div', {class: 'tl-side'},
         h('span', {class: 'tl-table-name', text: table.name}),
