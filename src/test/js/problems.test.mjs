@@ -66,3 +66,27 @@ test('explainHours leaves an index it does not know, and explains other problems
   assert.equal(explainHours(new ApiError(403, 'PERMISSION_DENIED', 'no'), []), 'Your role does not allow this.');
   assert.equal(explainHours(new ApiError(400, 'INVALID_ARGUMENT'), []), 'Some of the values are not valid.');
 });
+
+test('seating rules: pacing, blocked tables, overlapping bookings and the booking window in words', async () => {
+  const {fieldError} = await import('../../main/resources/webapp/app/logic/problems.js');
+  const pacing = 'at most 6 parties may start between 19:00 and 19:15 in Dinner (6 already booked)';
+  assert.equal(explain(new ApiError(409, 'PACING_LIMIT', pacing)),
+    `The kitchen's pacing is full at that time: ${pacing}. Pick another time, or book anyway if the kitchen agrees.`);
+  assert.equal(explain(new ApiError(409, 'TABLE_BLOCKED', 'table T1 is blocked from 19:00 to 21:00')),
+    'That table is blocked then (table T1 is blocked from 19:00 to 21:00). Pick another table or time.');
+  assert.match(explain(new ApiError(409, 'BLOCK_OVERLAPS_BOOKINGS', 'the block overlaps 1 active booking: b1')), /Block anyway/);
+  assert.equal(explain(new ApiError(400, 'INVALID_ARGUMENT', 'slot: bookings open at most 90 days ahead (until 2026-04-01)')),
+    'That date is too far ahead: bookings open at most 90 days ahead (until 2026-04-01).');
+  assert.equal(explain(new ApiError(400, 'INVALID_ARGUMENT', "slot: needs at least 60 minutes' notice")),
+    "That start is too soon: this venue needs at least 60 minutes' notice.");
+  assert.equal(explain(new ApiError(400, 'INVALID_ARGUMENT', 'slot: is required')), 'slot: is required', 'other slot problems as they are');
+
+  assert.deepEqual(fieldError('periods[0].last_seating: must be within the period'),
+    {path: 'periods[0].last_seating', message: 'must be within the period'});
+  assert.deepEqual(fieldError('periods[1]: on Saturday overlaps periods[0] (Dinner 18:00-02:00 on Friday)'),
+    {path: 'periods[1]', message: 'on Saturday overlaps periods[0] (Dinner 18:00-02:00 on Friday)'});
+  assert.deepEqual(fieldError('periods[0].pacing.max_parties: must be between 1 and 1000'),
+    {path: 'periods[0].pacing.max_parties', message: 'must be between 1 and 1000'});
+  assert.deepEqual(fieldError('turn_times[1].weekdays[0]: must be 0 to 6'), {path: 'turn_times[1].weekdays[0]', message: 'must be 0 to 6'});
+  assert.deepEqual(fieldError('request body must be a JSON object'), {path: null, message: 'request body must be a JSON object'});
+});

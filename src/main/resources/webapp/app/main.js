@@ -11,7 +11,7 @@ const SCREENS = {
   timeline: {title: 'Timeline', load: () => import('./views/timeline.js'), venue: true},
   floor: {title: 'Floor', load: () => import('./views/floor.js'), venue: true},
   bookings: {title: 'Bookings', load: () => import('./views/bookings.js'), venue: true},
-  setup: {title: 'Setup', load: () => import('./views/setup.js'), roles: ['admin', 'manager']},
+  setup: {title: 'Setup', load: () => import('./views/setup.js'), roles: ['admin', 'manager', 'host']},
   users: {title: 'Users', load: () => import('./views/users.js'), roles: ['admin']},
 };
 

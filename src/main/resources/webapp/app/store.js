@@ -2,10 +2,12 @@
 // its rooms and tables, its hours, and its bookings by date. A booking is replaced only by a newer
 // version of itself (events of one booking can arrive out of order and twice).
 //
-// Events: 'venue', 'structure', 'schedule' (reloaded parts), 'bookings' {dates} (changed dates),
-// 'gone' (the venue was deleted).
+// Events: 'venue', 'structure', 'schedule', 'seating' (reloaded parts), 'bookings' {dates} (changed
+// dates), 'blocks' (blocked tables added or removed), 'gone' (the venue was deleted).
 //
-// The version rules are pure, in logic/versions.js; this class holds the state and talks to REST.
+// The version rules are pure, in logic/versions.js, and the blocks' in logic/blocks.js; this class
+// holds the state and talks to REST.
+import {applyBlockEvent} from './logic/blocks.js';
 import {accept, file} from './logic/versions.js';
 
 export {ACTIVE} from './logic/bookings.js';
@@ -21,8 +23,12 @@ export class VenueStore extends EventTarget {
     this.tables = [];
     this.hours = [];
     this.specials = [];
+    this.seating = null;
     this.days = new Map();
     this.versions = new Map();
+    this.blocks = new Map();          // id → block, every block loaded or announced live
+    this.deletedBlocks = new Set();   // ids deleted while this store lived: never shown again
+    this.blockLoads = new Map();      // 'date:YYYY-MM-DD' or 'upcoming' → the load's promise
     this.onEvent = e => this.apply(e.detail);
     this.onSynced = e => { if (e.detail.venueId === this.id && !e.detail.resumed) this.reloadAll(); };
     live.addEventListener('event', this.onEvent);
@@ -35,8 +41,45 @@ export class VenueStore extends EventTarget {
   }
 
   async load() {
-    await Promise.all([this.loadVenue(), this.loadStructure(), this.loadSchedule()]);
+    await Promise.all([this.loadVenue(), this.loadStructure(), this.loadSchedule(), this.loadSeating()]);
     return this;
+  }
+
+  /** The seating rules (turn times, periods with pacing, booking window): GET /venues/{id}/seating. */
+  async loadSeating() {
+    this.seating = await this.api.get(`/api/v1/venues/${this.id}/seating`);
+    this.emit('seating');
+  }
+
+  /** The blocks overlapping date (venue-local), loaded once, then kept live. */
+  async blocksOn(date) {
+    await this.loadBlocks(`date:${date}`, {date});
+    return [...this.blocks.values()];
+  }
+
+  /** The blocks not over yet (those starting within 93 days), loaded once, then kept live. */
+  async upcomingBlocks() {
+    await this.loadBlocks('upcoming', undefined);
+    return [...this.blocks.values()];
+  }
+
+  loadBlocks(key, query) {
+    let loading = this.blockLoads.get(key);
+    if (!loading) {
+      loading = this.api.get(`/api/v1/venues/${this.id}/blocks`, query).then(page => {
+        for (const b of page.blocks) if (!this.deletedBlocks.has(b.id)) this.blocks.set(b.id, b);
+      });
+      loading.catch(() => this.blockLoads.delete(key));
+      this.blockLoads.set(key, loading);
+    }
+    return loading;
+  }
+
+  /** Takes a block this app just made or deleted (a REST answer) before its live event arrives. */
+  putBlock(block, deleted = false) {
+    if (applyBlockEvent(this.blocks, this.deletedBlocks, {type: deleted ? 'block.deleted' : 'block.created', block})) {
+      this.emit('blocks');
+    }
   }
 
   async loadVenue() {
@@ -114,13 +157,19 @@ export class VenueStore extends EventTarget {
   /** Forgets the loaded days (they load again when asked) and tells the screens. */
   async reloadAll() {
     const dates = [...this.days.keys()];
+    const blockLoads = [...this.blockLoads.keys()];
     this.days.clear();
+    this.blockLoads.clear();
+    this.blocks.clear();
     try {
-      await Promise.all([this.loadVenue(), this.loadStructure(), this.loadSchedule(), ...dates.map(d => this.bookingsOn(d))]);
+      await Promise.all([this.loadVenue(), this.loadStructure(), this.loadSchedule(), this.loadSeating(),
+        ...dates.map(d => this.bookingsOn(d)),
+        ...blockLoads.map(k => this.loadBlocks(k, k === 'upcoming' ? undefined : {date: k.slice(5)}))]);
     } catch {
       // The screens show what they have; the next event or reload tries again.
     }
     this.emit('bookings', {dates});
+    this.emit('blocks');
   }
 
   /** Takes a booking this app just received from REST (a create's or an action's answer). */
@@ -153,7 +202,11 @@ export class VenueStore extends EventTarget {
     } else if (type === 'table.layout.updated') {
       this.loadStructure().catch(() => {});
     } else if (type === 'venue.schedule.updated') {
+      // The hours or the seating rules changed (both are announced as the schedule's change).
       this.loadSchedule().catch(() => {});
+      this.loadSeating().catch(() => {});
+    } else if (type === 'block.created' || type === 'block.deleted') {
+      if (applyBlockEvent(this.blocks, this.deletedBlocks, event)) this.emit('blocks');
     }
   }
 

@@ -28,9 +28,31 @@ export function explain(error, what = 'That') {
     case 'RATE_LIMITED': return error.detail || 'Too many attempts. Wait a little and try again.';
     case 'UNAUTHENTICATED': return 'Your session ended. Sign in again.';
     case 'UNAVAILABLE': case 'DEADLINE_EXCEEDED': return 'The service is busy or restarting. Try again in a moment.';
-    case 'INVALID_ARGUMENT': return error.detail || 'Some of the values are not valid.';
+    case 'PACING_LIMIT': return `The kitchen's pacing is full at that time: ${error.detail}. Pick another time, or book anyway if the kitchen agrees.`;
+    case 'TABLE_BLOCKED': return `That table is blocked then (${error.detail}). Pick another table or time.`;
+    case 'BLOCK_OVERLAPS_BOOKINGS': return 'Bookings already hold these tables at that time. Choose “Block anyway” to block them all the same '
+      + '(the bookings stay; move or cancel them yourself), or pick another time.';
+    case 'INVALID_ARGUMENT': return bookingWindow(error.detail) ?? (error.detail || 'Some of the values are not valid.');
     default: return error.detail || `${what} did not work (HTTP ${error.status}).`;
   }
+}
+
+/** A booking-window refusal (a 400 on slot) in words, or null when the detail is something else. */
+function bookingWindow(detail) {
+  const m = /^slot: (bookings open at most .*|needs at least .*)$/.exec(detail ?? '');
+  if (!m) return null;
+  return m[1].startsWith('bookings')
+    ? `That date is too far ahead: ${m[1]}.`
+    : `That start is too soon: this venue ${m[1]}.`;
+}
+
+/**
+ * The field path a 400's message starts with, and the rest: "periods[0].last_seating: must be …" is
+ * {path: 'periods[0].last_seating', message: 'must be …'}; {path: null, message} when there is none.
+ */
+export function fieldError(detail) {
+  const m = /^([a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*): (.*)$/s.exec(detail ?? '');
+  return m ? {path: m[1], message: m[2]} : {path: null, message: detail ?? ''};
 }
 
 /**

@@ -1,8 +1,11 @@
-// A booking's details and actions, the new-booking form and the reschedule form. Opened from any
-// screen: openBooking(ctx, id), openNewBooking(ctx, preset).
-import {h, replace, openDialog, ask, field, errorBox, showError, busy, toast, select} from '../dom.js';
+// A booking's details and actions, and the reschedule form; the new-booking form is booking/new.js.
+// Opened from any screen: openBooking(ctx, id), openNewBooking(ctx, preset).
+import {h, replace, openDialog, ask, errorBox, showError, busy, toast} from '../dom.js';
 import {explain, newKey} from '../api.js';
-import {formatTime, formatDate, formatDateTime, formatClock, today, wallClock} from '../logic/time.js';
+import {formatTime, formatDate, formatDateTime} from '../logic/time.js';
+import {debounce, pacingOffer, slotFields, tableChooser} from './booking/slot.js';
+
+export {openNewBooking} from './booking/new.js';
 
 export const STATUS_LABEL = {
   held: 'Held', confirmed: 'Confirmed', seated: 'Seated', finished: 'Finished',
@@ -14,8 +17,6 @@ const EVENT_LABEL = {
   'booking.cancelled': 'Cancelled', 'booking.expired': 'Hold expired', 'booking.no_show': 'Marked no-show',
   'booking.rescheduled': 'Moved',
 };
-
-const DURATIONS = [60, 75, 90, 105, 120, 150, 180, 210, 240, 300];
 
 export function statusBadge(status) {
   return h('span', {class: ['status', status], text: STATUS_LABEL[status] ?? status});
@@ -134,7 +135,8 @@ export async function openBooking(ctx, id) {
       replace(history, trail.entries.map(e => h('li', {},
         h('strong', {text: EVENT_LABEL[e.event_type] ?? e.event_type}), ' ',
         h('span', {class: 'muted', text: `${formatDateTime(e.created_at * 1000, store.zone)} · ${actor(ctx, e.actor_id)}`}),
-        e.payload?.reason ? h('div', {text: `Reason: ${e.payload.reason}`}) : null)));
+        e.payload?.reason ? h('div', {text: `Reason: ${e.payload.reason}`}) : null,
+        e.payload?.pacing_override ? h('div', {class: 'history-override', text: `Past the pacing: ${e.payload.pacing_override}`}) : null)));
     } catch (e) {
       replace(history, h('li', {class: 'form-error', text: explain(e, 'Loading the history')}));
     }
@@ -173,154 +175,6 @@ function actor(ctx, id) {
   return 'staff';
 }
 
-/**
- * The offers for a party at a slot: fitting single tables and mergeable pairs, smallest first, as a
- * radio group. prefer selects a table when it is offered.
- */
-function tableChooser(ctx, name) {
-  const box = h('fieldset', {class: 'offers', id: `${name}-offers`}, h('legend', {text: 'Table'}));
-  const list = h('div', {class: 'offer-list', role: 'radiogroup'});
-  const note = h('p', {class: 'muted', text: 'Choose party size, date and time to see free tables.'});
-  box.append(note, list);
-  let seq = 0;
-  let offers = [];
-  let current = null;
-  const keep = {key: null};
-
-  async function refresh({partySize, date, time, duration, prefer, keepCurrent}) {
-    const mine = ++seq;
-    if (!partySize || !date || !time) return;
-    note.textContent = 'Looking for free tables…';
-    let answer;
-    try {
-      answer = await ctx.api.post('/api/v1/availability/check', {
-        venue_id: ctx.store.id, party_size: partySize, max_offers: 200,
-        slot: {date, start_time: time, duration_minutes: duration},
-      });
-    } catch (e) {
-      if (mine !== seq) return;
-      offers = [];
-      replace(list);
-      note.textContent = explain(e, 'Finding tables');
-      return;
-    }
-    if (mine !== seq) return;
-    offers = answer.tables.filter(t => t.available).map(t => ({
-      table: t.table.table_id, merged: t.merged_with_table?.table_id ?? null, capacity: t.capacity,
-      label: t.merged_with_table ? `${t.table_name} + ${ctx.store.table(t.merged_with_table.table_id)?.name ?? '?'}` : t.table_name,
-      room: ctx.store.room(t.table.room_id)?.name ?? '',
-    })).sort((a, b) => a.capacity - b.capacity || (a.merged ? 1 : 0) - (b.merged ? 1 : 0) || a.label.localeCompare(b.label, undefined, {numeric: true}));
-    if (keepCurrent) {
-      offers = offers.filter(o => keyOf(o) !== keyOf(keepCurrent));
-      offers.unshift({table: keepCurrent.table, merged: keepCurrent.merged, capacity: null, label: `${keepCurrent.label} (current)`, room: '', current: true});
-    }
-    const previous = keep.key;
-    const preferred = offers.find(o => keyOf(o) === previous) ?? offers.find(o => o.table === prefer && !o.merged) ?? offers[0] ?? null;
-    note.textContent = offers.length === 0 ? `No table is free for ${partySize} at ${formatClock(time)}. Try another time or duration.`
-      : prefer && !offers.some(o => o.table === prefer && !o.merged) ? `${ctx.store.table(prefer)?.name ?? 'That table'} is not free for this party and time; here is what is.`
-        : '';
-    replace(list, offers.map((o, i) => {
-      const radio = h('input', {type: 'radio', name: `${name}-table`, value: keyOf(o), checked: o === preferred, id: `${name}-offer-${i}`,
-        onchange: () => { current = o; keep.key = keyOf(o); }});
-      return h('label', {class: 'offer', htmlFor: `${name}-offer-${i}`, dataset: {table: o.table, merged: o.merged ?? ''}}, radio,
-        h('span', {class: 'offer-name', text: o.label}),
-        h('span', {class: 'muted', text: [o.capacity ? `${o.capacity} seats` : '', o.merged ? 'merged' : '', o.room].filter(Boolean).join(' · ')}));
-    }));
-    current = preferred;
-    keep.key = preferred ? keyOf(preferred) : null;
-  }
-
-  return {el: box, refresh, chosen: () => current};
-}
-
-function keyOf(o) {
-  return `${o.table}|${o.merged ?? ''}`;
-}
-
-function slotFields(ctx, preset, name) {
-  const zone = ctx.store.zone;
-  const party = h('input', {type: 'number', name: 'party_size', id: `${name}-party`, min: 1, max: 100, required: true, value: preset.partySize ?? 2});
-  const date = h('input', {type: 'date', name: 'date', id: `${name}-date`, required: true, value: preset.date ?? today(zone), min: today(zone)});
-  const time = h('input', {type: 'time', name: 'time', id: `${name}-time`, required: true, step: 900, value: preset.time ?? nextQuarter(zone)});
-  const duration = select('duration', DURATIONS.map(m => [m, `${Math.floor(m / 60)} h ${m % 60 ? `${m % 60} min` : ''}`.trim()]),
-    preset.duration ?? 120, {id: `${name}-duration`});
-  const value = () => ({partySize: Number(party.value), date: date.value, time: time.value, duration: Number(duration.value)});
-  return {party, date, time, duration, value,
-    row: h('div', {class: 'row'}, field('Party size', party), field('Date', date), field('Time', time), field('Duration', duration))};
-}
-
-function nextQuarter(zone) {
-  const now = wallClock(Date.now(), zone).minutes;
-  const m = Math.min(23 * 60 + 45, Math.ceil((now + 1) / 15) * 15);
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-}
-
-function debounce(fn, ms) {
-  let t;
-  return (...args) => {
-    clearTimeout(t);
-    t = setTimeout(() => fn(...args), ms);
-  };
-}
-
-/** The new-booking form: the slot, the free tables for it, the guest; it holds the table. */
-export function openNewBooking(ctx, preset = {}) {
-  const slot = slotFields(ctx, preset, 'new');
-  const chooser = tableChooser(ctx, 'new');
-  const name = h('input', {name: 'customer_name', id: 'new-name', required: true, maxLength: 200, autocomplete: 'off'});
-  const phone = h('input', {name: 'customer_phone', id: 'new-phone', type: 'tel', maxLength: 40, autocomplete: 'off'});
-  const email = h('input', {name: 'customer_email', id: 'new-email', type: 'email', maxLength: 254, autocomplete: 'off'});
-  const note = h('textarea', {name: 'comment', id: 'new-note', maxLength: 1000});
-  const error = errorBox();
-  const form = h('form', {id: 'new-booking-form', class: 'stack', novalidate: true},
-    slot.row, chooser.el,
-    h('div', {class: 'row'}, field('Guest name', name), field('Phone', phone), field('Email', email)),
-    field('Note', note, 'Allergies, occasion, high chair…'),
-    error,
-    h('div', {class: 'actions'},
-      h('button', {type: 'button', class: 'secondary', text: 'Back', onclick: () => dialog.close()}),
-      h('button', {type: 'submit', class: 'primary', id: 'new-submit', text: 'Hold table'})));
-  const refresh = () => chooser.refresh({...slot.value(), prefer: preset.tableId});
-  const later = debounce(refresh, 250);
-  [slot.party, slot.date, slot.time, slot.duration].forEach(c => c.addEventListener('input', later));
-  // One key per attempt: a retry of the same attempt after a network failure cannot book twice.
-  let key = newKey();
-  form.addEventListener('input', () => key = newKey());
-  form.addEventListener('submit', async e => {
-    e.preventDefault();
-    showError(error, '');
-    const s = slot.value();
-    const choice = chooser.chosen();
-    if (!name.value.trim()) return showError(error, 'Enter the guest\'s name.'), name.focus();
-    if (!(s.partySize >= 1 && s.partySize <= 100)) return showError(error, 'Party size is 1 to 100.'), slot.party.focus();
-    if (!choice) return showError(error, 'No table is chosen: pick one of the free tables.');
-    const body = {
-      venue_id: ctx.store.id, party_size: s.partySize,
-      slot: {date: s.date, start_time: s.time, duration_minutes: s.duration},
-      table: {table_id: choice.table},
-      customer_name: name.value.trim(), customer_phone: phone.value.trim(), customer_email: email.value.trim(),
-      comment: note.value.trim(), idempotency_key: key,
-    };
-    if (choice.merged) body.merged_with_table = {table_id: choice.merged};
-    try {
-      const booking = await busy(form, () => ctx.api.post('/api/v1/bookings', body));
-      ctx.store.put(booking);
-      dialog.close();
-      toast(`Table held for ${booking.customer_name}. Confirm it before the hold runs out.`, 'ok');
-      openBooking(ctx, booking.id);
-    } catch (err) {
-      // Unanswered (network): the same attempt may be sent again with its key; answered: a new attempt.
-      if (err.status) key = newKey();
-      showError(error, explain(err, 'Holding the table'));
-      if (err.code === 'SLOT_TAKEN' || err.status === 409) refresh();
-    }
-  });
-  const dialog = openDialog({title: 'New booking', content: form, className: 'wide'});
-  refresh();
-  (preset.tableId ? name : slot.party).focus();
-  return dialog;
-}
-
 /** Moves a held or confirmed booking to another time and/or table. */
 function openReschedule(ctx, booking, done) {
   const slot = slotFields(ctx, {partySize: booking.party_size, date: booking.slot.date, time: booking.slot.start_time,
@@ -331,9 +185,10 @@ function openReschedule(ctx, booking, done) {
     merged: booking.tables?.length > 1 ? booking.tables.find(t => t.table_id !== booking.table.table_id)?.table_id : null,
     label: tableNames(ctx.store, booking)};
   const error = errorBox();
+  const pacing = h('div', {class: 'notice warn stack', id: 'move-pacing', role: 'alert', hidden: true});
   const form = h('form', {id: 'reschedule-form', class: 'stack', novalidate: true},
     h('p', {class: 'muted', text: `${booking.customer_name}, now ${formatDate(booking.slot.date, 'short')} ${timeRange(ctx.store, booking)} at ${current.label}.`}),
-    slot.row, chooser.el, error,
+    slot.row, chooser.el, error, pacing,
     h('div', {class: 'actions'},
       h('button', {type: 'button', class: 'secondary', text: 'Back', onclick: () => dialog.close()}),
       h('button', {type: 'submit', class: 'primary', id: 'move-submit', text: 'Move booking'})));
@@ -341,14 +196,18 @@ function openReschedule(ctx, booking, done) {
   const later = debounce(refresh, 250);
   [slot.date, slot.time, slot.duration].forEach(c => c.addEventListener('input', later));
   let key = newKey();
-  form.addEventListener('input', () => key = newKey());
-  form.addEventListener('submit', async e => {
-    e.preventDefault();
+  form.addEventListener('input', () => {
+    key = newKey();
+    pacing.hidden = true;
+  });
+  const move = async overridePacing => {
     showError(error, '');
+    pacing.hidden = true;
     const s = slot.value();
     const choice = chooser.chosen() ?? current;
     const body = {slot: {date: s.date, start_time: s.time, duration_minutes: s.duration}, table: {table_id: choice.table}, idempotency_key: key};
     if (choice.merged) body.merged_with_table = {table_id: choice.merged};
+    if (overridePacing) body.override_pacing = true;
     try {
       const updated = await busy(form, () => ctx.api.post(`/api/v1/bookings/${booking.id}/reschedule`, body));
       ctx.store.put(updated);
@@ -357,11 +216,16 @@ function openReschedule(ctx, booking, done) {
       done(updated);
     } catch (err) {
       if (err.status) key = newKey();
+      if (err.code === 'PACING_LIMIT') return pacingOffer(pacing, err, 'Move anyway (override pacing)', () => move(true));
       showError(error, explain(err, 'Moving the booking'));
       if (err.status === 409) refresh();
     }
+  };
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    move(false);
   });
-  const dialog = openDialog({title: 'Move booking', content: form, className: 'wide'});
+  const dialog = openDialog({title: 'Move booking', content: form, className: 'wide', onClose: () => slot.dispose()});
   refresh();
   slot.time.focus();
 }

@@ -7,7 +7,8 @@
 // This module mounts the screen and follows the store; the rest is in floor/: state.js (the shared
 // state), draw.js (the rooms and tables), arrange.js (dragging, keys), inspector.js (the selected
 // table's controls), save.js (saving positions). What a table's state is, and the plan's geometry,
-// are pure: logic/table-state.js and logic/plan.js.
+// are pure: logic/table-state.js and logic/plan.js. A table blocked now (logic/blocks.js) is hatched
+// and labelled with the block's reason; a block later today is named in "Now and next".
 import {explain} from '../api.js';
 import {h, replace, errorBox, showError} from '../dom.js';
 import {STATES, onTheFloor} from '../logic/table-state.js';
@@ -33,7 +34,8 @@ export async function mount(container, ctx) {
   const floor = createFloor(ctx, els);
   floor.render = () => render(floor);
   const legend = h('ul', {class: 'floor-legend', 'aria-label': 'Legend'},
-    Object.entries(STATES).map(([state, label]) => h('li', null, h('span', {class: `floor-swatch ${state}`, 'aria-hidden': 'true'}), label)));
+    Object.entries(STATES).map(([state, label]) => h('li', null, h('span', {class: `floor-swatch ${state}`, 'aria-hidden': 'true'}), label)),
+    h('li', null, h('span', {class: 'floor-swatch blocked', 'aria-hidden': 'true'}), 'Blocked (hatched, with its reason)'));
   replace(container,
     h('div', {class: 'toolbar'}, h('h1', {class: 'title', text: 'Floor'}), els.clock, els.arrangeButton),
     legend, els.help, els.error, els.rooms);
@@ -46,9 +48,11 @@ export async function mount(container, ctx) {
     if (floor.selectedId && !store.table(floor.selectedId)) floor.selectedId = null;
     queueRender(floor);
   };
+  const onBlocks = () => loadBlocks(floor).then(() => !floor.disposed && queueRender(floor));
   store.addEventListener('bookings', onBookings);
   store.addEventListener('structure', onStructure);
   store.addEventListener('venue', onStructure);
+  store.addEventListener('blocks', onBlocks);
   const timer = setInterval(() => {
     if (today(store.zone) !== floor.date) refresh(floor);
     else queueRender(floor);
@@ -62,7 +66,17 @@ export async function mount(container, ctx) {
     store.removeEventListener('bookings', onBookings);
     store.removeEventListener('structure', onStructure);
     store.removeEventListener('venue', onStructure);
+    store.removeEventListener('blocks', onBlocks);
   };
+}
+
+/** The blocks of today (the store keeps them live); without them the floor shows none. */
+async function loadBlocks(floor) {
+  try {
+    floor.blocks = await floor.store.blocksOn(floor.date);
+  } catch {
+    floor.blocks = [...floor.store.blocks.values()];
+  }
 }
 
 function setArranging(floor, on) {
@@ -85,6 +99,7 @@ async function refresh(floor) {
     // until a little past their end) belong on today's floor.
     const [own, before] = await Promise.all([store.bookingsOn(day), store.bookingsOn(addDays(day, -1))]);
     floor.bookings = onTheFloor(own, before, Date.now() / 1000);
+    await loadBlocks(floor);
   } catch (e) {
     showError(floor.els.error, explain(e, 'Loading the bookings of today'));
   }

@@ -1,10 +1,12 @@
 // The timeline: a venue's day with tables down the side (grouped by room), time across the top in the
 // venue's local time within its opening hours, bookings as blocks coloured by status, a "now" line and
-// the covers arriving per 15 minutes. A free cell starts a booking for that table and time; a block
-// opens the booking. Everything follows the live feed.
+// the covers arriving per 15 minutes, the starts of each pacing interval against its cap, and blocked
+// tables shaded with their reason (timeline/overlays.js). A free cell starts a booking for that table
+// and time; a block opens the booking. Everything follows the live feed.
 import {h, replace, toast} from '../dom.js';
-import {addDays, formatDate, formatClock, minutesFrom, rangesOn, timeOf, today, wallClock} from '../logic/time.js';
+import {addDays, formatDate, formatClock, instant, minutesFrom, rangesOn, timeOf, today, wallClock} from '../logic/time.js';
 import {openBooking, openNewBooking, STATUS_LABEL} from './booking.js';
+import {blockShades, pacingCapsRow} from './timeline/overlays.js';
 
 const SLOT = 15;
 const HIDDEN_BY_DEFAULT = new Set(['cancelled', 'expired', 'no_show']);
@@ -16,7 +18,9 @@ export async function mount(container, ctx) {
   const date = ctx.date;
   let showClosed = localStorage.getItem(SHOW_CLOSED) === '1';
   let bookings = [];
+  let blocks = [];
   let axis = null;
+  let overlay = null;
   let firstRender = true;
 
   const heading = h('h1', {class: 'title'});
@@ -39,7 +43,8 @@ export async function mount(container, ctx) {
       h('button', {type: 'button', class: 'primary', id: 'new-booking', text: 'New booking',
         onclick: () => openNewBooking(ctx, {date, time: defaultTime()})})),
     h('div', {class: 'toolbar tl-legend'}, summary,
-      h('span', {class: 'legend', 'aria-label': 'Colours'}, ['held', 'confirmed', 'seated', 'finished'].map(s => h('span', {class: ['status', s], text: STATUS_LABEL[s]}))),
+      h('span', {class: 'legend', 'aria-label': 'Colours'}, ['held', 'confirmed', 'seated', 'finished'].map(s => h('span', {class: ['status', s], text: STATUS_LABEL[s]})),
+        h('span', {class: 'status blocked-swatch', text: 'Blocked'})),
       h('label', {class: 'check'}, closedToggle, 'Show cancelled and no-shows')),
     notice, scroller);
 
@@ -63,9 +68,19 @@ export async function mount(container, ctx) {
   async function load() {
     const ranges = rangesOn(date, store.hours, store.specials);
     const overnight = ranges.some(r => r.close > 1440);
-    const [own, next] = await Promise.all([store.bookingsOn(date), overnight ? store.bookingsOn(addDays(date, 1)) : []]);
+    const [own, next] = await Promise.all([store.bookingsOn(date), overnight ? store.bookingsOn(addDays(date, 1)) : [],
+      loadBlocks(overnight)]);
     const end = Math.max(...ranges.map(r => r.close), 0);
     bookings = [...own, ...next.filter(b => minutesOf(b.starts_at) < end)];
+  }
+
+  async function loadBlocks(overnight) {
+    try {
+      await Promise.all([store.blocksOn(date), overnight ? store.blocksOn(addDays(date, 1)) : null]);
+    } catch {
+      // Shown without blocks; the next reload or live event tries again.
+    }
+    blocks = [...store.blocks.values()];
   }
 
   function computeAxis(ranges, shown) {
@@ -86,7 +101,7 @@ export async function mount(container, ctx) {
   function state() {
     return JSON.stringify([showClosed, store.venue?.name, store.rooms.map(r => [r.id, r.name]),
       store.tables.map(t => [t.id, t.room_id, t.name, t.capacity, t.can_merge]), rangesOn(date, store.hours, store.specials),
-      bookings.map(b => [b.id, b.version, b.status]).sort()]);
+      bookings.map(b => [b.id, b.version, b.status]).sort(), blocks.map(b => b.id).sort(), store.seating]);
   }
 
   function render() {
@@ -96,6 +111,7 @@ export async function mount(container, ctx) {
     const ranges = rangesOn(date, store.hours, store.specials);
     const shown = bookings.filter(b => showClosed || !HIDDEN_BY_DEFAULT.has(b.status));
     axis = computeAxis(ranges, shown);
+    overlay = overlayView();
     heading.textContent = `${store.venue.name} · ${formatDate(date)}`;
     const counted = bookings.filter(b => COUNTED.has(b.status) && b.slot.date === date);
     const covers = counted.reduce((n, b) => n + b.party_size, 0);
@@ -106,6 +122,8 @@ export async function mount(container, ctx) {
     const grid = h('div', {class: 'tl-grid', role: 'group', 'aria-label': `Bookings on ${formatDate(date)}`});
     grid.style.width = `calc(var(--side-w) + ${axis.slots} * var(--slot-w))`;
     grid.append(headRow(), pacingRow(shown));
+    const caps = pacingCapsRow(overlay, store.seating, date, bookings, store.zone);
+    if (caps) grid.append(caps);
     const byTable = new Map();
     for (const b of shown) {
       const ids = b.tables?.length ? b.tables.map(t => t.table_id) : [b.table.table_id];
@@ -186,6 +204,7 @@ export async function mount(container, ctx) {
       track.append(cell);
     }
     for (const b of list) track.append(block(b));
+    track.append(...blockShades(overlay, blocks, table));
     return h('div', {class: 'tl-row', dataset: {testid: 'timeline-row', id: table.id}},
       h('div', {class: 'tl-side'},
         h('span', {class: 'tl-table-name', text: table.name}),
@@ -212,6 +231,12 @@ export async function mount(container, ctx) {
       b.status === 'held' ? h('booker-countdown', {expires: b.expires_at}) : h('span', {class: 'tl-state', text: STATUS_LABEL[b.status]}));
     place(el, Math.max(start, axis.start), Math.min(end, axis.end) - Math.max(start, axis.start));
     return el;
+  }
+
+  /** What timeline/overlays.js needs of the grid: the axis, placing, and the axis' instants. */
+  function overlayView() {
+    const at = m => instant(m >= 1440 ? addDays(date, 1) : date, timeOf(m), store.zone) / 1000;
+    return {axis, place, minutesOf, fromSeconds: at(axis.start), toSeconds: at(Math.min(axis.end, 2879))};
   }
 
   /** Positions el over minutes [from, from + length) of the axis, in percent of the track. */
@@ -257,8 +282,14 @@ export async function mount(container, ctx) {
     later();
   };
   const onStructure = () => later();
+  const onBlocks = async () => {
+    await loadBlocks(rangesOn(date, store.hours, store.specials).some(r => r.close > 1440));
+    later();
+  };
   store.addEventListener('bookings', onBookings);
   store.addEventListener('structure', onStructure);
+  store.addEventListener('blocks', onBlocks);
+  store.addEventListener('seating', onStructure);
   store.addEventListener('schedule', onBookings);
   store.addEventListener('venue', onStructure);
   const clock = setInterval(() => {
@@ -274,5 +305,7 @@ export async function mount(container, ctx) {
     store.removeEventListener('structure', onStructure);
     store.removeEventListener('schedule', onBookings);
     store.removeEventListener('venue', onStructure);
+    store.removeEventListener('blocks', onBlocks);
+    store.removeEventListener('seating', onStructure);
   };
 }

@@ -1,6 +1,7 @@
 // Drawing the floor: each room's plan with its tables coloured (and labelled) by what is happening now,
 // the tables not placed yet, and the room's "now and next" list.
 import {h, replace, openDialog} from '../../dom.js';
+import {blockAt, nextBlock} from '../../logic/blocks.js';
 import {defaultSize, freeSpot, normalise} from '../../logic/plan.js';
 import {STATES, tableState} from '../../logic/table-state.js';
 import {formatDate, formatTime} from '../../logic/time.js';
@@ -20,10 +21,12 @@ export function render(floor) {
   const now = Date.now();
   els.clock.textContent = `${formatDate(floor.date, 'short')} · now ${formatTime(now, store.zone)}`;
   els.container.classList.toggle('arranging', floor.arranging);
-  floor.states = new Map(store.tables.map(t => [t.id, tableState(t.id, floor.bookings, now)]));
+  floor.states = new Map(store.tables.map(t => [t.id, {...tableState(t.id, floor.bookings, now),
+    blocked: blockAt(floor.blocks, t.id, now / 1000), nextBlocked: nextBlock(floor.blocks, t.id, now / 1000, now / 1000 + 86_400)}]));
   const key = JSON.stringify([floor.arranging, floor.selectedId, store.rooms.map(r => [r.id, r.name]),
     store.tables.map(t => [t.id, t.name, t.capacity, t.room_id, positionOf(floor, t), floor.pending.has(t.id)]),
-    [...floor.states].map(([id, s]) => [id, s.state, s.booking?.id, s.booking?.version, s.booking?.customer_name]),
+    [...floor.states].map(([id, s]) => [id, s.state, s.booking?.id, s.booking?.version, s.booking?.customer_name, s.blocked?.id,
+      s.nextBlocked?.id]),
     formatDate(floor.date, 'short')]);
   if (key !== floor.shownKey) {
     floor.shownKey = key;
@@ -61,10 +64,19 @@ function renderRoom(floor, room) {
       h('ul', {class: 'floor-now-list'}, rows.map(s => h('li', {class: `floor-now-item ${s.state}`},
         h('span', {class: 'floor-now-name', text: s.t.name}),
         h('span', {class: `floor-badge ${s.state}`, text: STATES[s.state]}),
-        h('span', {class: 'floor-now-booking', text: s.booking ? bookingLine(floor, s.booking) : 'nothing booked today'}))))) : null);
+        h('span', {class: 'floor-now-booking', text: s.booking ? bookingLine(floor, s.booking) : 'nothing booked today'}),
+        s.blocked || s.nextBlocked ? h('span', {class: 'floor-now-blocked', text: blockLine(floor, s)}) : null)))) : null);
   return h('section', {class: 'floor-room card', 'aria-label': room.name},
     h('h2', {text: room.name}),
     h('div', {class: 'floor-layout'}, h('div', {class: 'floor-plan-wrap'}, plan), aside));
+}
+
+/** "Blocked until 21:00: private event", or "Blocked from 19:00 to 21:00: …" for one later today. */
+function blockLine(floor, s) {
+  const zone = floor.store.zone;
+  const b = s.blocked ?? s.nextBlocked;
+  const until = formatTime(b.ends_at * 1000, zone);
+  return s.blocked ? `Blocked until ${until}: ${b.reason}` : `Blocked from ${formatTime(b.starts_at * 1000, zone)} to ${until}: ${b.reason}`;
 }
 
 function bookingLine(floor, b) {
@@ -75,16 +87,19 @@ function bookingLine(floor, b) {
 function renderTable(floor, t) {
   const {ctx, store, selectedId, arranging} = floor;
   const p = positionOf(floor, t);
-  const {state, booking} = floor.states.get(t.id);
-  const label = [`${t.name}, ${t.capacity} seats`, STATES[state],
+  const s = floor.states.get(t.id);
+  const {state, booking, blocked} = s;
+  const label = [`${t.name}, ${t.capacity} seats`, STATES[state], blocked ? blockLine(floor, s) : null,
     booking ? `${state === 'free' ? 'next: ' : ''}${bookingLine(floor, booking)}` : null].filter(Boolean).join('. ');
-  const el = h('button', {type: 'button', class: ['floor-table', p.shape, state, t.id === selectedId && 'selected', floor.pending.has(t.id) && 'saving'],
-    dataset: {testid: 'floor-table', id: t.id, state}, 'aria-label': label, title: label,
+  const el = h('button', {type: 'button', class: ['floor-table', p.shape, state, blocked && 'blocked', t.id === selectedId && 'selected',
+    floor.pending.has(t.id) && 'saving'],
+  dataset: {testid: 'floor-table', id: t.id, state, blocked: blocked ? blocked.id : ''}, 'aria-label': label, title: label,
     'aria-pressed': arranging ? String(t.id === selectedId) : null},
   h('span', {class: 'floor-table-shape', 'aria-hidden': 'true'}),
   h('span', {class: 'floor-table-label', 'aria-hidden': 'true'},
     h('span', {class: 'floor-table-name', text: `${t.name} · ${t.capacity}`}),
     state !== 'free' ? h('span', {class: 'floor-table-state', text: STATES[state]}) : null,
+    blocked ? h('span', {class: 'floor-table-blocked', text: `Blocked · ${blocked.reason}`}) : null,
     booking ? h('span', {class: 'floor-table-guest',
       text: `${booking.customer_name || 'Guest'} ${formatTime(booking.starts_at * 1000, store.zone)}`}) : null));
   place(el, p);

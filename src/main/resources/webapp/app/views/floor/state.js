@@ -15,6 +15,7 @@ export function createFloor(ctx, els) {
     arranging: false,
     selectedId: null,
     bookings: [],
+    blocks: [],              // the venue's known blocks (logic/blocks.js tells which one holds a table now)
     date: today(ctx.store.zone),
     drag: null,
     disposed: false,

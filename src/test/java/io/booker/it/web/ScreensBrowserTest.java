@@ -150,10 +150,13 @@ class ScreensBrowserTest {
         }
         screen(browser, "floor", q, By.cssSelector("[data-testid=floor-table]"));
         screen(browser, "bookings", q, By.cssSelector("[data-testid=booking-row]"));
-        assertEquals(login.equals(manager), !browser.driver().findElements(By.id("nav-setup")).isEmpty(), "setup for managers only");
+        assertFalse(browser.driver().findElements(By.id("nav-setup")).isEmpty(), "setup for managers, its seating rules for hosts");
         assertTrue(browser.driver().findElements(By.id("nav-users")).isEmpty(), "users for admins only");
         if (login.equals(manager)) {
           screen(browser, "setup", q, By.cssSelector("[data-testid=table-row]"));
+        } else {
+          screen(browser, "setup", q, By.id("seating-form"));
+          assertTrue(browser.driver().findElements(By.id("venue-form")).isEmpty(), "a host's Setup is the seating rules only");
         }
         browser.assertNoConsoleErrors();
       }
