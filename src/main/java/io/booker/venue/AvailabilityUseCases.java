@@ -339,14 +339,15 @@ final class AvailabilityUseCases {
   /**
    * A slot in a paced service period: one call to the booking service for what takes the tables
    * over the slot and the starts in its pacing window (instead of the free-tables call), then the
-   * plan; a full pacing interval makes every table unavailable with the cap named.
+   * plan; when the pacing interval is full, every table that would be free is unavailable with the
+   * cap as its reason (a booked one keeps its own), so staff can still see where an overridden
+   * booking could go.
    */
   private Future<List<TableOffer>> paced(UUID venueId, AvailabilitySnapshot snapshot, SlotCheck check, PacingWindow pacing, int party) {
     Instant from = pacing.from().isBefore(check.start()) ? pacing.from() : check.start();
     Instant to = pacing.to().isAfter(check.end()) ? pacing.to() : check.end();
     return bookings.occupancy(venueId.toString(), from, to).map(o -> {
       PacingCheck counted = pacing.check(o.starts(), party);
-      SlotCheck effective = counted.fits() ? check : check.pacingFull(pacing.refusal(counted));
       Set<String> taken = new HashSet<>();
       for (SlotSearch.Taken t : o.taken()) {
         if (t.from().isBefore(check.end()) && check.start().isBefore(t.to())) {
@@ -359,7 +360,18 @@ final class AvailabilityUseCases {
           free.add(t.tableId());
         }
       }
-      return AvailabilityPlanner.plan(snapshot.tables(), snapshot.combinations(), free, party, effective);
+      List<TableOffer> plan = AvailabilityPlanner.plan(snapshot.tables(), snapshot.combinations(), free, party, check);
+      if (counted.fits()) {
+        return plan;
+      }
+      String full = pacing.refusal(counted);
+      List<TableOffer> refused = new ArrayList<>(plan.size());
+      for (TableOffer offer : plan) {
+        refused.add(offer.available()
+          ? new TableOffer(offer.table(), false, full, offer.mergedWith(), offer.seats(), offer.tables(), offer.combinationId())
+          : offer);
+      }
+      return refused;
     });
   }
 

@@ -16,9 +16,7 @@ public record SlotCheck(Verdict verdict, String reason, Instant start, Instant e
     TIME_DOES_NOT_EXIST,
     IN_THE_PAST,
     CLOSED_DAY,
-    OUTSIDE_HOURS,
-    /** Within the hours, but its service period's pacing interval is full. */
-    PACING_FULL
+    OUTSIDE_HOURS
   }
 
   public SlotCheck {
@@ -36,14 +34,6 @@ public record SlotCheck(Verdict verdict, String reason, Instant start, Instant e
   static SlotCheck rejected(Verdict verdict, String reason, SlotWindow window) {
     return new SlotCheck(verdict, reason,
         window == null ? null : window.start(), window == null ? null : window.end());
-  }
-
-  /** This open slot, refused because its pacing interval is full ({@code reason} names the cap). */
-  public SlotCheck pacingFull(String why) {
-    if (!open()) {
-      throw new IllegalStateException("only an open slot can be refused for its pacing");
-    }
-    return new SlotCheck(Verdict.PACING_FULL, why, start, end);
   }
 
   /** True when the slot can be booked as far as the hours and the clock are concerned. */

@@ -29,7 +29,7 @@ export function tableChooser(ctx, name) {
     let answer;
     try {
       answer = await ctx.api.post('/api/v1/availability/check', {
-        venue_id: ctx.store.id, party_size: partySize, max_offers: 200,
+        venue_id: ctx.store.id, party_size: partySize, max_offers: 200, include_unavailable: true,
         slot: {date, start_time: time, duration_minutes: duration},
       });
     } catch (e) {
@@ -40,7 +40,11 @@ export function tableChooser(ctx, name) {
       return;
     }
     if (mine !== seq) return;
-    offers = answer.tables.filter(t => t.available).map(t => ({
+    // A full pacing interval makes the free tables unavailable with the cap as their reason: staff
+    // may still choose one, and the booking then asks them to confirm the override.
+    const free = answer.tables.filter(t => t.available);
+    const pacedOut = free.length === 0 ? answer.tables.filter(t => isPacingReason(t.reason)) : [];
+    offers = (free.length ? free : pacedOut).map(t => ({
       table: t.table.table_id, merged: t.merged_with_table?.table_id ?? null, capacity: t.capacity,
       label: t.merged_with_table ? `${t.table_name} + ${ctx.store.table(t.merged_with_table.table_id)?.name ?? '?'}` : t.table_name,
       room: ctx.store.room(t.table.room_id)?.name ?? '',
@@ -51,7 +55,8 @@ export function tableChooser(ctx, name) {
     }
     const previous = keep.key;
     const preferred = offers.find(o => keyOf(o) === previous) ?? offers.find(o => o.table === prefer && !o.merged) ?? offers[0] ?? null;
-    note.textContent = offers.length === 0 ? `No table is free for ${partySize} at ${formatClock(time)}. Try another time or duration.`
+    note.textContent = pacedOut.length && offers.length ? `Pacing is full: ${pacedOut[0].reason}. You can still choose a table and book past it.`
+      : offers.length === 0 ? `No table is free for ${partySize} at ${formatClock(time)}. Try another time or duration.`
       : prefer && !offers.some(o => o.table === prefer && !o.merged) ? `${ctx.store.table(prefer)?.name ?? 'That table'} is not free for this party and time; here is what is.`
         : '';
     replace(list, offers.map((o, i) => {
@@ -66,6 +71,11 @@ export function tableChooser(ctx, name) {
   }
 
   return {el: box, refresh, chosen: () => current};
+}
+
+/** The server's reason for a table left out only because the start's pacing interval is full. */
+export function isPacingReason(reason) {
+  return typeof reason === 'string' && reason.startsWith('at most ') && reason.includes(' may start');
 }
 
 export function keyOf(o) {

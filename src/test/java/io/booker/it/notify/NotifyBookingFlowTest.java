@@ -32,7 +32,7 @@ class NotifyBookingFlowTest {
   /** Fields of a REST booking that its events carry: all of them. */
   static final List<String> CARRIED = List.of("id", "venue_id", "table", "tables", "slot", "party_size", "customer_name",
     "customer_phone", "customer_email", "status", "comment", "version", "starts_at", "ends_at", "updated_at", "expires_at",
-    "cancel_reason", "created_at", "admin_id");
+    "cancel_reason", "created_at", "admin_id", "combination_id");
 
   @RegisterExtension
   static final NodeHarness harness = NodeHarness.allInOne("eventbus");
