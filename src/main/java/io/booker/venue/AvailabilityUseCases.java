@@ -348,18 +348,7 @@ final class AvailabilityUseCases {
     Instant to = pacing.to().isAfter(check.end()) ? pacing.to() : check.end();
     return bookings.occupancy(venueId.toString(), from, to).map(o -> {
       PacingCheck counted = pacing.check(o.starts(), party);
-      Set<String> taken = new HashSet<>();
-      for (SlotSearch.Taken t : o.taken()) {
-        if (t.from().isBefore(check.end()) && check.start().isBefore(t.to())) {
-          taken.add(t.tableId());
-        }
-      }
-      Set<String> free = new HashSet<>();
-      for (TableCandidate t : snapshot.tables()) {
-        if (!taken.contains(t.tableId())) {
-          free.add(t.tableId());
-        }
-      }
+      Set<String> free = SlotSearch.freeTables(snapshot.tables(), SlotSearch.byTable(o.taken()), check.start(), check.end());
       List<TableOffer> plan = AvailabilityPlanner.plan(snapshot.tables(), snapshot.combinations(), free, party, check);
       if (counted.fits()) {
         return plan;

@@ -169,6 +169,15 @@ final class FakeBookingStore implements BookingStore {
     return Future.succeededFuture(Optional.of(expired));
   }
 
+  /** As BookingSql.PACING_COUNT: held in time, confirmed, seated or finished. */
+  private boolean countsAgainstPacing(Booking b) {
+    return switch (b.status()) {
+      case HELD -> b.expiresAt().isAfter(now);
+      case CONFIRMED, SEATED, FINISHED -> true;
+      default -> false;
+    };
+  }
+
   /** The pacing note of each booking's last write: "" within the pacing, the override otherwise. */
   final Map<UUID, String> pacingNotes = new HashMap<>();
 
@@ -180,11 +189,7 @@ final class FakeBookingStore implements BookingStore {
     int parties = 0;
     int covers = 0;
     for (Booking b : bookings.values()) {
-      boolean counts = switch (b.status()) {
-        case HELD -> b.expiresAt().isAfter(now);
-        case CONFIRMED, SEATED, FINISHED -> true;
-        default -> false;
-      };
+      boolean counts = countsAgainstPacing(b);
       Instant start = b.period().start();
       if (counts && !b.id().equals(bookingId) && b.venueId().equals(venueId) && !start.isBefore(pacing.from()) && start.isBefore(pacing.to())) {
         parties++;
@@ -315,11 +320,7 @@ final class FakeBookingStore implements BookingStore {
       if (b.blocksTables(now) && b.period().start().isBefore(to) && b.period().end().isAfter(from)) {
         b.tableIds().forEach(t -> ranges.add(new TableOccupancy.Range(t, b.period().start(), b.period().end(), false)));
       }
-      boolean counts = switch (b.status()) {
-        case HELD -> b.expiresAt().isAfter(now);
-        case CONFIRMED, SEATED, FINISHED -> true;
-        default -> false;
-      };
+      boolean counts = countsAgainstPacing(b);
       if (counts && !b.period().start().isBefore(from) && b.period().start().isBefore(to)) {
         starts.add(new TableOccupancy.Start(b.period().start(), b.partySize()));
       }

@@ -12,13 +12,13 @@ import java.util.Optional;
  * Turns a venue's wall-clock time into an instant. In a fall-back overlap the earlier instant
  * (the larger offset) is used everywhere, so slots and ranges agree on which "02:30" they mean.
  */
-final class LocalInstants {
+public final class LocalInstants {
 
   private LocalInstants() {
   }
 
   /** Empty when the wall-clock time does not exist (a spring-forward gap). */
-  static Optional<Instant> exact(ZoneId zone, LocalDateTime local) {
+  public static Optional<Instant> exact(ZoneId zone, LocalDateTime local) {
     List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
     return offsets.stream()
         // By seconds, not ZoneOffset's natural order, which runs from +18:00 down to -18:00.
@@ -31,7 +31,7 @@ final class LocalInstants {
    * clocks jump), so a venue opening at 02:30 on a night that skips 02:00-03:00 opens at 03:00,
    * not at java.time's 03:30; a range wholly inside the gap comes out empty.
    */
-  static Instant lenient(ZoneId zone, LocalDateTime local) {
+  public static Instant lenient(ZoneId zone, LocalDateTime local) {
     return exact(zone, local).orElseGet(() -> zone.getRules().getTransition(local).getInstant());
   }
 }

@@ -60,10 +60,7 @@ public final class SlotSearch {
    */
   public static List<Option> search(Ask ask, Map<LocalDate, AvailabilitySnapshot> days, List<Taken> taken, List<BookedStart> starts,
                                     Instant now) {
-    Map<String, List<Taken>> byTable = new HashMap<>();
-    for (Taken t : taken) {
-      byTable.computeIfAbsent(t.tableId(), k -> new ArrayList<>()).add(t);
-    }
+    Map<String, List<Taken>> byTable = byTable(taken);
     List<Candidate> candidates = new ArrayList<>();
     for (Map.Entry<LocalDate, AvailabilitySnapshot> day : days.entrySet()) {
       candidates.addAll(candidates(ask, day.getKey(), day.getValue()));
@@ -138,18 +135,33 @@ public final class SlotSearch {
     if (pacing.isPresent() && !pacing.get().check(starts, ask.partySize()).fits()) {
       return Optional.empty();
     }
-    Set<String> free = new HashSet<>();
-    for (TableCandidate t : snapshot.tables()) {
-      if (isFree(byTable.get(t.tableId()), check.start(), check.end())) {
-        free.add(t.tableId());
-      }
-    }
+    Set<String> free = freeTables(snapshot.tables(), byTable, check.start(), check.end());
     for (TableOffer o : AvailabilityPlanner.plan(snapshot.tables(), snapshot.combinations(), free, ask.partySize(), check)) {
       if (o.available()) {
         return Optional.of(new Option(date, time, duration, o, c.distance()));
       }
     }
     return Optional.empty();
+  }
+
+  /** What takes each table, by table id. */
+  public static Map<String, List<Taken>> byTable(List<Taken> taken) {
+    Map<String, List<Taken>> byTable = new HashMap<>();
+    for (Taken t : taken) {
+      byTable.computeIfAbsent(t.tableId(), k -> new ArrayList<>()).add(t);
+    }
+    return byTable;
+  }
+
+  /** The ids of {@code tables} that nothing in {@code byTable} takes over [{@code from}, {@code to}). */
+  public static Set<String> freeTables(List<TableCandidate> tables, Map<String, List<Taken>> byTable, Instant from, Instant to) {
+    Set<String> free = new HashSet<>();
+    for (TableCandidate t : tables) {
+      if (isFree(byTable.get(t.tableId()), from, to)) {
+        free.add(t.tableId());
+      }
+    }
+    return free;
   }
 
   private static boolean isFree(List<Taken> taken, Instant from, Instant to) {

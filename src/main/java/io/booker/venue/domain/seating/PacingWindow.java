@@ -1,5 +1,6 @@
 package io.booker.venue.domain.seating;
 
+import io.booker.venue.domain.LocalInstants;
 import io.booker.common.Times;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -58,8 +59,8 @@ public record PacingWindow(PeriodDay periodDay, LocalDateTime localFrom, LocalDa
     while (true) {
       LocalDateTime localFrom = first.plusMinutes((long) k * step);
       LocalDateTime localTo = k == last ? periodDay.localEnd() : localFrom.plusMinutes(step);
-      Instant from = WallClock.lenient(zone, localFrom);
-      Instant to = k == last ? end : WallClock.lenient(zone, localTo);
+      Instant from = LocalInstants.lenient(zone, localFrom);
+      Instant to = k == last ? end : LocalInstants.lenient(zone, localTo);
       if (start.isBefore(to) || k == last) {
         return Optional.of(new PacingWindow(periodDay, localFrom, localTo, from, to));
       }
@@ -102,7 +103,7 @@ public record PacingWindow(PeriodDay periodDay, LocalDateTime localFrom, LocalDa
   private static Instant latest(ZoneId zone, LocalDateTime local) {
     var offsets = zone.getRules().getValidOffsets(local);
     if (offsets.isEmpty()) {
-      return WallClock.lenient(zone, local);
+      return LocalInstants.lenient(zone, local);
     }
     Instant latest = null;
     for (var offset : offsets) {

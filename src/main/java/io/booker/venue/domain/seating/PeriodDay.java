@@ -1,5 +1,6 @@
 package io.booker.venue.domain.seating;
 
+import io.booker.venue.domain.LocalInstants;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -53,12 +54,12 @@ public record PeriodDay(ServicePeriod period, LocalDate day) {
 
   /** The real start; a start inside a spring-forward gap is the instant the clocks jump. */
   public Instant start(ZoneId zone) {
-    return WallClock.lenient(zone, localStart());
+    return LocalInstants.lenient(zone, localStart());
   }
 
   /** The real end, as {@link #start}. */
   public Instant end(ZoneId zone) {
-    return WallClock.lenient(zone, localEnd());
+    return LocalInstants.lenient(zone, localEnd());
   }
 
   /**
@@ -72,7 +73,7 @@ public record PeriodDay(ServicePeriod period, LocalDate day) {
     for (int offset = 0; offset <= period.lastSeatingMinutes();
         offset += period.slotIntervalMinutes()) {
       LocalDateTime local = first.plusMinutes(offset);
-      WallClock.exact(zone, local).ifPresent(at -> out.add(new SlotStart(at, local, this)));
+      LocalInstants.exact(zone, local).ifPresent(at -> out.add(new SlotStart(at, local, this)));
     }
     return out;
   }
